@@ -1,0 +1,24 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core {
+
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+// Unicode full case folding (ICU), so that "ŻÓŁW" and "żółw" compare equal. Input must be
+// valid UTF-8.
+std::string fold_case(std::string_view utf8);
+
+// ASCII lower-casing (action names, keywords).
+std::string ascii_lower(std::string_view text);
+
+// Trims ASCII spaces and tabs at both ends.
+std::string_view trim(std::string_view text);
+
+// Splits a comma-separated list; empty elements (after trimming) are dropped.
+std::vector<std::string_view> split_list(std::string_view text, char sep = ',');
+
+}  // namespace core

@@ -1,0 +1,36 @@
+#pragma once
+// An action reads typed parameters, calls the store, and writes its JSON. One file per action.
+#include <string>
+
+#include "core/Error.h"
+#include "protocol/JsonWriter.h"
+#include "protocol/Params.h"
+#include "store/Store.h"
+
+namespace protocol {
+
+struct ConnectorSettings {
+    std::string currency = "PLN";
+    std::string base_url;  // prefix for relative image/logo/product URLs ("" = leave as stored)
+    std::string version = "0.1.0";
+    std::int64_t page_size_products = 1000;
+    std::int64_t page_size_stock = 1000;
+    std::int64_t max_products_data_ids = 1000;
+};
+
+struct ActionContext {
+    store::Store& store;
+    const ConnectorSettings& settings;
+    std::string journal_detail;  // JSON text the action wants in its journal entry ("" = none)
+};
+
+// Writes the success object into `out`, or returns an error (the endpoint writes the envelope;
+// anything already written to `out` is discarded).
+using ActionFn = core::Result<bool> (*)(const Params& params, ActionContext& ctx, JsonWriter& out);
+
+struct ActionInfo {
+    const char* name;  // CamelCase, as SupportedMethods lists it
+    ActionFn run;
+};
+
+}  // namespace protocol

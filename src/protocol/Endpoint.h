@@ -1,0 +1,39 @@
+#pragma once
+// The connector endpoint: decode form -> check password -> find action -> run -> envelope ->
+// journal. Knows nothing about HTTP libraries or SQL.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/Exchange.h"
+#include "protocol/Action.h"
+
+namespace journal {
+class Writer;
+}
+
+namespace protocol {
+
+struct EndpointSettings {
+    std::string password;                 // >= 16 characters (checked at start-up by the app)
+    std::vector<std::string> allow_ips;   // empty = everybody; entries are addresses or CIDRs
+    int throttle_failures = 10;           // wrong passwords per address within the window...
+    int throttle_window_s = 60;           // ...before answering rate_limited for the window
+    ConnectorSettings connector;
+};
+
+class Endpoint {
+public:
+    Endpoint(EndpointSettings settings, store::Store& store, journal::Writer* journal);
+    ~Endpoint();
+    core::WebResponse handle(const core::WebRequest& request);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The exact error envelope: {"error":true,"error_code":"…","error_text":"…"}.
+std::string error_envelope(std::string_view code, std::string_view text);
+
+}  // namespace protocol

@@ -1,0 +1,142 @@
+#pragma once
+// Plain values exchanged with the catalogue store. No SQL, no BaseLinker field names.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Money.h"
+
+namespace store {
+
+using Id = std::int64_t;
+
+struct CategoryPath {
+    Id id = 0;
+    std::string path;  // ancestor names joined with '/', e.g. "Dom/Kuchnia/Kubki"
+};
+
+enum class SortField { Id, Name, Quantity, Price };
+
+// Filters of a product listing; every set member narrows the result (AND).
+struct ProductFilter {
+    std::optional<Id> category_id;          // the category or any descendant
+    std::optional<Id> id;                   // exactly this product
+    std::optional<std::vector<Id>> ids;     // only these products (empty vector = none)
+    std::optional<std::string> ean;         // exact, product or any variant
+    std::optional<std::string> sku;         // exact, product or any variant
+    std::optional<std::string> name_folded; // substring of the case-folded name (core::fold_case)
+    std::optional<core::Money> price_from, price_to;      // inclusive, on the reported price
+    std::optional<std::int64_t> quantity_from, quantity_to;  // inclusive, on the reported quantity
+    std::optional<bool> active;
+    SortField sort = SortField::Id;
+    bool descending = false;
+};
+
+struct Slice {
+    std::int64_t offset = 0;
+    std::int64_t limit = 1000;
+};
+
+struct ProductListRow {
+    Id id = 0;
+    std::string name;
+    std::int64_t quantity = 0;  // the stock rule: own stock, or the sum of the variants' stock
+    core::Money price;          // reported gross price (promotional one when active and enabled)
+    std::string ean, sku;
+};
+
+struct ProductListPage {
+    std::vector<ProductListRow> rows;
+    std::int64_t total = 0;  // products matching the filter, before slicing
+};
+
+struct Feature {
+    std::string name, value;
+};
+
+struct VariantDetail {
+    Id id = 0;
+    std::string name;  // the variant part only, e.g. "Czerwony XL"
+    core::Money price;
+    std::int64_t quantity = 0;
+    std::string sku, ean;
+    std::vector<std::string> images;  // ordered, main first
+    std::vector<Feature> features;    // ordered; a name may repeat
+};
+
+struct ProductDetail {
+    Id id = 0;
+    std::string name, sku, ean, model;
+    std::int64_t quantity = 0;
+    core::Money price;
+    std::int64_t tax_rate_bp = 0;  // VAT in hundredths of a percent: 2300 = 23 %
+    double weight_kg = 0, height_cm = 0, width_cm = 0, length_cm = 0;
+    std::string description;
+    std::string description_extra[4];  // [0] is the short description
+    std::string manufacturer_name, manufacturer_logo;
+    std::optional<Id> category_id;
+    std::string category_path;
+    std::string location, url;
+    bool active = true;
+    std::vector<std::string> images;  // ordered, main first
+    std::vector<Feature> features;    // ordered; a name may repeat
+    std::vector<VariantDetail> variants;  // by id
+};
+
+// Which parts of ProductDetail to load; unrequested parts stay empty.
+struct DetailParts {
+    bool base = true;
+    bool images = true;
+    bool features = true;
+    bool variants = true;
+};
+
+struct StockRow {
+    Id product_id = 0;
+    std::int64_t quantity = 0;  // stock rule
+    std::vector<std::pair<Id, std::int64_t>> variants;  // by variant id
+};
+
+struct PriceRow {
+    Id product_id = 0;
+    core::Money price;  // the product's own reported price
+    std::vector<std::pair<Id, core::Money>> variants;  // by variant id
+};
+
+enum class StockOp { Set, Change };
+
+struct StockChange {
+    std::size_t entry = 0;  // index of the entry in the request, for the journal
+    Id product_id = 0;
+    Id variant_id = 0;  // 0 = the product itself
+    StockOp op = StockOp::Set;
+    std::int64_t quantity = 0;
+};
+
+struct PriceChange {
+    std::size_t entry = 0;
+    Id product_id = 0;
+    Id variant_id = 0;
+    core::Money price;
+};
+
+// What happened to one entry of a batch that was not simply applied.
+struct EntryNote {
+    std::size_t entry = 0;
+    bool applied = false;  // false: skipped; true: applied with a remark (e.g. clamped)
+    std::string reason;    // "unknown product 12", "product 7 has variants", "clamped to 0"...
+};
+
+struct BatchResult {
+    std::int64_t applied = 0;
+    std::vector<EntryNote> notes;
+};
+
+struct NamedId {
+    Id id = 0;
+    std::string name;
+    bool flag = false;  // statuses: cancelled; payment methods: cash on delivery
+};
+
+}  // namespace store

@@ -1,0 +1,94 @@
+#pragma once
+// The store interfaces. Backends (sqlite/, later postgres/) implement them; everything above the
+// store sees only these. All methods are thread-safe; failures of the database throw
+// store::StoreError (the endpoint turns it into internal_error with a request id).
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "store/CatalogTypes.h"
+#include "store/ImportTypes.h"
+#include "store/JournalTypes.h"
+
+namespace store {
+
+struct StoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A record of an import batch was invalid; nothing was written.
+struct ImportError : std::runtime_error {
+    ImportError(std::string section, std::int64_t record, const std::string& reason)
+        : std::runtime_error(section + " record " + std::to_string(record) + ": " + reason),
+          section(std::move(section)), record(record) {}
+    std::string section;   // "categories", "manufacturers", "products"
+    std::int64_t record;   // 1-based index within the section
+};
+
+class Catalog {
+public:
+    virtual ~Catalog() = default;
+    // Active categories whose ancestors are all active, ordered by path (case-insensitive), id.
+    virtual std::vector<CategoryPath> active_category_paths() = 0;
+    virtual ProductListPage list_products(const ProductFilter& filter, Slice slice) = 0;
+    // In the order of `ids`; unknown ids are absent; duplicates in `ids` are returned once.
+    virtual std::vector<ProductDetail> product_details(std::span<const Id> ids,
+                                                       DetailParts parts) = 0;
+    virtual std::int64_t product_count() = 0;
+    // Products by id; one query for the products and one for their variants.
+    virtual std::vector<StockRow> stock_page(Slice slice) = 0;
+    virtual std::vector<PriceRow> price_page(Slice slice) = 0;
+    // One transaction for the whole batch; entries are applied in order. Skipped: unknown
+    // product/variant, variant 0 of a product that has variants. Stock never below 0 (clamped,
+    // noted as applied with a reason).
+    virtual BatchResult apply_stock_changes(std::span<const StockChange> changes) = 0;
+    // Prices must be > 0 (callers validate). Same transaction and skip rules.
+    virtual BatchResult apply_price_changes(std::span<const PriceChange> changes) = 0;
+    // Upserts the batch in one transaction; throws ImportError naming the bad record.
+    virtual ImportSummary import(const ImportBatch& batch, ImportProgress progress,
+                                 void* progress_user) = 0;
+};
+
+class Lookups {
+public:
+    virtual ~Lookups() = default;
+    virtual std::vector<NamedId> order_statuses() = 0;    // flag = cancelled
+    virtual std::vector<NamedId> delivery_methods() = 0;
+    virtual std::vector<NamedId> payment_methods() = 0;   // flag = cash on delivery
+};
+
+class Journal {
+public:
+    virtual ~Journal() = default;
+    virtual void append(std::span<const JournalEntry> entries) = 0;
+    virtual std::vector<JournalEntry> query(const JournalQuery& q) = 0;
+    // Deletes entries older than `at_ms`; returns how many.
+    virtual std::int64_t prune_before(std::int64_t at_ms) = 0;
+};
+
+struct StoreOptions {
+    bool use_promo_price = true;  // reported price = active promotional price when present
+    int pool_size = 8;            // connections kept open
+    int busy_timeout_ms = 5000;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual Catalog& catalog() = 0;
+    virtual Lookups& lookups() = 0;
+    virtual Journal& journal() = 0;
+    // Schema version of the database and the newest this program knows.
+    virtual int schema_version() = 0;
+    virtual int latest_schema_version() const = 0;
+};
+
+// Creates the database if needed and applies every pending migration.
+std::unique_ptr<Store> init_store(const std::string& location, const StoreOptions& options);
+// Opens an existing database; throws StoreError when it does not exist, has pending migrations
+// ("run blconnect init") or is newer than this program ("upgrade blconnect").
+std::unique_ptr<Store> open_store(const std::string& location, const StoreOptions& options);
+
+}  // namespace store
