@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the connector on an embedded SQLite database with demo data.
+# Prints the URL and the communication password. Environment: PORT (default 8080),
+# DEMO_PRODUCTS (default 2000), DEMO_DIR (default ./demo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh dev
+
+port="${PORT:-8080}"
+dir="${DEMO_DIR:-demo}"
+db="$dir/blconnect.db"
+mkdir -p "$dir"
+chmod 700 "$dir"
+
+if [ ! -s "$dir/password" ]; then
+  (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32 > "$dir/password")
+fi
+if [ ! -f "$db" ]; then
+  build/dev/blconnect init --db "$db" --demo --demo-products "${DEMO_PRODUCTS:-2000}"
+fi
+
+password="$(cat "$dir/password")"
+echo
+echo "  Connector URL:          http://127.0.0.1:$port/baselinker"
+echo "  Communication password: $password"
+echo "  Try: curl -d 'bl_pass=$password&action=ProductsList' http://127.0.0.1:$port/baselinker"
+echo "  (password kept in $dir/password; Ctrl-C stops the server)"
+echo
+BLCONNECT_PASSWORD="$password" exec build/dev/blconnect serve --db "$db" --port "$port"

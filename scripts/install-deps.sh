@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages blconnect needs to build, test and run. Idempotent: asks apt only
+# for what is missing. Runs as root, or through sudo when available.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build ccache pkg-config git openssl ca-certificates
+  libboost1.81-dev libboost-json1.81-dev
+  libsqlite3-dev libsqlitecpp-dev sqlite3
+  libtomlplusplus-dev libspdlog-dev libfmt-dev libcli11-dev
+  libssl-dev libsodium-dev libicu-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  clang-14 libclang-rt-14-dev
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
