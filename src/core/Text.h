@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,6 +8,14 @@ namespace core {
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
+
+// One step of a strict UTF-8 decoder over a non-empty `text`: either a well-formed character
+// (`valid`, 1-4 bytes) or the maximal ill-formed prefix that a writer replaces with one U+FFFD.
+struct Utf8Step {
+    std::size_t length;
+    bool valid;
+};
+Utf8Step next_utf8(std::string_view text);
 
 // Unicode full case folding (ICU), so that "ŻÓŁW" and "żółw" compare equal. Input must be
 // valid UTF-8.

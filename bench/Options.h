@@ -1,0 +1,26 @@
+#pragma once
+// Command line of blc_bench.
+#include <cstdint>
+#include <string>
+
+namespace bench {
+
+struct Options {
+    std::int64_t products = 100000;
+    std::string db;  // default: /tmp/blc-bench-<products>.db, reused when the count matches
+    int iterations = 200;
+    int warmup = 10;
+    std::uint16_t port = 0;  // 0: pick a free loopback port
+    bool keep = false;       // keep a database this run created (a reused one is always kept)
+    std::string binary;      // the blconnect executable
+    std::string filter_name = "kubek";
+    int threads = 4;  // client threads of the concurrency scenario
+    int sweeps = 5;   // repetitions of each full sweep
+    bool help = false;
+};
+
+// Throws std::invalid_argument naming the bad option.
+Options parse_options(int argc, char** argv);
+const char* usage();
+
+}  // namespace bench

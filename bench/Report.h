@@ -1,0 +1,50 @@
+#pragma once
+// Everything one run measured, and its Markdown rendering (pasted into docs/performance.md).
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "Process.h"
+#include "Stats.h"
+
+namespace bench {
+
+struct Machine {
+    int cpus = 0;
+    std::string cpu_model;
+    double memory_gib = 0;
+    std::string kernel;
+    std::string date_utc;
+};
+
+Machine describe_machine();
+
+struct SweepResult {
+    std::string label;
+    std::int64_t pages = 0;
+    Repeated time;
+};
+
+struct Results {
+    Machine machine;
+    std::string build_type;
+    std::string server_version;
+    std::string db_path;
+    std::int64_t db_bytes = 0;
+    std::int64_t products = 0;
+    std::int64_t variants = 0;
+    bool db_reused = false;
+    double import_seconds = 0;
+    int iterations = 0, warmup = 0, threads = 0, sweeps = 0;
+    std::vector<std::pair<std::string, Summary>> scenarios;
+    std::pair<std::string, Summary> concurrent;
+    std::vector<SweepResult> sweep_results;
+    MemoryUse memory;
+    ExitStatus exit;
+};
+
+void print_report(std::ostream& out, const Results& r);
+
+}  // namespace bench

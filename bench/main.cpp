@@ -1,0 +1,176 @@
+// blc_bench: end-to-end benchmark of the catalogue actions against a real `blconnect serve`
+// child process on loopback. See docs/performance.md.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <random>
+#include <thread>
+
+#include "Client.h"
+#include "Database.h"
+#include "Options.h"
+#include "Process.h"
+#include "Report.h"
+#include "Scenarios.h"
+
+namespace bench {
+namespace {
+
+std::string random_password() {
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device device;
+    std::uniform_int_distribution<std::size_t> pick(0, sizeof alphabet - 2);
+    std::string out;
+    for (int i = 0; i < 32; ++i) out += alphabet[pick(device)];
+    return out;
+}
+
+// Asks the kernel for a free loopback port. Another process could take it before the server
+// binds; the health check would then fail loudly, which is acceptable for a benchmark.
+std::uint16_t free_port() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    bool ok = fd >= 0 && bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+              getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0;
+    if (fd >= 0) close(fd);
+    if (!ok) throw BenchError("cannot find a free loopback port");
+    return ntohs(addr.sin_port);
+}
+
+// Waits for /healthz to answer 200 (FileVersion also counts, should /healthz be missing).
+void wait_until_ready(ServerProcess& server, Client& client) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    for (int attempt = 0; attempt < 6000; ++attempt) {
+        if (!server.running()) throw BenchError("blconnect serve exited during start-up");
+        int status = client.get_status("/healthz");
+        if (status == 200) return;
+        if (status > 0) {
+            std::cerr << "bench: /healthz answered " << status << ", trying FileVersion\n";
+            client.call("FileVersion", {});
+            return;
+        }
+        if (std::chrono::steady_clock::now() > deadline) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw BenchError("blconnect serve did not become ready within 60 s");
+}
+
+std::string server_version(Client& client) {
+    auto value = boost::json::parse(client.call("FileVersion", {}).body);
+    auto* version = value.as_object().if_contains("version");
+    return version && version->is_string() ? std::string(version->as_string()) : "?";
+}
+
+template <typename F>
+auto timed(const std::string& what, F&& step) {
+    std::cerr << "bench: " << what << "...\n";
+    auto start = std::chrono::steady_clock::now();
+    auto result = step();
+    std::cerr << "bench:   "
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+              << " s\n";
+    return result;
+}
+
+void measure(const Options& o, Client& client, std::uint16_t port, const std::string& password,
+             Results& r) {
+    r.server_version = server_version(client);
+    Catalogue c = timed("discovering the catalogue (one parsed stock sweep)",
+                        [&] { return discover(client, o.filter_name); });
+    r.products = c.products;
+    r.variants = c.variants;
+    if (c.products != o.products) {
+        std::cerr << "bench: note: the server lists " << c.products << " products, not "
+                  << o.products << "\n";
+    }
+    Rng rng(20261129);
+    for (const auto& s : catalogue_scenarios(c, o.filter_name)) {
+        r.scenarios.emplace_back(s.label, timed(s.label, [&] {
+                                     return run_scenario(client, s, o.warmup, o.iterations, rng);
+                                 }));
+    }
+    for (auto [label, action, pages] :
+         {std::tuple{"ProductsQuantity, pages 1..N (stock sync)", "ProductsQuantity",
+                     c.stock_pages},
+          std::tuple{"ProductsPrices, pages 1..N (price sync)", "ProductsPrices", c.price_pages}}) {
+        auto times = timed(label, [&] { return run_sweeps(client, action, pages, o.sweeps); });
+        r.sweep_results.push_back({label, pages, min_and_median(times)});
+    }
+    auto list = list_page_scenario(c);
+    std::string label = "ProductsList, random page, " + std::to_string(o.threads) + " threads";
+    r.concurrent = {label, timed(label, [&] {
+                        return run_concurrent(port, password, list, o.threads, o.warmup,
+                                              o.iterations);
+                    })};
+}
+
+int run(const Options& o) {
+    Results r;
+    r.machine = describe_machine();
+    r.build_type = BLC_BENCH_BUILD_TYPE;
+    r.db_path = o.db;
+    r.iterations = o.iterations;
+    r.warmup = o.warmup;
+    r.threads = o.threads;
+    r.sweeps = o.sweeps;
+    if (access(o.binary.c_str(), X_OK) != 0) throw BenchError(o.binary + " is not executable");
+    auto setup = ensure_database(o.binary, o.db, o.products);
+    r.db_reused = setup.reused;
+    r.import_seconds = setup.import_seconds;
+    r.db_bytes = database_bytes(o.db);
+
+    std::string password = random_password();
+    std::uint16_t port = o.port ? o.port : free_port();
+    std::string log = "/tmp/blc-bench-serve-" + std::to_string(getpid()) + ".log";
+    ServerProcess server({o.binary, "serve", "--db", o.db, "--port", std::to_string(port)},
+                         {"BLCONNECT_PASSWORD=" + password}, log);
+    try {
+        Client client(port, password);
+        wait_until_ready(server, client);
+        std::cerr << "bench: server pid " << server.pid() << " on port " << port << "\n";
+        measure(o, client, port, password, r);
+        r.memory = server.memory();
+    } catch (const std::exception& e) {
+        throw BenchError(std::string(e.what()) + "\n--- server log " + log + " (tail) ---\n" +
+                         file_tail(log, 2000));
+    }
+    r.exit = server.terminate(std::chrono::seconds(30));
+    print_report(std::cout, r);
+    bool clean_exit = r.exit.exited && r.exit.code == 0;
+    if (!clean_exit)
+        std::cerr << "bench: the server did not exit 0 on SIGTERM; log: " << log << "\n";
+    if (clean_exit) std::remove(log.c_str());
+    if (!setup.reused && !o.keep) remove_database(o.db);
+    return clean_exit ? 0 : 1;
+}
+
+}  // namespace
+}  // namespace bench
+
+int main(int argc, char** argv) {
+    try {
+        auto options = bench::parse_options(argc, argv);
+        if (options.help) {
+            std::cout << bench::usage();
+            return 0;
+        }
+        return bench::run(options);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "blc_bench: " << e.what() << "\n" << bench::usage();
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "blc_bench: error: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,292 @@
+// The JSON import file (docs/import.md) -> store::ImportBatch. Strict: an unknown key, a wrong
+// type or a price with more than two decimals names its section and record, and nothing is
+// imported.
+#include "app/ImportFile.h"
+
+#include <charconv>
+#include <cmath>
+#include <initializer_list>
+#include <stdexcept>
+
+#include <boost/json.hpp>
+
+#include "core/Decimal.h"
+#include "store/Store.h"
+
+namespace app {
+namespace {
+
+namespace json = boost::json;
+
+// A problem inside one record; the caller adds section and record number.
+struct RecordError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void bad(const std::string& key, const std::string& what) {
+    throw RecordError(key + ": " + what);
+}
+
+// Decimal text of a JSON scalar: strings as they are, integers exactly, doubles in the shortest
+// form that reads back the same double. A number written with at most two decimals ("12.50")
+// comes back as such ("12.5"), so money and tax parse exactly without binary rounding.
+std::string decimal_text(const json::value& v, const std::string& key) {
+    if (v.is_string()) return std::string(v.get_string());
+    if (v.is_int64()) return std::to_string(v.get_int64());
+    if (v.is_uint64()) return std::to_string(v.get_uint64());
+    if (v.is_double()) {
+        char buffer[64];
+        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.get_double());
+        std::string text(buffer, end);
+        if (ec != std::errc() || text.find_first_of("eE") != std::string::npos) {
+            bad(key, "not a plain decimal number");
+        }
+        return text;
+    }
+    bad(key, "expected a number or a decimal string");
+}
+
+// Reads the members of one record and remembers which ones were used, so that a key nobody
+// asked for (a typo) is reported instead of silently ignored.
+class Record {
+public:
+    Record(const json::value& v, std::initializer_list<std::string_view> known) {
+        if (!v.is_object()) throw RecordError("expected an object");
+        object_ = &v.get_object();
+        for (const auto& member : *object_) {
+            bool ok = false;
+            for (auto k : known) ok = ok || member.key() == k;
+            if (!ok) bad(std::string(member.key()), "unknown key");
+        }
+    }
+
+    const json::value* find(std::string_view key) const {
+        const auto* v = object_->if_contains(key);
+        return (v == nullptr || v->is_null()) ? nullptr : v;
+    }
+
+    std::string text(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return "";
+        if (v->is_string()) return std::string(v->get_string());
+        if (v->is_int64() || v->is_uint64()) return decimal_text(*v, std::string(key));
+        bad(std::string(key), "expected a string");
+    }
+
+    std::string required_text(std::string_view key) const {
+        auto value = text(key);
+        if (value.empty()) bad(std::string(key), "is required");
+        return value;
+    }
+
+    bool flag(std::string_view key, bool fallback) const {
+        const auto* v = find(key);
+        if (v == nullptr) return fallback;
+        if (v->is_bool()) return v->get_bool();
+        if (v->is_int64() && (v->get_int64() == 0 || v->get_int64() == 1)) return v->get_int64();
+        bad(std::string(key), "expected true or false");
+    }
+
+    std::optional<core::Money> money(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return std::nullopt;
+        auto parsed = core::Money::parse(decimal_text(*v, std::string(key)));
+        if (!parsed) bad(std::string(key), "not a price with at most 2 decimals");
+        if (parsed->minor() < 0) bad(std::string(key), "must not be negative");
+        return parsed;
+    }
+
+    std::int64_t integer(std::string_view key, std::int64_t fallback) const {
+        const auto* v = find(key);
+        if (v == nullptr) return fallback;
+        auto parsed = core::parse_int(decimal_text(*v, std::string(key)));
+        if (!parsed) bad(std::string(key), "expected an integer");
+        return *parsed;
+    }
+
+    double measure(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return 0;
+        double value = 0;
+        if (v->is_number()) {
+            value = v->to_number<double>();
+        } else if (v->is_string()) {
+            auto s = v->get_string();
+            auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+            if (ec != std::errc() || end != s.data() + s.size()) bad(std::string(key), "not a number");
+        } else {
+            bad(std::string(key), "expected a number");
+        }
+        if (!std::isfinite(value) || value < 0) bad(std::string(key), "must be 0 or more");
+        return value;
+    }
+
+    std::vector<std::string> strings(std::string_view key) const {
+        std::vector<std::string> out;
+        const auto* v = find(key);
+        if (v == nullptr) return out;
+        if (!v->is_array()) bad(std::string(key), "expected an array of strings");
+        for (const auto& element : v->get_array()) {
+            if (!element.is_string()) bad(std::string(key), "expected an array of strings");
+            out.emplace_back(element.get_string());
+        }
+        return out;
+    }
+
+    std::vector<store::Feature> features(std::string_view key) const {
+        std::vector<store::Feature> out;
+        const auto* v = find(key);
+        if (v == nullptr) return out;
+        auto fail = [&] { bad(std::string(key), "expected an array of [\"name\", \"value\"] pairs"); };
+        if (!v->is_array()) fail();
+        for (const auto& pair : v->get_array()) {
+            if (!pair.is_array() || pair.get_array().size() != 2) fail();
+            const auto& name = pair.get_array()[0];
+            const auto& value = pair.get_array()[1];
+            if (!name.is_string()) fail();
+            out.push_back({std::string(name.get_string()),
+                           value.is_string() ? std::string(value.get_string())
+                                             : decimal_text(value, std::string(key))});
+        }
+        return out;
+    }
+
+    const json::array* array(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return nullptr;
+        if (!v->is_array()) bad(std::string(key), "expected an array");
+        return &v->get_array();
+    }
+
+private:
+    const json::object* object_ = nullptr;
+};
+
+store::ImportCategory read_category(const json::value& v) {
+    Record r(v, {"id", "parent", "name", "active"});
+    return {r.required_text("id"), r.text("parent"), r.required_text("name"), r.flag("active", true)};
+}
+
+store::ImportManufacturer read_manufacturer(const json::value& v) {
+    Record r(v, {"name", "logo"});
+    return {r.required_text("name"), r.text("logo")};
+}
+
+store::ImportVariant read_variant(const json::value& v, core::Money product_price) {
+    Record r(v, {"id", "sku", "ean", "name", "price", "stock", "images", "features"});
+    store::ImportVariant variant;
+    variant.external_id = r.text("id");
+    variant.sku = r.text("sku");
+    if (variant.external_id.empty() && variant.sku.empty()) bad("id", "id or sku is required");
+    variant.ean = r.text("ean");
+    variant.name = r.required_text("name");
+    variant.price = r.money("price").value_or(product_price);
+    variant.stock = r.integer("stock", 0);
+    if (variant.stock < 0) bad("stock", "must not be negative");
+    variant.images = r.strings("images");
+    variant.features = r.features("features");
+    return variant;
+}
+
+std::int64_t read_tax(const Record& r) {
+    const auto* v = r.find("tax");
+    if (v == nullptr) return 2300;
+    auto bp = core::parse_scaled(decimal_text(*v, "tax"), 2);
+    if (!bp || *bp < 0 || *bp > 10000) bad("tax", "expected a VAT rate in percent, e.g. 23 or 5.5");
+    return *bp;
+}
+
+void read_variants(const Record& r, store::ImportProduct& product) {
+    const auto* variants = r.array("variants");
+    if (variants == nullptr) return;
+    std::size_t n = 0;
+    for (const auto& v : *variants) {
+        ++n;
+        try {
+            product.variants.push_back(read_variant(v, product.price));
+        } catch (const RecordError& e) {
+            throw RecordError("variant " + std::to_string(n) + ": " + e.what());
+        }
+    }
+}
+
+store::ImportProduct read_product(const json::value& v) {
+    Record r(v, {"id", "sku", "ean", "model", "name", "category", "manufacturer", "price",
+                 "promo_price", "tax", "weight", "height", "width", "length", "description",
+                 "description_short", "description_extra2", "description_extra3",
+                 "description_extra4", "location", "url", "active", "stock", "images", "features",
+                 "variants"});
+    store::ImportProduct p;
+    p.external_id = r.text("id");
+    p.sku = r.text("sku");
+    if (p.external_id.empty() && p.sku.empty()) bad("id", "id or sku is required");
+    p.ean = r.text("ean");
+    p.model = r.text("model");
+    p.name = r.required_text("name");
+    p.category_external_id = r.text("category");
+    p.manufacturer_name = r.text("manufacturer");
+    auto price = r.money("price");
+    if (!price) bad("price", "is required");
+    p.price = *price;
+    p.promo_price = r.money("promo_price");
+    p.tax_rate_bp = read_tax(r);
+    p.weight_kg = r.measure("weight");
+    p.height_cm = r.measure("height");
+    p.width_cm = r.measure("width");
+    p.length_cm = r.measure("length");
+    p.description = r.text("description");
+    p.description_extra[0] = r.text("description_short");
+    p.description_extra[1] = r.text("description_extra2");
+    p.description_extra[2] = r.text("description_extra3");
+    p.description_extra[3] = r.text("description_extra4");
+    p.location = r.text("location");
+    p.url = r.text("url");
+    p.active = r.flag("active", true);
+    p.stock = r.integer("stock", 0);
+    if (p.stock < 0) bad("stock", "must not be negative");
+    p.images = r.strings("images");
+    p.features = r.features("features");
+    read_variants(r, p);
+    return p;
+}
+
+template <class T, class Read>
+void read_section(const json::object& root, const char* section, std::vector<T>& out, Read read) {
+    const auto* v = root.if_contains(section);
+    if (v == nullptr || v->is_null()) return;
+    if (!v->is_array()) {
+        throw std::runtime_error(std::string("import file: \"") + section + "\" must be an array");
+    }
+    std::int64_t record = 0;
+    for (const auto& element : v->get_array()) {
+        ++record;
+        try {
+            out.push_back(read(element));
+        } catch (const RecordError& e) {
+            throw store::ImportError(section, record, e.what());
+        }
+    }
+}
+
+}  // namespace
+
+store::ImportBatch parse_import_file(std::string_view json_text) {
+    json::error_code ec;
+    json::value root = json::parse(json_text, ec);
+    if (ec) throw std::runtime_error("import file is not valid JSON: " + ec.message());
+    if (!root.is_object()) throw std::runtime_error("import file: expected a JSON object");
+    for (const auto& member : root.get_object()) {
+        auto key = member.key();
+        if (key != "categories" && key != "manufacturers" && key != "products") {
+            throw std::runtime_error("import file: unknown section \"" + std::string(key) + "\"");
+        }
+    }
+    store::ImportBatch batch;
+    const auto& object = root.get_object();
+    read_section(object, "categories", batch.categories, read_category);
+    read_section(object, "manufacturers", batch.manufacturers, read_manufacturer);
+    read_section(object, "products", batch.products, read_product);
+    return batch;
+}
+
+}  // namespace app

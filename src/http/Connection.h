@@ -1,0 +1,68 @@
+#pragma once
+// Private to src/http: what the acceptor (Server.cpp) and the per-connection code (Connection.cpp)
+// share. Asio only; Beast stays inside the two .cpp files.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "http/Server.h"
+
+namespace http::detail {
+
+// One open client connection, as the server's shutdown sees it.
+class Connection {
+public:
+    virtual ~Connection() = default;
+    // Graceful: an idle connection closes now, a busy one after its current response.
+    virtual void begin_shutdown() = 0;
+    // Grace is over: close the socket whatever the connection is doing.
+    virtual void force_close() = 0;
+};
+
+// State shared by every connection of one server. Connections hold it by shared_ptr, so it
+// outlives the last of them whatever the order of destruction.
+struct Shared {
+    ServerSettings settings;
+    Handler handler;
+    RefusalHandler refusal;
+    boost::asio::thread_pool* workers = nullptr;
+    boost::asio::ssl::context* tls = nullptr;  // null: plain HTTP
+    std::atomic<bool> stopping{false};
+    std::atomic<int> refusing{0};  // connections being answered 503 (over max_connections)
+
+    std::string next_request_id();
+
+    // Registry of open connections (counted against max_connections).
+    std::uint64_t add(std::weak_ptr<Connection> connection);
+    void remove(std::uint64_t key);
+    int open_count();
+    // Calls begin_shutdown() / force_close() on every open connection.
+    void for_each(void (Connection::*member)());
+    // Waits until no connection is open or the deadline passes; true when none is open.
+    bool wait_all_closed(std::chrono::steady_clock::time_point deadline);
+
+private:
+    std::mutex mutex_;
+    std::condition_variable closed_;
+    std::map<std::uint64_t, std::weak_ptr<Connection>> open_;
+    std::uint64_t next_key_ = 0;
+    static std::uint32_t random_start();
+    // Ids are a per-process counter from a random start: unique, short, and not guessable
+    // across restarts (so logs of two runs do not collide).
+    const std::uint32_t request_base_ = random_start();
+    std::atomic<std::uint32_t> request_counter_{0};
+};
+
+// Takes over an accepted socket. `over_capacity`: answer the request with 503 and close.
+void start_connection(std::shared_ptr<Shared> shared, boost::asio::ip::tcp::socket socket,
+                      bool over_capacity);
+
+}  // namespace http::detail

@@ -1,0 +1,250 @@
+// The connector endpoint: the order of checks of protocol.md §1.1, the envelope of §1.2, one log
+// line and one journal entry per request.
+#include "protocol/Endpoint.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+
+#include "core/Text.h"
+#include "journal/Writer.h"
+#include "protocol/Form.h"
+#include "protocol/IpAllowList.h"
+#include "protocol/Registry.h"
+#include "protocol/Throttle.h"
+
+namespace protocol {
+namespace {
+
+using Digest = std::array<unsigned char, 32>;
+
+// What one request produced, before it becomes a response, a log line and a journal entry.
+struct Reply {
+    int status = 200;
+    std::string body;
+    std::string outcome = "ok";  // or the error code
+    std::string action;          // canonical name, or what was sent
+    std::string detail;          // journal detail
+};
+
+Reply error_reply(int status, std::string_view code, std::string_view text) {
+    Reply reply;
+    reply.status = status;
+    reply.body = error_envelope(code, text);
+    reply.outcome = std::string(code);
+    return reply;
+}
+
+// Action names come from the client: keep logs and the journal to short printable ASCII.
+std::string printable(std::string_view text) {
+    constexpr std::size_t kMax = 64;
+    std::string result;
+    for (char c : text.substr(0, kMax)) result += (c >= 0x20 && c < 0x7f) ? c : '?';
+    return result;
+}
+
+// The lexicographically first field whose name or value is not UTF-8 (deterministic choice).
+std::optional<std::string> first_invalid_utf8(const Form& form) {
+    std::optional<std::string> bad;
+    for (const auto& [name, value] : form.fields) {
+        if (core::is_valid_utf8(name) && core::is_valid_utf8(value)) continue;
+        if (!bad || name < *bad) bad = name;
+    }
+    return bad;
+}
+
+// Belt and braces: a client may put the password into any field (even `action`); nothing we keep
+// may contain it.
+std::string redact(std::string text, const std::string& password) {
+    if (password.empty()) return text;
+    for (auto at = text.find(password); at != std::string::npos; at = text.find(password, at)) {
+        text.replace(at, password.size(), "***");
+    }
+    return text;
+}
+
+std::int64_t unix_ms_now() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::string error_envelope(std::string_view code, std::string_view text) {
+    std::string body;
+    JsonWriter out(body);
+    out.begin_object();
+    out.key("error").boolean(true);
+    out.key("error_code").string(code);
+    out.key("error_text").string(text);
+    out.end_object();
+    return body;
+}
+
+struct Endpoint::Impl {
+    Impl(EndpointSettings s, store::Store& st, journal::Writer* j)
+        : settings(std::move(s)),
+          store(st),
+          journal(j),
+          allow(settings.allow_ips),
+          throttle(settings.throttle_failures, std::chrono::seconds(settings.throttle_window_s)) {
+        if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1) {
+            throw std::runtime_error("cannot get random bytes for the password check");
+        }
+        password_digest = digest(settings.password);
+    }
+
+    // Digests of equal length compare in constant time whatever the lengths of the passwords.
+    Digest digest(std::string_view text) const {
+        Digest out{};
+        unsigned int length = 0;
+        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<const unsigned char*>(text.data()), text.size(), out.data(), &length);
+        return out;
+    }
+
+    bool password_matches(std::string_view sent) const {
+        const Digest sent_digest = digest(sent);
+        return !sent.empty() &&
+               CRYPTO_memcmp(sent_digest.data(), password_digest.data(), sent_digest.size()) == 0;
+    }
+
+    std::string next_request_id() { return "ep-" + std::to_string(++request_counter); }
+
+    Reply process(const core::WebRequest& request, const std::string& request_id);
+    Reply authorised(const Form& form, const core::WebRequest& request,
+                     Throttle::Clock::time_point now, const std::string& request_id);
+    Reply run_action(const ActionInfo& action, const Form& form, const std::string& request_id);
+    void finish(const core::WebRequest& request, const std::string& request_id, const Reply& reply,
+                std::chrono::steady_clock::time_point started);
+
+    EndpointSettings settings;
+    store::Store& store;
+    journal::Writer* journal;
+    IpAllowList allow;
+    Throttle throttle;
+    Digest key{};
+    Digest password_digest{};
+    std::atomic<std::uint64_t> request_counter{0};
+};
+
+Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string& request_id) {
+    if (!allow.allows(request.client_ip)) {
+        return error_reply(403, "forbidden", "client address not allowed");
+    }
+    const auto now = Throttle::Clock::now();
+    if (throttle.blocked(request.client_ip, now)) {
+        return error_reply(429, "rate_limited", "too many wrong passwords, try again later");
+    }
+    if (request.method != "POST") return error_reply(200, "no_password", "no password given");
+    FormError form_error;
+    auto form = decode_form(request.body, request.content_type, &form_error);
+    if (!form) return error_reply(200, "invalid_parameter", "request body: " + form_error.text);
+    Reply reply = authorised(*form, request, now, request_id);
+    if (reply.action.empty()) {
+        const std::string* sent = form->find("action");
+        reply.action = printable(redact(sent ? *sent : "", settings.password));
+    }
+    return reply;
+}
+
+Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& request,
+                                 Throttle::Clock::time_point now, const std::string& request_id) {
+    const std::string* password = form.find("bl_pass");
+    if (password == nullptr) return error_reply(200, "no_password", "no password given");
+    if (!password_matches(*password)) {
+        throttle.record_failure(request.client_ip, now);
+        return error_reply(200, "incorrect_password", "incorrect password");
+    }
+    // After the password: only an authorised client learns which field was rejected.
+    if (auto field = first_invalid_utf8(form)) {
+        return error_reply(200, "invalid_parameter", *field + ": not valid UTF-8");
+    }
+    const std::string* name = form.find("action");
+    const ActionInfo* action = name ? find_action(*name) : nullptr;
+    if (action == nullptr) {
+        return error_reply(200, "unsupported_action", "No action: " + (name ? *name : ""));
+    }
+    return run_action(*action, form, request_id);
+}
+
+Reply Endpoint::Impl::run_action(const ActionInfo& action, const Form& form,
+                                 const std::string& request_id) {
+    const Params params(form);
+    ActionContext ctx{store, settings.connector, {}};
+    Reply reply;
+    JsonWriter out(reply.body);
+    std::string failure;
+    try {
+        auto result = action.run(params, ctx, out);
+        if (!result) reply = error_reply(200, result.error().code, result.error().text);
+        reply.detail = std::move(ctx.journal_detail);
+        reply.action = action.name;
+        return reply;
+    } catch (const store::StoreError& e) {
+        failure = std::string("store: ") + e.what();
+    } catch (const std::exception& e) {
+        failure = e.what();
+    } catch (...) {
+        failure = "unknown exception";
+    }
+    // The detail (possibly SQL) goes to the log only; the client gets the request id to quote.
+    spdlog::error("request={} action={} internal error: {}", request_id, action.name, failure);
+    reply = error_reply(200, "internal_error", "internal error (request " + request_id + ")");
+    reply.action = action.name;
+    return reply;
+}
+
+void Endpoint::Impl::finish(const core::WebRequest& request, const std::string& request_id,
+                            const Reply& reply, std::chrono::steady_clock::time_point started) {
+    using namespace std::chrono;
+    const auto duration_us = duration_cast<microseconds>(steady_clock::now() - started).count();
+    const auto client = printable(request.client_ip);
+    const auto action = redact(reply.action, settings.password);
+    spdlog::info("connector request={} client={} action={} outcome={} status={} us={} bytes={}",
+                 request_id, client, action, reply.outcome, reply.status, duration_us,
+                 reply.body.size());
+    if (journal == nullptr) return;
+    store::JournalEntry entry;
+    entry.at_ms = unix_ms_now();
+    entry.request_id = request_id;
+    entry.client = client;
+    entry.action = action;
+    entry.duration_us = duration_us;
+    entry.http_status = reply.status;
+    entry.outcome = reply.outcome;
+    entry.response_bytes = static_cast<std::int64_t>(reply.body.size());
+    entry.detail = redact(reply.detail, settings.password);
+    journal->record(std::move(entry));
+}
+
+Endpoint::Endpoint(EndpointSettings settings, store::Store& store, journal::Writer* journal)
+    : impl_(std::make_unique<Impl>(std::move(settings), store, journal)) {}
+
+Endpoint::~Endpoint() = default;
+
+core::WebResponse Endpoint::handle(const core::WebRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string request_id =
+        request.request_id.empty() ? impl_->next_request_id() : request.request_id;
+    Reply reply = impl_->process(request, request_id);
+    impl_->finish(request, request_id, reply, started);
+    core::WebResponse response;
+    response.status = reply.status;
+    response.body = std::move(reply.body);
+    if (reply.status == 429) {
+        response.headers.emplace_back("retry-after",
+                                      std::to_string(impl_->settings.throttle_window_s));
+    }
+    return response;
+}
+
+}  // namespace protocol

@@ -1,0 +1,82 @@
+// Helpers shared by several actions (see Common.h).
+#include "protocol/actions/Common.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "protocol/Form.h"
+
+namespace protocol::actions {
+
+void write_named_ids(JsonWriter& out, const std::vector<store::NamedId>& rows) {
+    if (rows.empty()) return write_empty(out);
+    out.begin_object();
+    for (const auto& row : rows) out.key(row.id).string(row.name);
+    out.end_object();
+}
+
+static bool is_absolute(std::string_view url) {
+    return url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//");
+}
+
+std::string absolute_url(const ConnectorSettings& settings, std::string_view url) {
+    if (url.empty() || settings.base_url.empty() || is_absolute(url)) return std::string(url);
+    std::string result = settings.base_url;
+    const bool base_slash = result.ends_with('/');
+    const bool url_slash = url.starts_with('/');
+    if (base_slash && url_slash) {
+        result.pop_back();
+    } else if (!base_slash && !url_slash) {
+        result += '/';
+    }
+    result += url;
+    return result;
+}
+
+std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size) {
+    const std::int64_t before = std::max<std::int64_t>(page, 1) - 1;
+    if (page_size <= 0 || before > std::numeric_limits<std::int64_t>::max() / page_size) {
+        return std::nullopt;
+    }
+    return store::Slice{before * page_size, page_size};
+}
+
+std::int64_t page_count(std::int64_t total, std::int64_t page_size) {
+    if (total <= 0 || page_size <= 0) return 1;
+    return (total - 1) / page_size + 1;
+}
+
+core::Result<std::vector<RawEntry>> products_entries(const Params& params) {
+    // The JSON-string form is what BaseLinker sends; the bracket form appears in its own docs.
+    if (auto json = params.get("products"); json && !json->empty()) {
+        return parse_products_field(*json, "products");
+    }
+    if (auto json = bracket_field_as_json(params.form(), "products")) {
+        return parse_products_field(*json, "products");
+    }
+    return core::invalid_parameter("products", "missing");
+}
+
+std::string batch_detail(std::size_t entries, const store::BatchResult& result,
+                         std::vector<store::EntryNote> notes) {
+    notes.insert(notes.end(), result.notes.begin(), result.notes.end());
+    std::stable_sort(notes.begin(), notes.end(),
+                     [](const auto& a, const auto& b) { return a.entry < b.entry; });
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object();
+    out.key("entries").integer(static_cast<std::int64_t>(entries));
+    out.key("applied").integer(result.applied);
+    out.key("notes").begin_array();
+    for (const auto& note : notes) {
+        out.begin_object();
+        out.key("entry").integer(static_cast<std::int64_t>(note.entry));
+        out.key("status").string(note.applied ? "applied" : "skipped");
+        out.key("reason").string(note.reason);
+        out.end_object();
+    }
+    out.end_array().end_object();
+    return text;
+}
+
+}  // namespace protocol::actions

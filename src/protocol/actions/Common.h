@@ -1,0 +1,57 @@
+#pragma once
+// Declarations of the catalogue actions (one .cpp each) and the few helpers they share.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "protocol/Action.h"
+#include "protocol/ProductsInput.h"
+#include "store/CatalogTypes.h"
+
+namespace protocol::actions {
+
+using Outcome = core::Result<bool>;
+
+Outcome file_version(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome supported_methods(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_categories(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_list(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_quantity(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_prices(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_quantity_update(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome products_price_update(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome statuses_list(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome delivery_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome payment_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
+
+// PHP's json_encode of an empty array: what BaseLinker expects for an empty top-level result.
+inline void write_empty(JsonWriter& out) {
+    out.begin_array().end_array();
+}
+
+// {"<id>": "<name>", ...} in the given order, or [] when empty.
+void write_named_ids(JsonWriter& out, const std::vector<store::NamedId>& rows);
+
+// Prefixes a relative URL with settings.base_url (when set); absolute URLs and "" stay as they are.
+std::string absolute_url(const ConnectorSettings& settings, std::string_view url);
+
+// The slice of page `page` (1-based) of `page_size` items; nullopt when the offset would overflow
+// (such a page is past the end anyway).
+std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size);
+
+// Total pages for `total` items, at least 1.
+std::int64_t page_count(std::int64_t total, std::int64_t page_size);
+
+// The `products` field of the *Update actions: the JSON-string form, or the PHP bracket form.
+core::Result<std::vector<RawEntry>> products_entries(const Params& params);
+
+// Journal detail of an update batch: {"entries":N,"applied":N,"notes":[{"entry":i,
+// "status":"skipped"|"applied","reason":"..."}...]} with the notes ordered by entry index.
+std::string batch_detail(std::size_t entries, const store::BatchResult& result,
+                         std::vector<store::EntryNote> notes);
+
+}  // namespace protocol::actions

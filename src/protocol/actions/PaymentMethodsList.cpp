@@ -1,0 +1,11 @@
+// PaymentMethodsList: {"<payment_method_id>": "<name>"} ordered by id.
+#include "protocol/actions/Common.h"
+
+namespace protocol::actions {
+
+Outcome payment_methods_list(const Params&, ActionContext& ctx, JsonWriter& out) {
+    write_named_ids(out, ctx.store.lookups().payment_methods());
+    return true;
+}
+
+}  // namespace protocol::actions

@@ -1,0 +1,15 @@
+// SupportedMethods: the CamelCase names of every registered action.
+#include "protocol/Registry.h"
+#include "protocol/actions/Common.h"
+
+namespace protocol::actions {
+
+Outcome supported_methods(const Params&, ActionContext&, JsonWriter& out) {
+    // Read from the registry so that the list can never name an action that is not callable.
+    out.begin_array();
+    for (const auto& action : all_actions()) out.string(action.name);
+    out.end_array();
+    return true;
+}
+
+}  // namespace protocol::actions

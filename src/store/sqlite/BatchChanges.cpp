@@ -1,0 +1,127 @@
+// ProductsQuantityUpdate / ProductsPriceUpdate: one write transaction per batch, entries applied
+// in order, bad entries skipped with a reason for the journal.
+#include <optional>
+
+#include "store/sqlite/Catalog.h"
+
+namespace store::sqlite {
+namespace {
+
+// Where an entry's value lives: the product row itself, or one of its variants.
+struct Target {
+    bool product_row = true;
+    std::int64_t current = 0;  // stock or price in minor units
+};
+
+// Resolves (product, variant) or explains why the entry must be skipped.
+std::optional<Target> resolve(Connection& conn, Id product_id, Id variant_id, bool for_price,
+                              std::string& reason) {
+    auto p = conn.prepare("SELECT variant_count, quantity, price FROM products WHERE id = ?1");
+    p.bind(1, product_id);
+    if (!p.step()) {
+        reason = "unknown product " + std::to_string(product_id);
+        return std::nullopt;
+    }
+    if (variant_id == 0) {
+        // A product with variants reports their sum; its own stock cannot be set. Its own price
+        // is still the product's price, so prices of variant 0 are allowed.
+        if (!for_price && p.integer(0) > 0) {
+            reason = "product " + std::to_string(product_id) + " has variants";
+            return std::nullopt;
+        }
+        return Target{true, p.integer(for_price ? 2 : 1)};
+    }
+    auto v = conn.prepare("SELECT stock, price FROM variants WHERE id = ?1 AND product_id = ?2");
+    v.bind(1, variant_id).bind(2, product_id);
+    if (!v.step()) {
+        reason = "unknown variant " + std::to_string(variant_id) + " of product " +
+                 std::to_string(product_id);
+        return std::nullopt;
+    }
+    return Target{false, v.integer(for_price ? 1 : 0)};
+}
+
+// The new stock of a change; nullopt (with reason) when it must be skipped.
+std::optional<std::int64_t> new_stock(const StockChange& c, std::int64_t current,
+                                      std::optional<EntryNote>& note) {
+    if (c.op == StockOp::Set) {
+        if (c.quantity < 0) {
+            note = EntryNote{c.entry, false, "negative quantity " + std::to_string(c.quantity)};
+            return std::nullopt;
+        }
+        return c.quantity;
+    }
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(current, c.quantity, &sum)) {
+        note = EntryNote{c.entry, false, "quantity out of range"};
+        return std::nullopt;
+    }
+    if (sum < 0) {
+        note = EntryNote{c.entry, true,
+                         "clamped to 0 (stock " + std::to_string(current) + ", change " +
+                             std::to_string(c.quantity) + ")"};
+        return 0;
+    }
+    return sum;
+}
+
+void write_value(Connection& conn, const char* product_sql, const char* variant_sql,
+                 bool product_row, Id product_id, Id variant_id, std::int64_t value) {
+    if (product_row)
+        conn.prepare(product_sql).bind(1, value).bind(2, product_id).run();
+    else
+        conn.prepare(variant_sql).bind(1, value).bind(2, variant_id).run();
+}
+
+}  // namespace
+
+BatchResult SqliteCatalog::apply_stock_changes(std::span<const StockChange> changes) {
+    BatchResult result;
+    auto conn = pool_.acquire();
+    Transaction tx(*conn, TxKind::Write);
+    for (const StockChange& c : changes) {
+        std::string reason;
+        auto target = resolve(*conn, c.product_id, c.variant_id, false, reason);
+        if (!target) {
+            result.notes.push_back(EntryNote{c.entry, false, reason});
+            continue;
+        }
+        std::optional<EntryNote> note;
+        auto value = new_stock(c, target->current, note);
+        if (note) result.notes.push_back(*note);
+        if (!value) continue;
+        // The variants' triggers keep the product's reported quantity equal to their sum.
+        write_value(*conn, "UPDATE products SET quantity = ?1 WHERE id = ?2",
+                    "UPDATE variants SET stock = ?1 WHERE id = ?2", target->product_row,
+                    c.product_id, c.variant_id, *value);
+        ++result.applied;
+    }
+    tx.commit();
+    return result;
+}
+
+BatchResult SqliteCatalog::apply_price_changes(std::span<const PriceChange> changes) {
+    BatchResult result;
+    auto conn = pool_.acquire();
+    Transaction tx(*conn, TxKind::Write);
+    for (const PriceChange& c : changes) {
+        if (c.price.minor() <= 0) {
+            result.notes.push_back(EntryNote{c.entry, false, "price must be above 0"});
+            continue;
+        }
+        std::string reason;
+        auto target = resolve(*conn, c.product_id, c.variant_id, true, reason);
+        if (!target) {
+            result.notes.push_back(EntryNote{c.entry, false, reason});
+            continue;
+        }
+        write_value(*conn, "UPDATE products SET price = ?1 WHERE id = ?2",
+                    "UPDATE variants SET price = ?1 WHERE id = ?2", target->product_row,
+                    c.product_id, c.variant_id, c.price.minor());
+        ++result.applied;
+    }
+    tx.commit();
+    return result;
+}
+
+}  // namespace store::sqlite

@@ -1,0 +1,117 @@
+// init_store / open_store: creating, reopening and refusing databases.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "support/TempDb.h"
+
+using testing_support::TempDb;
+
+namespace {
+
+void exec(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+}
+
+std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const store::StoreError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(Migrations, FreshInitAppliesEverySchemaVersion) {
+    TempDb db;
+    auto s = db.init();
+    EXPECT_TRUE(std::filesystem::exists(db.path()));
+    EXPECT_GE(s->latest_schema_version(), 1);
+    EXPECT_EQ(s->schema_version(), s->latest_schema_version());
+    EXPECT_EQ(s->catalog().product_count(), 0);
+}
+
+TEST(Migrations, ReopenAndReinitKeepData) {
+    TempDb db;
+    store::JournalEntry entry;
+    entry.at_ms = 5;
+    entry.action = "FileVersion";
+    db.init()->journal().append(std::vector<store::JournalEntry>{entry});
+    auto again = db.init();  // nothing pending: a no-op
+    EXPECT_EQ(again->journal().query({}).size(), 1u);
+    again.reset();
+    auto opened = db.open();
+    EXPECT_EQ(opened->schema_version(), opened->latest_schema_version());
+    EXPECT_EQ(opened->journal().query({}).size(), 1u);
+}
+
+TEST(Migrations, SeedsLookupTables) {
+    TempDb db;
+    auto s = db.init();
+    auto statuses = s->lookups().order_statuses();
+    ASSERT_FALSE(statuses.empty());
+    EXPECT_EQ(statuses.front().name, "Nowe");
+    int cancelled = 0;
+    for (auto& st : statuses) cancelled += st.flag;
+    EXPECT_EQ(cancelled, 1);
+    bool cod = false;
+    for (auto& p : s->lookups().payment_methods()) cod = cod || (p.flag && p.name == "Za pobraniem");
+    EXPECT_TRUE(cod);
+    EXPECT_GE(s->lookups().delivery_methods().size(), 5u);
+}
+
+TEST(Migrations, OpenRefusesMissingFileAndCreatesNothing) {
+    TempDb db;
+    std::string msg = error_of([&] { db.open(); });
+    EXPECT_NE(msg.find("does not exist"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("blconnect init --db " + db.path()), std::string::npos) << msg;
+    EXPECT_FALSE(std::filesystem::exists(db.path()));
+}
+
+TEST(Migrations, OpenRefusesDatabaseWithPendingMigrations) {
+    TempDb db;
+    exec(db.path(), "CREATE TABLE unrelated (x INTEGER)");  // an empty, unmigrated file
+    std::string msg = error_of([&] { db.open(); });
+    EXPECT_NE(msg.find("run blconnect init"), std::string::npos) << msg;
+    auto s = db.init();  // init upgrades it
+    EXPECT_EQ(s->schema_version(), s->latest_schema_version());
+}
+
+TEST(Migrations, NewerSchemaIsRefusedByOpenAndInit) {
+    TempDb db;
+    int latest = db.init()->latest_schema_version();
+    exec(db.path(), ("INSERT INTO schema_migrations VALUES (" + std::to_string(latest + 1) +
+                     ", '999_future', 0)")
+                        .c_str());
+    std::string expected = "database schema version " + std::to_string(latest + 1) +
+                           " is newer than this blconnect (" + std::to_string(latest) +
+                           "); upgrade blconnect";
+    EXPECT_EQ(error_of([&] { db.open(); }), expected);
+    EXPECT_EQ(error_of([&] { db.init(); }), expected);
+}
+
+TEST(Migrations, PostgresIsNotSupportedYet) {
+    std::string msg =
+        error_of([] { store::open_store("postgresql://localhost/shop", store::StoreOptions{}); });
+    EXPECT_NE(msg.find("not supported yet"), std::string::npos) << msg;
+}
+
+TEST(Migrations, UsesWalAndForeignKeys) {
+    TempDb db;
+    db.init();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
