@@ -57,7 +57,9 @@ void print_header(std::ostream& out, const Results& r) {
     const Machine& m = r.machine;
     out << "### blc_bench, " << r.products << " products (" << m.date_utc << ")\n\n";
     out << "* Machine: " << m.cpu_model << ", " << m.cpus << " CPUs, " << fixed(m.memory_gib, 1)
-        << " GiB RAM, Linux " << m.kernel << "\n";
+        << " GiB RAM, Linux " << m.kernel << ", load average " << fixed(m.load_average, 2)
+        << " at the start"
+        << (m.load_average > 0.5 * m.cpus ? " (busy machine: figures skewed)" : "") << "\n";
     out << "* Server: blconnect " << r.server_version << " (" << r.build_type
         << "), SQLite, loopback, one keep-alive connection per client\n";
     out << "* Database: " << r.db_path << ", " << r.products << " products + " << r.variants
@@ -138,6 +140,7 @@ Machine describe_machine() {
     utsname u{};
     m.kernel = uname(&u) == 0 ? u.release : "unknown";
     m.date_utc = utc_now();
+    std::ifstream("/proc/loadavg") >> m.load_average;
     return m;
 }
 

@@ -16,6 +16,7 @@ struct Machine {
     std::string cpu_model;
     double memory_gib = 0;
     std::string kernel;
+    double load_average = 0;  // 1-minute, at the start: other work skews every figure
     std::string date_utc;
 };
 

@@ -14,20 +14,20 @@ int cmd_init(const InitOptions& options) {
     }
     store::StoreOptions store_options;
     auto store = store::init_store(options.db, store_options);
-    std::cout << "database ready: " << options.db << " (schema version "
-              << store->schema_version() << ")\n";
+    std::cout << "database ready: " << options.db << " (schema version " << store->schema_version()
+              << ")\n";
     if (options.demo) {
         std::cout << "generating " << options.demo_products << " demo products..." << std::endl;
         auto batch = make_demo_batch(options.demo_products);
         auto summary = store->catalog().import(batch, print_import_progress, nullptr);
         std::cout << "demo catalogue: " << summary.products_created + summary.products_updated
                   << " products, " << summary.variants_created + summary.variants_updated
-                  << " variants, "
-                  << summary.categories_created + summary.categories_updated << " categories\n";
+                  << " variants, " << summary.categories_created + summary.categories_updated
+                  << " categories\n";
     }
     std::string password = options.password.empty() ? "<at least 16 characters>" : options.password;
-    std::cout << "next: BLCONNECT_PASSWORD='" << password << "' blconnect serve --db "
-              << options.db << "\n";
+    std::cout << "next: BLCONNECT_PASSWORD='" << password << "' blconnect serve --db " << options.db
+              << "\n";
     return 0;
 }
 

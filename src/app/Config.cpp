@@ -14,11 +14,13 @@ namespace app {
 namespace {
 
 class KeyError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
-[[noreturn]] void bad(const std::string& what) { throw KeyError(what); }
+[[noreturn]] void bad(const std::string& what) {
+    throw KeyError(what);
+}
 
 std::string as_string(const toml::node& node) {
     if (!node.is_string()) bad("expected a string");
@@ -173,7 +175,8 @@ void apply_file(Config& config, const std::string& path) {
     }
     for (auto&& [section, node] : root) {
         std::string name(section.str());
-        if (!known_section(name)) throw std::runtime_error(path + ": unknown section [" + name + "]");
+        if (!known_section(name))
+            throw std::runtime_error(path + ": unknown section [" + name + "]");
         if (!node.is_table()) throw std::runtime_error(path + ": [" + name + "] must be a table");
         apply_section(config, path, name, *node.as_table());
     }

@@ -12,7 +12,7 @@ namespace app {
 namespace {
 
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
@@ -29,7 +29,7 @@ public:
         return items[static_cast<std::size_t>(below(static_cast<std::int64_t>(N)))];
     }
 
-private:
+  private:
     std::uint64_t state_;
 };
 
@@ -42,50 +42,43 @@ struct Noun {
 };
 
 constexpr std::array<Noun, 44> kNouns{{
-    {"Kubek", Gender::M, false},      {"Talerz", Gender::M, false},
-    {"Garnek", Gender::M, false},     {"Koc", Gender::M, false},
-    {"Plecak", Gender::M, false},     {"Portfel", Gender::M, false},
-    {"Szalik", Gender::M, true},      {"Ręcznik", Gender::M, false},
-    {"Żółw", Gender::M, false},       {"Dzbanek", Gender::M, false},
-    {"Wazon", Gender::M, false},      {"Fotel", Gender::M, false},
-    {"Stolik", Gender::M, false},     {"Dywan", Gender::M, false},
-    {"Sweter", Gender::M, true},      {"Kapelusz", Gender::M, true},
-    {"Młynek", Gender::M, false},     {"Nóż", Gender::M, false},
-    {"Czajnik", Gender::M, false},    {"Świecznik", Gender::M, false},
-    {"Termos", Gender::M, false},     {"Miś", Gender::M, false},
-    {"Koszulka", Gender::F, true},    {"Łyżka", Gender::F, false},
-    {"Patelnia", Gender::F, false},   {"Miska", Gender::F, false},
-    {"Poduszka", Gender::F, false},   {"Torba", Gender::F, false},
-    {"Lampa", Gender::F, false},      {"Świeca", Gender::F, false},
-    {"Bluza", Gender::F, true},       {"Czapka", Gender::F, true},
-    {"Szklanka", Gender::F, false},   {"Półka", Gender::F, false},
-    {"Zasłona", Gender::F, false},    {"Sukienka", Gender::F, true},
-    {"Kurtka", Gender::F, true},      {"Żyrafa", Gender::F, false},
-    {"Krzesło", Gender::N, false},    {"Lusterko", Gender::N, false},
-    {"Pudełko", Gender::N, false},    {"Wiadro", Gender::N, false},
-    {"Etui", Gender::N, false},       {"Siedzisko", Gender::N, false},
+    {"Kubek", Gender::M, false},    {"Talerz", Gender::M, false},    {"Garnek", Gender::M, false},
+    {"Koc", Gender::M, false},      {"Plecak", Gender::M, false},    {"Portfel", Gender::M, false},
+    {"Szalik", Gender::M, true},    {"Ręcznik", Gender::M, false},   {"Żółw", Gender::M, false},
+    {"Dzbanek", Gender::M, false},  {"Wazon", Gender::M, false},     {"Fotel", Gender::M, false},
+    {"Stolik", Gender::M, false},   {"Dywan", Gender::M, false},     {"Sweter", Gender::M, true},
+    {"Kapelusz", Gender::M, true},  {"Młynek", Gender::M, false},    {"Nóż", Gender::M, false},
+    {"Czajnik", Gender::M, false},  {"Świecznik", Gender::M, false}, {"Termos", Gender::M, false},
+    {"Miś", Gender::M, false},      {"Koszulka", Gender::F, true},   {"Łyżka", Gender::F, false},
+    {"Patelnia", Gender::F, false}, {"Miska", Gender::F, false},     {"Poduszka", Gender::F, false},
+    {"Torba", Gender::F, false},    {"Lampa", Gender::F, false},     {"Świeca", Gender::F, false},
+    {"Bluza", Gender::F, true},     {"Czapka", Gender::F, true},     {"Szklanka", Gender::F, false},
+    {"Półka", Gender::F, false},    {"Zasłona", Gender::F, false},   {"Sukienka", Gender::F, true},
+    {"Kurtka", Gender::F, true},    {"Żyrafa", Gender::F, false},    {"Krzesło", Gender::N, false},
+    {"Lusterko", Gender::N, false}, {"Pudełko", Gender::N, false},   {"Wiadro", Gender::N, false},
+    {"Etui", Gender::N, false},     {"Siedzisko", Gender::N, false},
 }};
 
 // Masculine forms; feminine and neuter follow from the ending (-y -> -a/-e, -i -> -a/-ie).
 constexpr std::array<const char*, 24> kAdjectives{
-    "ceramiczny", "drewniany",  "bawełniany",  "pluszowy",   "szklany",   "stalowy",
-    "wełniany",   "lniany",     "skórzany",    "bambusowy",  "składany",  "męski",
-    "damski",     "dziecięcy",  "łazienkowy",  "ogrodowy",   "świąteczny", "klasyczny",
-    "nowoczesny", "rustykalny", "żeliwny",     "porcelanowy", "metalowy", "ręcznie zdobiony"};
+    "ceramiczny", "drewniany",  "bawełniany", "pluszowy",    "szklany",    "stalowy",
+    "wełniany",   "lniany",     "skórzany",   "bambusowy",   "składany",   "męski",
+    "damski",     "dziecięcy",  "łazienkowy", "ogrodowy",    "świąteczny", "klasyczny",
+    "nowoczesny", "rustykalny", "żeliwny",    "porcelanowy", "metalowy",   "ręcznie zdobiony"};
 
 constexpr std::array<const char*, 15> kColours{
-    "czerwony", "niebieski", "zielony", "żółty",   "czarny",  "biały",    "szary",   "różowy",
-    "fioletowy", "pomarańczowy", "brązowy", "beżowy", "złoty", "srebrny", "granatowy"};
+    "czerwony",  "niebieski",    "zielony", "żółty",  "czarny", "biały",   "szary",    "różowy",
+    "fioletowy", "pomarańczowy", "brązowy", "beżowy", "złoty",  "srebrny", "granatowy"};
 // The same colours as variant names start them ("Czerwony XL").
 constexpr std::array<const char*, 15> kColourNames{
-    "Czerwony", "Niebieski", "Zielony", "Żółty",   "Czarny",  "Biały",    "Szary",   "Różowy",
-    "Fioletowy", "Pomarańczowy", "Brązowy", "Beżowy", "Złoty", "Srebrny", "Granatowy"};
+    "Czerwony",  "Niebieski",    "Zielony", "Żółty",  "Czarny", "Biały",   "Szary",    "Różowy",
+    "Fioletowy", "Pomarańczowy", "Brązowy", "Beżowy", "Złoty",  "Srebrny", "Granatowy"};
 constexpr std::array<const char*, 6> kSizes{"XS", "S", "M", "L", "XL", "XXL"};
 constexpr std::array<const char*, 6> kCapacities{"250 ml", "330 ml", "450 ml",
                                                  "0,5 l",  "1 l",    "1,5 l"};
-constexpr std::array<const char*, 8> kMaterials{"ceramika", "drewno bukowe", "bawełna 100%",
-                                                 "stal nierdzewna", "szkło", "poliester",
-                                                 "len", "bambus"};
+constexpr std::array<const char*, 8> kMaterials{
+    "ceramika", "drewno bukowe", "bawełna 100%", "stal nierdzewna",
+    "szkło",    "poliester",     "len",          "bambus"};
 
 std::string inflect(std::string_view masculine, Gender g) {
     std::size_t space = masculine.rfind(' ');  // "ręcznie zdobiony": inflect the last word
@@ -116,9 +109,9 @@ constexpr std::array<Department, 8> kDepartments{{
     {"Motoryzacja", {"Akcesoria samochodowe", "Chemia", "Narzędzia", "Opony", "Części"}},
 }};
 
-constexpr std::array<const char*, 8> kShelves{"Nowości", "Zestawy", "Akcesoria", "Premium",
-                                              "Ekologiczne", "Dla dzieci", "Wyprzedaż",
-                                              "Żelazna klasyka"};
+constexpr std::array<const char*, 8> kShelves{"Nowości",   "Zestawy",        "Akcesoria",
+                                              "Premium",   "Ekologiczne",    "Dla dzieci",
+                                              "Wyprzedaż", "Żelazna klasyka"};
 
 void add_categories(store::ImportBatch& batch, std::vector<std::string>& leaves) {
     int n = 0;
@@ -142,10 +135,10 @@ void add_categories(store::ImportBatch& batch, std::vector<std::string>& leaves)
 // ---- manufacturers: 25 stems x 4 forms = 100 ----
 
 constexpr std::array<const char*, 25> kMakerStems{
-    "Polmet",  "Bolesław", "Krosno",   "Zębiec",  "Wólczanka", "Ćmielów", "Gerlach",
-    "Łucznik", "Amica",    "Kross",    "Wawel",   "Sowa",      "Mazur",   "Karpaty",
-    "Bałtyk",  "Tatra",    "Wisła",    "Orzeł",   "Źródło",    "Śnieżka", "Pszczółka",
-    "Lech",    "Dąbrowa",  "Jodła",    "Kormoran"};
+    "Polmet",  "Bolesław", "Krosno", "Zębiec",  "Wólczanka", "Ćmielów", "Gerlach",
+    "Łucznik", "Amica",    "Kross",  "Wawel",   "Sowa",      "Mazur",   "Karpaty",
+    "Bałtyk",  "Tatra",    "Wisła",  "Orzeł",   "Źródło",    "Śnieżka", "Pszczółka",
+    "Lech",    "Dąbrowa",  "Jodła",  "Kormoran"};
 constexpr std::array<const char*, 4> kMakerForms{"%s", "%s Polska", "Zakłady %s", "%s Design"};
 
 std::string maker_name(std::size_t i) {
@@ -157,8 +150,8 @@ std::string maker_name(std::size_t i) {
 
 void add_manufacturers(store::ImportBatch& batch) {
     for (std::size_t i = 0; i < kMakerStems.size() * kMakerForms.size(); ++i)
-        batch.manufacturers.push_back(
-            {maker_name(i), "https://demo.blconnect.invalid/logo/m" + std::to_string(i + 1) + ".png"});
+        batch.manufacturers.push_back({maker_name(i), "https://demo.blconnect.invalid/logo/m" +
+                                                          std::to_string(i + 1) + ".png"});
 }
 
 // ---- products ----
@@ -171,12 +164,13 @@ std::string ean13(std::int64_t body) {  // body: the first 12 digits as a number
 
 core::Money demo_price(Rng& rng) {
     std::int64_t band = rng.below(100);
-    std::int64_t zl = band < 50 ? rng.between(9, 98)
+    std::int64_t zl = band < 50   ? rng.between(9, 98)
                       : band < 85 ? rng.between(99, 498)
                       : band < 97 ? rng.between(499, 998)
                                   : rng.between(999, 1998);
     static constexpr std::array<std::int64_t, 4> kEndings{99, 99, 0, 49};
-    return core::Money::from_minor(zl * 100 + rng.pick(kEndings));
+    std::int64_t ending = rng.pick(kEndings);
+    return core::Money::from_minor(zl * 100 + (zl == 9 ? 99 : ending));  // 9.99 at least
 }
 
 std::optional<core::Money> demo_promo(Rng& rng, core::Money price) {
@@ -186,7 +180,9 @@ std::optional<core::Money> demo_promo(Rng& rng, core::Money price) {
                                                                         : cut);
 }
 
-std::int64_t demo_stock(Rng& rng) { return rng.percent(15) ? 0 : rng.between(1, 200); }
+std::int64_t demo_stock(Rng& rng) {
+    return rng.percent(15) ? 0 : rng.between(1, 200);
+}
 
 std::vector<std::string> demo_images(Rng& rng, const std::string& stem) {
     std::vector<std::string> out;
@@ -212,7 +208,8 @@ void add_variants(Rng& rng, store::ImportProduct& p, const Noun& noun, std::int6
         v.ean = ean13(590500000000LL + next_variant++);
         v.price = p.price + core::Money::from_minor(k >= 4 ? 500 : 0);  // big sizes cost more
         v.stock = demo_stock(rng) / 4;
-        if (rng.percent(30)) v.images.push_back("https://demo.blconnect.invalid/img/" + v.sku + ".jpg");
+        if (rng.percent(30))
+            v.images.push_back("https://demo.blconnect.invalid/img/" + v.sku + ".jpg");
         v.features = {{"Kolor", kColours[c]}, {noun.clothing ? "Rozmiar" : "Pojemność", size}};
         p.variants.push_back(std::move(v));
     }
@@ -233,10 +230,13 @@ store::ImportProduct make_product(Rng& rng, std::int64_t number,
     p.sku = sku;
     p.ean = ean13(590000000000LL + number);
     p.model = "M-" + std::to_string(1000 + rng.below(9000));
-    p.category_external_id = leaves[static_cast<std::size_t>(rng.below(static_cast<std::int64_t>(leaves.size())))];
+    p.category_external_id =
+        leaves[static_cast<std::size_t>(rng.below(static_cast<std::int64_t>(leaves.size())))];
     if (!rng.percent(10))
-        p.manufacturer_name = batch.manufacturers[static_cast<std::size_t>(
-            rng.below(static_cast<std::int64_t>(batch.manufacturers.size())))].name;
+        p.manufacturer_name = batch
+                                  .manufacturers[static_cast<std::size_t>(rng.below(
+                                      static_cast<std::int64_t>(batch.manufacturers.size())))]
+                                  .name;
     p.price = demo_price(rng);
     p.promo_price = demo_promo(rng, p.price);
     std::int64_t tax = rng.below(100);
@@ -245,10 +245,12 @@ store::ImportProduct make_product(Rng& rng, std::int64_t number,
     p.height_cm = static_cast<double>(rng.between(1, 120));
     p.width_cm = static_cast<double>(rng.between(1, 80));
     p.length_cm = static_cast<double>(rng.between(1, 80));
-    p.description = "<p>" + p.name + " — solidne wykonanie, idealny prezent.</p><ul><li>Materiał: " +
+    p.description = "<p>" + p.name +
+                    " — solidne wykonanie, idealny prezent.</p><ul><li>Materiał: " +
                     kMaterials[static_cast<std::size_t>(number) % kMaterials.size()] + "</li></ul>";
     p.description_extra[0] = p.name + ". Wysyłka w 24 h.";
-    p.location = "A-" + std::to_string(rng.between(1, 40)) + "-" + std::to_string(rng.between(1, 9));
+    p.location =
+        "A-" + std::to_string(rng.between(1, 40)) + "-" + std::to_string(rng.between(1, 9));
     p.url = "https://demo.blconnect.invalid/p/" + std::to_string(number);
     p.active = !rng.percent(5);
     p.stock = demo_stock(rng);

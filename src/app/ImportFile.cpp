@@ -49,7 +49,7 @@ std::string decimal_text(const json::value& v, const std::string& key) {
 // Reads the members of one record and remembers which ones were used, so that a key nobody
 // asked for (a typo) is reported instead of silently ignored.
 class Record {
-public:
+  public:
     Record(const json::value& v, std::initializer_list<std::string_view> known) {
         if (!v.is_object()) throw RecordError("expected an object");
         object_ = &v.get_object();
@@ -113,7 +113,8 @@ public:
         } else if (v->is_string()) {
             auto s = v->get_string();
             auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-            if (ec != std::errc() || end != s.data() + s.size()) bad(std::string(key), "not a number");
+            if (ec != std::errc() || end != s.data() + s.size())
+                bad(std::string(key), "not a number");
         } else {
             bad(std::string(key), "expected a number");
         }
@@ -137,7 +138,9 @@ public:
         std::vector<store::Feature> out;
         const auto* v = find(key);
         if (v == nullptr) return out;
-        auto fail = [&] { bad(std::string(key), "expected an array of [\"name\", \"value\"] pairs"); };
+        auto fail = [&] {
+            bad(std::string(key), "expected an array of [\"name\", \"value\"] pairs");
+        };
         if (!v->is_array()) fail();
         for (const auto& pair : v->get_array()) {
             if (!pair.is_array() || pair.get_array().size() != 2) fail();
@@ -158,13 +161,14 @@ public:
         return &v->get_array();
     }
 
-private:
+  private:
     const json::object* object_ = nullptr;
 };
 
 store::ImportCategory read_category(const json::value& v) {
     Record r(v, {"id", "parent", "name", "active"});
-    return {r.required_text("id"), r.text("parent"), r.required_text("name"), r.flag("active", true)};
+    return {r.required_text("id"), r.text("parent"), r.required_text("name"),
+            r.flag("active", true)};
 }
 
 store::ImportManufacturer read_manufacturer(const json::value& v) {
@@ -211,10 +215,31 @@ void read_variants(const Record& r, store::ImportProduct& product) {
 }
 
 store::ImportProduct read_product(const json::value& v) {
-    Record r(v, {"id", "sku", "ean", "model", "name", "category", "manufacturer", "price",
-                 "promo_price", "tax", "weight", "height", "width", "length", "description",
-                 "description_short", "description_extra2", "description_extra3",
-                 "description_extra4", "location", "url", "active", "stock", "images", "features",
+    Record r(v, {"id",
+                 "sku",
+                 "ean",
+                 "model",
+                 "name",
+                 "category",
+                 "manufacturer",
+                 "price",
+                 "promo_price",
+                 "tax",
+                 "weight",
+                 "height",
+                 "width",
+                 "length",
+                 "description",
+                 "description_short",
+                 "description_extra2",
+                 "description_extra3",
+                 "description_extra4",
+                 "location",
+                 "url",
+                 "active",
+                 "stock",
+                 "images",
+                 "features",
                  "variants"});
     store::ImportProduct p;
     p.external_id = r.text("id");

@@ -86,7 +86,14 @@ struct Service::Impl {
     }
 
     core::WebResponse refuse(int status, const std::string& reason, const std::string& path) {
-        if (path == config.connector_path) return connector_refusal(status, reason);
+        if (path == config.connector_path) {
+            if (status == 413) {
+                return connector_refusal(status, "request body larger than " +
+                                                     std::to_string(config.server.body_limit) +
+                                                     " bytes");
+            }
+            return connector_refusal(status, reason);
+        }
         return simple_error(status, reason);
     }
 };
@@ -96,8 +103,8 @@ Service::Service(Config config) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::move(config);
     auto& c = impl_->config;
     impl_->store = store::open_store(c.database, c.store);
-    impl_->writer = std::make_unique<journal::Writer>(impl_->store->journal(),
-                                                      c.journal_retention_days);
+    impl_->writer =
+        std::make_unique<journal::Writer>(impl_->store->journal(), c.journal_retention_days);
     impl_->endpoint =
         std::make_unique<protocol::Endpoint>(c.endpoint, *impl_->store, impl_->writer.get());
     Impl* impl = impl_.get();
@@ -112,19 +119,29 @@ Service::~Service() {
     if (impl_->server) impl_->server->shutdown();
 }
 
-void Service::start() { impl_->server->start(); }
+void Service::start() {
+    impl_->server->start();
+}
 
-std::uint16_t Service::port() const { return impl_->server->port(); }
+std::uint16_t Service::port() const {
+    return impl_->server->port();
+}
 
-void Service::run_until_signal() { impl_->server->run_until_signal(); }
+void Service::run_until_signal() {
+    impl_->server->run_until_signal();
+}
 
 void Service::shutdown() {
     impl_->server->shutdown();
     impl_->writer->flush();
 }
 
-store::Store& Service::store() { return *impl_->store; }
+store::Store& Service::store() {
+    return *impl_->store;
+}
 
-journal::Writer& Service::journal() { return *impl_->writer; }
+journal::Writer& Service::journal() {
+    return *impl_->writer;
+}
 
 }  // namespace app

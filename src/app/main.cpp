@@ -1,7 +1,7 @@
 // blconnect command line: init, serve, import, journal, version.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -14,7 +14,8 @@ int exit_code = 0;
 
 void add_init(CLI::App& app) {
     static app::InitOptions o;
-    auto* cmd = app.add_subcommand("init", "Create or upgrade the database (optionally a demo shop)");
+    auto* cmd =
+        app.add_subcommand("init", "Create or upgrade the database (optionally a demo shop)");
     cmd->add_option("--db", o.db, "SQLite database file")->required();
     cmd->add_flag("--demo", o.demo, "Fill the catalogue with generated demo products");
     cmd->add_option("--demo-products", o.demo_products, "Number of demo products")

@@ -9,13 +9,13 @@
 #include <optional>
 #include <type_traits>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <spdlog/spdlog.h>
 
 namespace http::detail {
 namespace {
@@ -62,7 +62,7 @@ core::WebRequest to_web_request(bhttp::request<bhttp::string_body>&& req) {
 
 template <class Stream>
 class Session : public Connection, public std::enable_shared_from_this<Session<Stream>> {
-public:
+  public:
     static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
     template <class... StreamArgs>
@@ -99,7 +99,7 @@ public:
         net::post(strand_, [self = this->shared_from_this()] { self->close_now(); });
     }
 
-private:
+  private:
     beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
     const ServerSettings& settings() const { return shared_->settings; }
     std::chrono::milliseconds read_deadline() const {
@@ -145,6 +145,31 @@ private:
     void read_rest(bool first) {
         phase_ = Phase::Reading;
         if (!first) lowest().expires_after(read_deadline());
+        if (parser_->is_header_done()) return after_header();
+        bhttp::async_read_header(
+            stream_, buffer_, *parser_,
+            [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                if (ec) return self->on_read_error(ec);
+                self->after_header();
+            });
+    }
+
+    // PHP's curl (BaseLinker's client) sends "Expect: 100-continue" with bodies over 1 KB and
+    // waits a second for the go-ahead before sending the body; a body over the limit has
+    // already been refused by now (Beast checks Content-Length with the fields).
+    void after_header() {
+        if (parser_->is_done()) return on_request();
+        if (!beast::iequals(parser_->get()[bhttp::field::expect], "100-continue"))
+            return read_body();
+        static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+        net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec) return self->drop("100-continue", ec);
+                             self->read_body();
+                         });
+    }
+
+    void read_body() {
         bhttp::async_read(stream_, buffer_, *parser_,
                           [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                               if (ec) return self->on_read_error(ec);
@@ -288,8 +313,8 @@ private:
 
     // One line per request; never the body (it holds the password).
     void log_request(const beast::error_code& ec) {
-        auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() -
-                                                                            started_).count();
+        auto micros =
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
         spdlog::info("{} {} {} {} {} {}B {:.1f}ms{}", request_id_, client_ip_, method_, path_,
                      response_.result_int(), response_.body().size(), micros / 1000.0,
                      ec ? " write failed: " + ec.message() : std::string());
@@ -323,12 +348,12 @@ private:
     }
 
     void drain() {
-        lowest().async_read_some(net::buffer(drain_buffer_),
-                                 [self = this->shared_from_this()](beast::error_code ec,
-                                                                   std::size_t) {
-                                     if (ec) return self->close_now();
-                                     self->drain();
-                                 });
+        lowest().async_read_some(
+            net::buffer(drain_buffer_),
+            [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                if (ec) return self->close_now();
+                self->drain();
+            });
     }
 
     void drop(const char* what, const beast::error_code& ec) {
@@ -359,7 +384,8 @@ private:
     std::array<char, 8192> drain_buffer_{};
     Phase phase_ = Phase::Idle;
     bool shutting_down_ = false, closed_ = false, linger_ = false, keep_alive_ = false;
-    std::uint64_t generation_ = 0;  // requests served; a late handler result of an old one is dropped
+    std::uint64_t generation_ =
+        0;  // requests served; a late handler result of an old one is dropped
     std::string request_id_, method_, path_;
     unsigned version_ = 11;
     Clock::time_point started_ = Clock::now();

@@ -19,7 +19,7 @@ namespace http::detail {
 
 // One open client connection, as the server's shutdown sees it.
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     // Graceful: an idle connection closes now, a busy one after its current response.
     virtual void begin_shutdown() = 0;
@@ -49,7 +49,7 @@ struct Shared {
     // Waits until no connection is open or the deadline passes; true when none is open.
     bool wait_all_closed(std::chrono::steady_clock::time_point deadline);
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable closed_;
     std::map<std::uint64_t, std::weak_ptr<Connection>> open_;

@@ -10,14 +10,14 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "http/Connection.h"
 
@@ -29,7 +29,9 @@ using Clock = std::chrono::steady_clock;
 
 // ---- detail::Shared ----
 
-std::uint32_t detail::Shared::random_start() { return std::random_device{}(); }
+std::uint32_t detail::Shared::random_start() {
+    return std::random_device{}();
+}
 
 std::string detail::Shared::next_request_id() {
     return fmt::format("{:08x}", request_base_ + request_counter_.fetch_add(1));
@@ -73,8 +75,7 @@ bool detail::Shared::wait_all_closed(Clock::time_point deadline) {
 
 struct Server::Impl {
     explicit Impl(ServerSettings s, Handler handler, RefusalHandler refusal)
-        : settings(s), shared(std::make_shared<detail::Shared>()),
-          ioc(std::max(1, s.io_threads)) {
+        : settings(s), shared(std::make_shared<detail::Shared>()), ioc(std::max(1, s.io_threads)) {
         shared->settings = std::move(s);
         shared->handler = std::move(handler);
         shared->refusal = std::move(refusal);
@@ -150,22 +151,22 @@ void Server::Impl::bind() {
 }
 
 void Server::Impl::accept() {
-    acceptor->async_accept(net::make_strand(ioc), [this](boost::system::error_code ec,
-                                                         tcp::socket socket) {
-        if (ec == net::error::operation_aborted || shared->stopping) return;
-        if (ec) {
-            // Typically out of file descriptors: back off instead of spinning.
-            spdlog::warn("accept failed: {}", ec.message());
-            accept_retry->expires_after(std::chrono::milliseconds(100));
-            accept_retry->async_wait([this](boost::system::error_code wait_ec) {
-                if (!wait_ec && !shared->stopping) accept();
-            });
-            return;
-        }
-        bool over = shared->open_count() >= settings.max_connections;
-        detail::start_connection(shared, std::move(socket), over);
-        accept();
-    });
+    acceptor->async_accept(
+        net::make_strand(ioc), [this](boost::system::error_code ec, tcp::socket socket) {
+            if (ec == net::error::operation_aborted || shared->stopping) return;
+            if (ec) {
+                // Typically out of file descriptors: back off instead of spinning.
+                spdlog::warn("accept failed: {}", ec.message());
+                accept_retry->expires_after(std::chrono::milliseconds(100));
+                accept_retry->async_wait([this](boost::system::error_code wait_ec) {
+                    if (!wait_ec && !shared->stopping) accept();
+                });
+                return;
+            }
+            bool over = shared->open_count() >= settings.max_connections;
+            detail::start_connection(shared, std::move(socket), over);
+            accept();
+        });
 }
 
 void Server::Impl::run_io() {
@@ -207,7 +208,9 @@ void Server::Impl::stop(std::chrono::milliseconds grace) {
 Server::Server(ServerSettings settings, Handler handler, RefusalHandler refusal)
     : impl_(std::make_unique<Impl>(std::move(settings), std::move(handler), std::move(refusal))) {}
 
-Server::~Server() { shutdown(std::chrono::milliseconds(0)); }
+Server::~Server() {
+    shutdown(std::chrono::milliseconds(0));
+}
 
 void Server::start() {
     std::lock_guard lock(impl_->lifecycle);
@@ -224,7 +227,9 @@ void Server::start() {
     }
 }
 
-std::uint16_t Server::port() const { return impl_->port; }
+std::uint16_t Server::port() const {
+    return impl_->port;
+}
 
 bool Server::tls() const {
     return !impl_->settings.tls_cert_file.empty() && !impl_->settings.tls_key_file.empty();

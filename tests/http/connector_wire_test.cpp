@@ -102,7 +102,9 @@ TEST(ConnectorWire, JournalHasTheRequestUnderItsRequestId) {
     EXPECT_EQ(entry.outcome, "ok");
     EXPECT_EQ(entry.client, "127.0.0.1");
     EXPECT_EQ(entry.response_bytes, static_cast<std::int64_t>(reply.body.size()));
-    if (!reply.request_id.empty()) EXPECT_EQ(entry.request_id, reply.request_id);
+    if (!reply.request_id.empty()) {
+        EXPECT_EQ(entry.request_id, reply.request_id);
+    }
 }
 
 }  // namespace

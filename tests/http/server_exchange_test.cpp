@@ -124,3 +124,39 @@ TEST(ServerExchange, ResponseHeadersAndStatusFromTheHandlerAreSent) {
 
 }  // namespace
 }  // namespace server_test
+
+namespace server_test {
+namespace {
+
+// PHP's curl sends this for bodies over 1 KB and waits for the go-ahead.
+TEST(ServerExchange, ExpectContinueGetsTheGoAheadBeforeTheBody) {
+    ServerUnderTest s;
+    s.start([](const core::WebRequest& request) {
+        core::WebResponse response;
+        response.body = request.body;
+        return response;
+    });
+    RawClient raw(s.port());
+    raw.send(
+        "POST /baselinker HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+        "Content-Length: 5\r\n\r\n");
+    EXPECT_EQ(raw.read_response().status, 100);
+    raw.send("hello");
+    auto response = raw.read_response();
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.body, "hello");
+}
+
+TEST(ServerExchange, ExpectContinueOverTheLimitIsRefusedWithoutTheBody) {
+    ServerUnderTest s;
+    s.settings.body_limit = 1024;
+    s.start(hello);
+    RawClient raw(s.port());
+    raw.send(
+        "POST /baselinker HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+        "Content-Length: 5000\r\n\r\n");
+    EXPECT_EQ(raw.read_response().status, 413);
+}
+
+}  // namespace
+}  // namespace server_test

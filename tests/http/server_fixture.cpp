@@ -55,7 +55,8 @@ RawResponse RawClient::read_response() {
     response.status = std::atoi(response.headers.c_str() + response.headers.find(' ') + 1);
     std::size_t length = 0;
     auto at = response.headers.find("Content-Length: ");
-    if (at != std::string::npos) length = std::strtoul(response.headers.c_str() + at + 16, nullptr, 10);
+    if (at != std::string::npos)
+        length = std::strtoul(response.headers.c_str() + at + 16, nullptr, 10);
     while (pending_.size() < length) {
         if (!fill()) break;
     }

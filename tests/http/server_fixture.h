@@ -19,7 +19,7 @@ struct RawResponse {
 
 // A blocking TCP client socket on 127.0.0.1 with a 30 s receive timeout (a safety net only).
 class RawClient {
-public:
+  public:
     explicit RawClient(std::uint16_t port);
     ~RawClient();
     bool connected() const { return fd_ >= 0; }
@@ -31,7 +31,7 @@ public:
     // Blocks until the server closes the connection; true when it did (and sent nothing more).
     bool wait_closed_silently();
 
-private:
+  private:
     int fd_ = -1;
     std::string pending_;
 };

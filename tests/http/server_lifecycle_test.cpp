@@ -26,12 +26,13 @@ TEST(ServerLifecycle, GracefulShutdownFinishesTheInFlightRequestAndRefusesNewCon
     auto in_flight = std::async(std::launch::async, [port] {
         httplib::Client client("127.0.0.1", port);
         auto result = client.Get("/slow");
-        return result ? std::make_pair(result->status, result->body) : std::make_pair(0, std::string());
+        return result ? std::make_pair(result->status, result->body)
+                      : std::make_pair(0, std::string());
     });
     entered.get_future().wait();
 
-    auto stopping = std::async(std::launch::async,
-                               [&] { s.server->shutdown(std::chrono::seconds(30)); });
+    auto stopping =
+        std::async(std::launch::async, [&] { s.server->shutdown(std::chrono::seconds(30)); });
     bool refused = false;
     for (int i = 0; i < 1000 && !refused; ++i) {  // until the listener is closed
         refused = !RawClient(port).connected();
@@ -70,7 +71,7 @@ TEST(ServerLifecycle, PortInUseIsAClearError) {
 }
 
 class TempDir {
-public:
+  public:
     TempDir() {
         path_ = (std::filesystem::temp_directory_path() / "blc-tls-XXXXXX").string();
         if (mkdtemp(path_.data()) == nullptr) throw std::runtime_error("mkdtemp");
@@ -78,15 +79,16 @@ public:
     ~TempDir() { std::filesystem::remove_all(path_); }
     std::string file(const char* name) const { return path_ + "/" + name; }
 
-private:
+  private:
     std::string path_;
 };
 
 TEST(ServerLifecycle, ServesHttpsWithTheConfiguredCertificate) {
     TempDir dir;
-    std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost"
-                          " -keyout " + dir.file("key.pem") + " -out " + dir.file("cert.pem") +
-                          " >/dev/null 2>&1";
+    std::string command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost"
+        " -keyout " +
+        dir.file("key.pem") + " -out " + dir.file("cert.pem") + " >/dev/null 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << "openssl CLI failed";
     ServerUnderTest s;
     s.settings.tls_cert_file = dir.file("cert.pem");

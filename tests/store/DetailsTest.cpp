@@ -12,7 +12,7 @@ using testing_support::TempDb;
 namespace {
 
 class Details : public testing::Test {
-protected:
+  protected:
     void SetUp() override { store_->catalog().import(small_shop(), nullptr, nullptr); }
     std::vector<store::ProductDetail> details(std::vector<store::Id> ids,
                                               store::DetailParts parts = {}) {

@@ -163,8 +163,7 @@ TEST_P(ImportValidation, BadRecordWritesNothingAndIsNamed) {
     auto error = import_error(s.catalog(), batch);
     EXPECT_EQ(error.section, GetParam().section);
     EXPECT_EQ(error.record, GetParam().record);
-    EXPECT_NE(std::string(error.what()).find(GetParam().reason), std::string::npos)
-        << error.what();
+    EXPECT_NE(std::string(error.what()).find(GetParam().reason), std::string::npos) << error.what();
     EXPECT_EQ(s.catalog().product_count(), 0);
     EXPECT_TRUE(s.catalog().active_category_paths().empty());
 }
@@ -175,21 +174,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadBatch{"missing_name", [](auto& b) { b.products[3].name = ""; }, "products", 4,
                  "missing name"},
         BadBatch{"missing_keys",
-                 [](auto& b) { b.products[1].external_id = b.products[1].sku = ""; }, "products",
-                 2, "missing both external_id and sku"},
+                 [](auto& b) { b.products[1].external_id = b.products[1].sku = ""; }, "products", 2,
+                 "missing both external_id and sku"},
         BadBatch{"unknown_category", [](auto& b) { b.products[4].category_external_id = "c99"; },
                  "products", 5, "unknown category c99"},
         BadBatch{"unknown_parent", [](auto& b) { b.categories[2].parent_external_id = "zzz"; },
                  "categories", 3, "unknown parent zzz"},
-        BadBatch{"parent_after_child",
-                 [](auto& b) { std::swap(b.categories[0], b.categories[1]); }, "categories", 1,
-                 "unknown parent c1"},
+        BadBatch{"parent_after_child", [](auto& b) { std::swap(b.categories[0], b.categories[1]); },
+                 "categories", 1, "unknown parent c1"},
         BadBatch{"negative_stock", [](auto& b) { b.products[0].stock = -1; }, "products", 1,
                  "negative stock"},
         BadBatch{"negative_variant_stock", [](auto& b) { b.products[2].variants[1].stock = -2; },
                  "products", 3, "variant 2: negative stock"},
-        BadBatch{"negative_price", [](auto& b) { b.products[1].price = zl(-100); }, "products",
-                 2, "negative price"},
+        BadBatch{"negative_price", [](auto& b) { b.products[1].price = zl(-100); }, "products", 2,
+                 "negative price"},
         BadBatch{"duplicate_sku", [](auto& b) { b.products[4].sku = "KUB-1"; }, "products", 5,
                  "duplicate sku KUB-1"},
         BadBatch{"duplicate_variant_sku",

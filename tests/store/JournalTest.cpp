@@ -23,7 +23,7 @@ store::JournalEntry entry(std::int64_t at_ms, std::string action, std::string ou
 }
 
 class JournalTest : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         std::vector<store::JournalEntry> batch{
             entry(1000, "ProductsList"), entry(2000, "OrdersGet"),

@@ -13,7 +13,7 @@ using testing_support::TempDb;
 namespace {
 
 class ListProducts : public testing::Test {
-protected:
+  protected:
     void SetUp() override { store_->catalog().import(small_shop(), nullptr, nullptr); }
 
     std::vector<store::Id> ids(const store::ProductFilter& f, store::Slice slice = {}) {

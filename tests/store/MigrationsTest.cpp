@@ -62,7 +62,8 @@ TEST(Migrations, SeedsLookupTables) {
     for (auto& st : statuses) cancelled += st.flag;
     EXPECT_EQ(cancelled, 1);
     bool cod = false;
-    for (auto& p : s->lookups().payment_methods()) cod = cod || (p.flag && p.name == "Za pobraniem");
+    for (auto& p : s->lookups().payment_methods())
+        cod = cod || (p.flag && p.name == "Za pobraniem");
     EXPECT_TRUE(cod);
     EXPECT_GE(s->lookups().delivery_methods().size(), 5u);
 }

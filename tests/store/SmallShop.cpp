@@ -15,8 +15,8 @@ store::ImportProduct product(std::string ext, std::string sku, std::string name,
     return p;
 }
 
-store::ImportVariant variant(std::string ext, std::string sku, std::string name,
-                             std::int64_t price, std::int64_t stock) {
+store::ImportVariant variant(std::string ext, std::string sku, std::string name, std::int64_t price,
+                             std::int64_t stock) {
     store::ImportVariant v;
     v.external_id = std::move(ext);
     v.sku = std::move(sku);
@@ -30,9 +30,9 @@ store::ImportVariant variant(std::string ext, std::string sku, std::string name,
 
 store::ImportBatch small_shop() {
     store::ImportBatch b;
-    b.categories = {{"c1", "", "Dom i ogród", true},  {"c2", "c1", "Kuchnia", true},
-                    {"c3", "c2", "Kubki", true},        {"c4", "c1", "Łazienka", false},
-                    {"c5", "c4", "Ręczniki", true},     {"c6", "", "alfa", true},
+    b.categories = {{"c1", "", "Dom i ogród", true}, {"c2", "c1", "Kuchnia", true},
+                    {"c3", "c2", "Kubki", true},     {"c4", "c1", "Łazienka", false},
+                    {"c5", "c4", "Ręczniki", true},  {"c6", "", "alfa", true},
                     {"c7", "", "Zabawki", true}};
     b.manufacturers = {{"Ćmielów", "https://example.pl/logo/cmielow.png"}, {"Krosno", ""}};
 

@@ -5,7 +5,9 @@
 
 namespace store_tests {
 
-inline core::Money zl(std::int64_t minor) { return core::Money::from_minor(minor); }
+inline core::Money zl(std::int64_t minor) {
+    return core::Money::from_minor(minor);
+}
 
 // Categories: Dom i ogród(c1) / Kuchnia(c2) / Kubki(c3); Dom i ogród / Łazienka(c4, inactive) /
 // Ręczniki(c5); alfa(c6); Zabawki(c7). Products:

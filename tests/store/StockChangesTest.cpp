@@ -13,7 +13,7 @@ using testing_support::TempDb;
 namespace {
 
 class Changes : public testing::Test {
-protected:
+  protected:
     void SetUp() override {
         store_->catalog().import(small_shop(), nullptr, nullptr);
         auto koszulka = detail(3);
@@ -68,11 +68,11 @@ TEST_F(Changes, SimpleProductStockSetAndChange) {
 
 TEST_F(Changes, BadEntriesAreSkippedWithReasonsAndTheRestApplies) {
     store::Id other_variant = red_;
-    auto r = stock({set(99, 0, 1),            // unknown product
-                    set(3, 0, 5),             // product with variants
-                    set(1, other_variant, 5), // variant of another product
-                    set(3, 123456, 5),        // unknown variant
-                    set(1, 0, -4),            // negative set
+    auto r = stock({set(99, 0, 1),             // unknown product
+                    set(3, 0, 5),              // product with variants
+                    set(1, other_variant, 5),  // variant of another product
+                    set(3, 123456, 5),         // unknown variant
+                    set(1, 0, -4),             // negative set
                     set(5, 0, 70)});
     EXPECT_EQ(r.applied, 1);
     ASSERT_EQ(r.notes.size(), 5u);

@@ -9,7 +9,7 @@
 namespace testing_support {
 
 class TempDb {
-public:
+  public:
     TempDb();
     ~TempDb();
     TempDb(const TempDb&) = delete;
@@ -24,7 +24,7 @@ public:
 
     static store::StoreOptions test_options();
 
-private:
+  private:
     std::filesystem::path dir_;
 };
 

@@ -79,7 +79,9 @@ TestServer::~TestServer() {
     std::filesystem::remove_all(dir_, ignored);
 }
 
-std::uint16_t TestServer::port() const { return service_->port(); }
+std::uint16_t TestServer::port() const {
+    return service_->port();
+}
 
 HttpReply TestServer::post_raw(const std::string& path, const std::string& body,
                                const std::string& content_type) {

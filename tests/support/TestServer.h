@@ -23,7 +23,7 @@ struct HttpReply {
 std::string encode_form(const std::map<std::string, std::string>& fields);
 
 class TestServer {
-public:
+  public:
     static constexpr const char* kPassword = "Test-Password-0123456789-abcdefg";  // 32 chars
 
     // `demo_products` > 0 imports app::make_demo_batch(demo_products) before the start.
@@ -51,7 +51,7 @@ public:
     // A second, independent handle on the same database, to inspect rows as they were committed.
     std::unique_ptr<store::Store> open_second_store() const;
 
-private:
+  private:
     std::string dir_;
     app::Config config_;
     std::unique_ptr<app::Service> service_;

@@ -54,9 +54,8 @@ core::Result<bool> parse_sort(std::string_view text, store::ProductFilter& filte
     return true;
 }
 
-// Sets every filter from the request; the first bad field is the error.
-core::Result<store::ProductFilter> parse_filter(const Params& params) {
-    store::ProductFilter filter;
+// category_id, filter_id, filter_ids_list.
+core::Result<bool> parse_ids(const Params& params, store::ProductFilter& filter) {
     const auto category = core::trim(params.text("category_id"));
     if (!category.empty() && core::ascii_lower(category) != "all") {
         auto id = core::parse_int(category);
@@ -68,11 +67,21 @@ core::Result<store::ProductFilter> parse_filter(const Params& params) {
     filter.id = *id;
     auto ids = params.id_list("filter_ids_list");
     if (!ids) return ids.error();
-    if (!ids->empty()) filter.ids = std::move(*ids);
+    if (!ids->empty()) filter.ids = std::move(*ids);  // only separators = not given
+    return true;
+}
+
+// filter_ean, filter_sku (exact), filter_name (case-folded substring): any text is valid.
+void set_text_filters(const Params& params, store::ProductFilter& filter) {
     if (params.has_value("filter_ean")) filter.ean = std::string(params.text("filter_ean"));
     if (params.has_value("filter_sku")) filter.sku = std::string(params.text("filter_sku"));
-    if (params.has_value("filter_name"))
+    if (params.has_value("filter_name")) {
         filter.name_folded = core::fold_case(params.text("filter_name"));
+    }
+}
+
+// Price and quantity bounds, availability.
+core::Result<bool> parse_bounds(const Params& params, store::ProductFilter& filter) {
     for (auto [name, bound] : {std::pair{"filter_price_from", &filter.price_from},
                                std::pair{"filter_price_to", &filter.price_to}}) {
         auto value = optional_money(params, name);
@@ -88,8 +97,16 @@ core::Result<store::ProductFilter> parse_filter(const Params& params) {
     auto available = params.flag("filter_available");
     if (!available) return available.error();
     filter.active = *available;
-    auto sorted = parse_sort(params.text("filter_sort"), filter);
-    if (!sorted) return sorted.error();
+    return true;
+}
+
+// Every filter from the request; the first bad field is the error.
+core::Result<store::ProductFilter> parse_filter(const Params& params) {
+    store::ProductFilter filter;
+    if (auto ok = parse_ids(params, filter); !ok) return ok.error();
+    set_text_filters(params, filter);
+    if (auto ok = parse_bounds(params, filter); !ok) return ok.error();
+    if (auto ok = parse_sort(params.text("filter_sort"), filter); !ok) return ok.error();
     return filter;
 }
 

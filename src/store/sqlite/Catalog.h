@@ -7,14 +7,13 @@
 namespace store::sqlite {
 
 class SqliteCatalog final : public Catalog {
-public:
+  public:
     SqliteCatalog(Pool& pool, const StoreOptions& options)
         : pool_(pool), use_promo_(options.use_promo_price) {}
 
     std::vector<CategoryPath> active_category_paths() override;
     ProductListPage list_products(const ProductFilter& filter, Slice slice) override;
-    std::vector<ProductDetail> product_details(std::span<const Id> ids,
-                                               DetailParts parts) override;
+    std::vector<ProductDetail> product_details(std::span<const Id> ids, DetailParts parts) override;
     std::int64_t product_count() override;
     std::vector<StockRow> stock_page(Slice slice) override;
     std::vector<PriceRow> price_page(Slice slice) override;
@@ -23,7 +22,7 @@ public:
     ImportSummary import(const ImportBatch& batch, ImportProgress progress,
                          void* progress_user) override;
 
-private:
+  private:
     Pool& pool_;
     bool use_promo_;
 };

@@ -84,8 +84,7 @@ struct PageRange {
 };
 
 // `use_promo` is bound only for statements that report a price.
-PageRange read_page(Connection& conn, const char* sql, Slice slice,
-                    std::optional<bool> use_promo) {
+PageRange read_page(Connection& conn, const char* sql, Slice slice, std::optional<bool> use_promo) {
     auto st = conn.prepare(sql);
     st.bind(1, std::max<std::int64_t>(0, slice.limit))
         .bind(2, std::max<std::int64_t>(0, slice.offset));
@@ -134,10 +133,10 @@ std::vector<StockRow> SqliteCatalog::stock_page(Slice slice) {
 std::vector<PriceRow> SqliteCatalog::price_page(Slice slice) {
     auto conn = pool_.acquire();
     Transaction tx(*conn, TxKind::Read);
-    PageRange r = read_page(*conn,
-                            "SELECT p.id, " BLC_REPORTED_PRICE(3)
-                            " FROM products p ORDER BY p.id LIMIT ?1 OFFSET ?2",
-                            slice, use_promo_);
+    PageRange r = read_page(
+        *conn,
+        "SELECT p.id, " BLC_REPORTED_PRICE(3) " FROM products p ORDER BY p.id LIMIT ?1 OFFSET ?2",
+        slice, use_promo_);
     std::vector<PriceRow> rows(r.ids.size());
     for (std::size_t i = 0; i < rows.size(); ++i)
         rows[i] = PriceRow{r.ids[i], core::Money::from_minor(r.values[i]), {}};

@@ -33,8 +33,8 @@ Statement& Statement::bind(int i, double value) {
 
 Statement& Statement::bind(int i, std::string_view text) {
     // SQLITE_TRANSIENT copies: callers may bind temporaries.
-    check_bind(sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT,
-                                   SQLITE_UTF8));
+    check_bind(
+        sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     return *this;
 }
 
@@ -69,7 +69,9 @@ void Statement::step_row() {
     if (!step()) throw StoreError(std::string("sqlite: no row from ") + sqlite3_sql(stmt_));
 }
 
-std::string Statement::text(int col) const { return std::string(text_view(col)); }
+std::string Statement::text(int col) const {
+    return std::string(text_view(col));
+}
 
 std::string_view Statement::text_view(int col) const {
     auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));

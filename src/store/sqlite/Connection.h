@@ -24,7 +24,7 @@ struct ConstraintError : StoreError {
 // A cached prepared statement in use. Resets and clears its bindings when it goes out of scope,
 // so the next user finds it fresh. Parameters are 1-based, columns 0-based.
 class Statement {
-public:
+  public:
     Statement(sqlite3_stmt* stmt, bool* in_use) : stmt_(stmt), in_use_(in_use) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -53,14 +53,14 @@ public:
     std::string text(int col) const;
     std::string_view text_view(int col) const;  // valid until the next step
 
-private:
+  private:
     void check_bind(int rc);
     sqlite3_stmt* stmt_;
     bool* in_use_;
 };
 
 class Connection {
-public:
+  public:
     // Opens `path` (flags as sqlite3_open_v2) and applies the per-connection settings.
     Connection(const std::string& path, int flags, int busy_timeout_ms);
     Connection(const Connection&) = delete;
@@ -74,7 +74,7 @@ public:
     std::int64_t changes() const { return sqlite3_changes64(db_); }
     sqlite3* handle() { return db_; }
 
-private:
+  private:
     struct Cached {
         sqlite3_stmt* stmt = nullptr;
         std::unique_ptr<bool> in_use = std::make_unique<bool>(false);
@@ -88,14 +88,14 @@ enum class TxKind { Read, Write };
 // BEGIN (read snapshot) or BEGIN IMMEDIATE (takes the write lock up front, so a write
 // transaction never fails half-way with SQLITE_BUSY); rolls back unless commit() was called.
 class Transaction {
-public:
+  public:
     Transaction(Connection& conn, TxKind kind);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
     void commit();
 
-private:
+  private:
     Connection& conn_;
     bool open_ = true;
 };

@@ -12,7 +12,7 @@ namespace {
 constexpr std::int64_t kProgressEvery = 500;
 
 class Importer {
-public:
+  public:
     Importer(Connection& conn, const ImportBatch& batch) : conn_(conn), batch_(batch) {}
 
     ImportSummary run(ImportProgress progress, void* user) {
@@ -28,7 +28,7 @@ public:
         return summary_;
     }
 
-private:
+  private:
     // ---- lookups ----
     std::optional<Id> find_id(const char* sql, const std::string& key) {
         auto st = conn_.prepare(sql);
@@ -57,8 +57,10 @@ private:
         }
         auto id = category_id(c.external_id);
         if (id) {
-            conn_.prepare("UPDATE categories SET parent_id = ?1, name = ?2, active = ?3"
-                          " WHERE id = ?4")
+            conn_
+                .prepare(
+                    "UPDATE categories SET parent_id = ?1, name = ?2, active = ?3"
+                    " WHERE id = ?4")
                 .bind(1, parent)
                 .bind(2, c.name)
                 .bind(3, c.active)
@@ -164,7 +166,8 @@ private:
             if (!category) fail("unknown category " + p.category_external_id);
         }
         std::optional<Id> manufacturer;
-        if (!p.manufacturer_name.empty()) manufacturer = manufacturer_id(p.manufacturer_name, nullptr);
+        if (!p.manufacturer_name.empty())
+            manufacturer = manufacturer_id(p.manufacturer_name, nullptr);
 
         std::optional<Id> id = existing_product(p);
         bool created = !id;
@@ -356,7 +359,7 @@ private:
 
 // Raises the connection's page cache (KiB when negative) for one call, then restores it.
 class CacheSizeScope {
-public:
+  public:
     CacheSizeScope(Connection& conn, std::int64_t size) : conn_(conn) {
         conn_.exec(("PRAGMA cache_size = " + std::to_string(size)).c_str());
     }
@@ -368,7 +371,7 @@ public:
         }
     }
 
-private:
+  private:
     Connection& conn_;
 };
 

@@ -9,10 +9,10 @@ namespace {
 
 // Remembers keys seen in one section; a repeat is an error of that record.
 class Unique {
-public:
+  public:
     bool repeated(const std::string& key) { return !key.empty() && !seen_.insert(key).second; }
 
-private:
+  private:
     std::unordered_set<std::string> seen_;
 };
 
@@ -38,8 +38,7 @@ void validate_manufacturers(const std::vector<ImportManufacturer>& manufacturers
             throw ImportError("manufacturers", static_cast<std::int64_t>(i + 1), why);
         };
         if (manufacturers[i].name.empty()) fail("missing name");
-        if (names.repeated(manufacturers[i].name))
-            fail("duplicate name " + manufacturers[i].name);
+        if (names.repeated(manufacturers[i].name)) fail("duplicate name " + manufacturers[i].name);
     }
 }
 

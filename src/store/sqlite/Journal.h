@@ -6,13 +6,13 @@ namespace store::sqlite {
 
 // The request journal table: batched appends, filtered newest-first reads, pruning.
 class SqliteJournal final : public Journal {
-public:
+  public:
     explicit SqliteJournal(Pool& pool) : pool_(pool) {}
     void append(std::span<const JournalEntry> entries) override;
     std::vector<JournalEntry> query(const JournalQuery& q) override;
     std::int64_t prune_before(std::int64_t at_ms) override;
 
-private:
+  private:
     Pool& pool_;
 };
 

@@ -50,10 +50,14 @@ std::string where_clause(const ProductFilter& f) {
 
 const char* sort_column(SortField field) {
     switch (field) {
-        case SortField::Name: return "p.name_folded";
-        case SortField::Quantity: return "p.quantity";
-        case SortField::Price: return PRICE;
-        case SortField::Id: break;
+        case SortField::Name:
+            return "p.name_folded";
+        case SortField::Quantity:
+            return "p.quantity";
+        case SortField::Price:
+            return PRICE;
+        case SortField::Id:
+            break;
     }
     return "p.id";
 }

@@ -18,8 +18,8 @@ Pool::Lease Pool::acquire() {
     ++opened_;  // connections open lazily; opening happens outside the lock
     lock.unlock();
     try {
-        return Lease(*this, std::make_unique<Connection>(path_, SQLITE_OPEN_READWRITE,
-                                                         busy_timeout_ms_));
+        return Lease(*this,
+                     std::make_unique<Connection>(path_, SQLITE_OPEN_READWRITE, busy_timeout_ms_));
     } catch (...) {
         std::lock_guard relock(mutex_);
         --opened_;

@@ -12,11 +12,11 @@
 namespace store::sqlite {
 
 class Pool {
-public:
+  public:
     Pool(std::string path, int size, int busy_timeout_ms);
 
     class Lease {
-    public:
+      public:
         Lease(Pool& pool, std::unique_ptr<Connection> conn)
             : pool_(&pool), conn_(std::move(conn)) {}
         Lease(Lease&&) = default;
@@ -26,14 +26,14 @@ public:
         Connection& operator*() { return *conn_; }
         Connection* operator->() { return conn_.get(); }
 
-    private:
+      private:
         Pool* pool_;
         std::unique_ptr<Connection> conn_;
     };
 
     Lease acquire();
 
-private:
+  private:
     void release(std::unique_ptr<Connection> conn);
 
     std::string path_;

@@ -66,8 +66,8 @@ void read_base(Connection& conn, const std::string& ids_json, const std::vector<
             read_base_row(st, p);
         }
     } else {
-        auto st = conn.prepare(
-            "SELECT id FROM products WHERE id IN (SELECT value FROM json_each(?1))");
+        auto st =
+            conn.prepare("SELECT id FROM products WHERE id IN (SELECT value FROM json_each(?1))");
         st.bind(1, ids_json);
         while (st.step()) found[st.integer(0)].id = st.integer(0);
     }

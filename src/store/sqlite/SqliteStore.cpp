@@ -7,7 +7,10 @@
 namespace store::sqlite {
 namespace {
 
-void prepare_file(const std::string& path, const StoreOptions& options, OpenMode mode) {
+// Creates/migrates (Init) or checks (Open) the file before the pool opens connections to it;
+// returns the path for the pool.
+const std::string& prepare_file(const std::string& path, const StoreOptions& options,
+                                OpenMode mode) {
     if (mode == OpenMode::Open) {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec))
@@ -15,17 +18,17 @@ void prepare_file(const std::string& path, const StoreOptions& options, OpenMode
                              path + "`");
         Connection conn(path, SQLITE_OPEN_READWRITE, options.busy_timeout_ms);
         require_current(conn, path);
-        return;
+        return path;
     }
     Connection conn(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, options.busy_timeout_ms);
     apply_pending(conn);
+    return path;
 }
 
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options, OpenMode mode)
-    : pool_((prepare_file(path, options, mode), path), options.pool_size,
-            options.busy_timeout_ms),
+    : pool_((prepare_file(path, options, mode), path), options.pool_size, options.busy_timeout_ms),
       catalog_(pool_, options),
       lookups_(pool_),
       journal_(pool_) {}
@@ -35,6 +38,8 @@ int SqliteStore::schema_version() {
     return applied_version(*conn);
 }
 
-int SqliteStore::latest_schema_version() const { return latest_version(); }
+int SqliteStore::latest_schema_version() const {
+    return latest_version();
+}
 
 }  // namespace store::sqlite

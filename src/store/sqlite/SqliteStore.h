@@ -15,7 +15,7 @@ namespace store::sqlite {
 enum class OpenMode { Init, Open };
 
 class SqliteStore final : public Store {
-public:
+  public:
     // Init creates the file and applies pending migrations; Open refuses a missing file or a
     // schema that is not exactly the current one.
     SqliteStore(const std::string& path, const StoreOptions& options, OpenMode mode);
@@ -26,7 +26,7 @@ public:
     int schema_version() override;
     int latest_schema_version() const override;
 
-private:
+  private:
     Pool pool_;
     SqliteCatalog catalog_;
     SqliteLookups lookups_;

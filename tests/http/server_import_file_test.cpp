@@ -1,0 +1,129 @@
+// The catalogue import file (docs/import.md): parsing, and `blconnect import` end to end.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/ImportFile.h"
+#include "store/Store.h"
+
+namespace {
+
+std::string example_file() {
+    std::ifstream in(std::string(BLCONNECT_SOURCE_DIR) + "/examples/import-example.json");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string import_error(const std::string& json) {
+    try {
+        app::parse_import_file(json);
+    } catch (const store::ImportError& e) {
+        return e.what();
+    } catch (const std::runtime_error& e) {
+        return std::string("not an ImportError: ") + e.what();
+    }
+    return "(no error)";
+}
+
+TEST(ImportFile, ExampleFileParsesCompletely) {
+    auto batch = app::parse_import_file(example_file());
+    ASSERT_EQ(batch.categories.size(), 3u);
+    EXPECT_EQ(batch.categories[1].parent_external_id, "dom");
+    ASSERT_EQ(batch.manufacturers.size(), 2u);
+    ASSERT_EQ(batch.products.size(), 2u);
+    const auto& mug = batch.products[0];
+    EXPECT_EQ(mug.price.format(), "12.50");
+    EXPECT_FALSE(mug.promo_price.has_value());
+    EXPECT_EQ(mug.tax_rate_bp, 2300);
+    EXPECT_DOUBLE_EQ(mug.weight_kg, 0.35);
+    EXPECT_EQ(mug.description_extra[0], "Kubek 300 ml");
+    EXPECT_EQ(mug.stock, 25);
+    EXPECT_EQ(mug.images.size(), 2u);
+    EXPECT_EQ(mug.features[0].name, "Materiał");
+    const auto& shirt = batch.products[1];
+    EXPECT_EQ(shirt.price.format(), "49.99");  // a JSON number, read exactly
+    EXPECT_EQ(shirt.promo_price->format(), "39.99");
+    ASSERT_EQ(shirt.variants.size(), 2u);
+    EXPECT_EQ(shirt.variants[0].price.format(), "49.99");  // no price: the product's
+    EXPECT_EQ(shirt.variants[1].price.format(), "54.99");
+    EXPECT_EQ(shirt.variants[1].features[0].value, "XL");
+}
+
+TEST(ImportFile, NumericPricesAreExact) {
+    auto batch = app::parse_import_file(
+        R"({"products":[{"id":"a","name":"A","price":0.1},{"id":"b","name":"B","price":19.99},
+            {"id":"c","name":"C","price":1000000},{"id":"d","name":"D","price":"5.5","tax":5.5}]})");
+    EXPECT_EQ(batch.products[0].price.minor(), 10);
+    EXPECT_EQ(batch.products[1].price.minor(), 1999);
+    EXPECT_EQ(batch.products[2].price.minor(), 100000000);
+    EXPECT_EQ(batch.products[3].price.minor(), 550);
+    EXPECT_EQ(batch.products[3].tax_rate_bp, 550);
+}
+
+TEST(ImportFile, BadRecordsAreNamedBySectionAndNumber) {
+    EXPECT_EQ(import_error(R"({"products":[{"id":"a","name":"A","price":"1"},
+                                           {"id":"b","name":"B","price":1.005}]})"),
+              "products record 2: price: not a price with at most 2 decimals");
+    EXPECT_EQ(import_error(R"({"products":[{"id":"a","name":"A","prcie":"1"}]})"),
+              "products record 1: prcie: unknown key");
+    EXPECT_EQ(import_error(R"({"categories":[{"id":"x","name":"X"},{"name":"Y"}]})"),
+              "categories record 2: id: is required");
+    EXPECT_EQ(import_error(R"({"products":[{"id":"a","name":"A","price":"1",
+                                            "variants":[{"sku":"v","name":"V","stock":"x"}]}]})"),
+              "products record 1: variant 1: stock: expected an integer");
+    EXPECT_EQ(import_error(R"({"manufacturers":[{"name":"M","logo":5.5}]})"),
+              "manufacturers record 1: logo: expected a string");
+}
+
+TEST(ImportFile, WrongShapeIsAPlainError) {
+    EXPECT_EQ(import_error("not json"),
+              "not an ImportError: import file is not valid JSON: syntax error");
+    EXPECT_NE(import_error(R"({"product":[]})").find("unknown section \"product\""),
+              std::string::npos);
+}
+
+// Runs the blconnect binary; returns exit status and everything it printed.
+std::pair<int, std::string> run(const std::string& args) {
+    std::string command = std::string(BLCONNECT_BINARY) + " " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string output;
+    std::array<char, 4096> buffer{};
+    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+    int status = pclose(pipe);
+    return {WEXITSTATUS(status), output};
+}
+
+TEST(ImportCommand, ImportsTheExampleAndReportsCounts) {
+    std::string dir = (std::filesystem::temp_directory_path() / "blc-import-XXXXXX").string();
+    ASSERT_NE(mkdtemp(dir.data()), nullptr);
+    std::string db = dir + "/shop.db";
+    ASSERT_EQ(run("init --db " + db).first, 0);
+    std::string file = std::string(BLCONNECT_SOURCE_DIR) + "/examples/import-example.json";
+
+    auto [code, output] = run("import " + file + " --db " + db);
+    EXPECT_EQ(code, 0) << output;
+    EXPECT_NE(output.find("products 2 created, 0 updated"), std::string::npos) << output;
+    auto again = run("import " + file + " --db " + db);
+    EXPECT_NE(again.second.find("products 0 created, 2 updated"), std::string::npos)
+        << again.second;
+
+    std::ofstream(dir + "/bad.json") << R"({"products":[{"id":"n","name":"N","price":"1"},
+                                                         {"id":"m","name":"M","price":"-1"}]})";
+    auto bad = run("import " + dir + "/bad.json --db " + db);
+    EXPECT_EQ(bad.first, 1);
+    EXPECT_NE(bad.second.find(
+                  "import failed: products record 2: price: must not be negative; nothing was "
+                  "written"),
+              std::string::npos)
+        << bad.second;
+    EXPECT_EQ(store::open_store(db, {})->catalog().product_count(), 2);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
