@@ -75,12 +75,9 @@ struct Service::Impl {
     std::unique_ptr<http::Server> server;
 
     core::WebResponse route(const core::WebRequest& request) {
-        if (request.path == config.connector_path) {
-            if (request.method == "POST" || request.method == "GET") {
-                return endpoint->handle(request);
-            }
-            return simple_error(405, "method not allowed");
-        }
+        // Every method reaches the endpoint: anything but POST is answered with the protocol's
+        // no_password envelope (protocol.md 1.1), not with an HTTP-level error.
+        if (request.path == config.connector_path) return endpoint->handle(request);
         if (request.path == "/healthz" && request.method == "GET") return health(*store);
         return simple_error(404, "not found");
     }

@@ -27,6 +27,13 @@ TEST(ConnectorWire, BrowserGetIsNoPassword) {
     expect_envelope(server.get("/baselinker"), 200, "no_password");
 }
 
+TEST(ConnectorWire, NonPostWithAValidPasswordIsStillNoPassword) {
+    TestServer server;
+    auto body = test::encode_form({{"bl_pass", TestServer::kPassword}, {"action", "FileVersion"}});
+    expect_envelope(server.put_raw("/baselinker", body, "application/x-www-form-urlencoded"), 200,
+                    "no_password");
+}
+
 TEST(ConnectorWire, FileVersionOverHttp) {
     TestServer server;
     auto reply = server.call("FileVersion");

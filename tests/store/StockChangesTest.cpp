@@ -136,3 +136,13 @@ TEST_F(Changes, PricesOfProductsAndVariants) {
     EXPECT_EQ(koszulka.variants[1].price, zl(9000));
     EXPECT_EQ(detail(5).price, zl(2500));
 }
+
+TEST_F(Changes, PriceSetFromOutsideEndsThePromotionSoItIsThePriceReported) {
+    ASSERT_EQ(detail(2).price, zl(4900));  // Żółw: 59.00 with a 49.00 promotion
+    auto r = prices({{0, 2, 0, zl(5500)}});
+    EXPECT_EQ(r.applied, 1);
+    ASSERT_EQ(r.notes.size(), 1u);
+    EXPECT_TRUE(r.notes[0].applied);
+    EXPECT_EQ(r.notes[0].reason, "promotional price removed");
+    EXPECT_EQ(detail(2).price, zl(5500));
+}

@@ -107,6 +107,13 @@ HttpReply TestServer::get(const std::string& path) {
     return to_reply(client.Get(path.c_str()));
 }
 
+HttpReply TestServer::put_raw(const std::string& path, const std::string& body,
+                              const std::string& content_type) {
+    httplib::Client client("127.0.0.1", port());
+    client.set_read_timeout(120, 0);
+    return to_reply(client.Put(path.c_str(), body, content_type.c_str()));
+}
+
 std::unique_ptr<store::Store> TestServer::open_second_store() const {
     return store::open_store(config_.database, config_.store);
 }

@@ -47,6 +47,8 @@ class TestServer {
     HttpReply post_raw(const std::string& path, const std::string& body,
                        const std::string& content_type);
     HttpReply get(const std::string& path);
+    HttpReply put_raw(const std::string& path, const std::string& body,
+                      const std::string& content_type);
 
     // A second, independent handle on the same database, to inspect rows as they were committed.
     std::unique_ptr<store::Store> open_second_store() const;

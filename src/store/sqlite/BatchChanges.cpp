@@ -73,6 +73,16 @@ void write_value(Connection& conn, const char* product_sql, const char* variant_
         conn.prepare(variant_sql).bind(1, value).bind(2, variant_id).run();
 }
 
+// The reported price is the promotional one while a promotion runs; a price set from outside
+// must be the price customers see afterwards, so it ends the promotion (noted in the journal).
+void end_promotion(Connection& conn, const PriceChange& c, std::vector<EntryNote>& notes) {
+    auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1 AND promo_price IS NOT NULL");
+    st.bind(1, c.product_id);
+    if (!st.step()) return;
+    conn.prepare("UPDATE products SET promo_price = NULL WHERE id = ?1").bind(1, c.product_id).run();
+    notes.push_back(EntryNote{c.entry, true, "promotional price removed"});
+}
+
 }  // namespace
 
 BatchResult SqliteCatalog::apply_stock_changes(std::span<const StockChange> changes) {
@@ -115,6 +125,7 @@ BatchResult SqliteCatalog::apply_price_changes(std::span<const PriceChange> chan
             result.notes.push_back(EntryNote{c.entry, false, reason});
             continue;
         }
+        if (target->product_row && use_promo_) end_promotion(*conn, c, result.notes);
         write_value(*conn, "UPDATE products SET price = ?1 WHERE id = ?2",
                     "UPDATE variants SET price = ?1 WHERE id = ?2", target->product_row,
                     c.product_id, c.variant_id, c.price.minor());
