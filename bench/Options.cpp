@@ -1,6 +1,8 @@
 #include "Options.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <stdexcept>
 #include <string_view>
 
@@ -25,6 +27,12 @@ bool apply(Options& o, std::string_view name, const std::string* value) {
         (name == "--keep" ? o.keep : o.help) = true;
         return false;
     }
+    static const char* const kValued[] = {"--products",    "--db",      "--iterations",
+                                          "--warmup",      "--port",    "--binary",
+                                          "--filter-name", "--threads", "--sweeps"};
+    if (std::find(std::begin(kValued), std::end(kValued), name) == std::end(kValued)) {
+        throw std::invalid_argument("unknown option " + std::string(name));
+    }
     if (value == nullptr) throw std::invalid_argument(std::string(name) + " needs a value");
     const std::string& v = *value;
     if (name == "--products") {
@@ -43,10 +51,8 @@ bool apply(Options& o, std::string_view name, const std::string* value) {
         o.filter_name = v;
     } else if (name == "--threads") {
         o.threads = static_cast<int>(parse_int(name, v, 1, 64));
-    } else if (name == "--sweeps") {
+    } else {  // --sweeps
         o.sweeps = static_cast<int>(parse_int(name, v, 1, 100));
-    } else {
-        throw std::invalid_argument("unknown option " + std::string(name));
     }
     return true;
 }
