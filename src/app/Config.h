@@ -9,13 +9,13 @@
 namespace app {
 
 struct Config {
-    std::string database = "blconnect.db";   // [database] path; env BLCONNECT_DATABASE
+    std::string database = "blconnect.db";  // [database] path; env BLCONNECT_DATABASE
     store::StoreOptions store;
-    http::ServerSettings server;              // [server]
+    http::ServerSettings server;  // [server]
     std::string connector_path = "/baselinker";
-    protocol::EndpointSettings endpoint;      // [connector]; password env BLCONNECT_PASSWORD
-    int journal_retention_days = 30;          // [journal] retention_days
-    std::string log_level = "info";           // [log] level
+    protocol::EndpointSettings endpoint;  // [connector]; password env BLCONNECT_PASSWORD
+    int journal_retention_days = 30;      // [journal] retention_days
+    std::string log_level = "info";       // [log] level
 };
 
 // Reads `path` (may be empty: defaults only) and applies the environment. Throws

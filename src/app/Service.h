@@ -16,7 +16,7 @@ class Writer;
 namespace app {
 
 class Service {
-public:
+  public:
     // Opens the store (open_store: refuses missing/outdated/newer databases) and validates the
     // config (password >= 16 characters...). Throws std::runtime_error with a clear message.
     explicit Service(Config config);
@@ -28,7 +28,7 @@ public:
     store::Store& store();
     journal::Writer& journal();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -17,7 +17,7 @@ inline Error invalid_parameter(const std::string& field, const std::string& what
 
 template <class T>
 class Result {
-public:
+  public:
     Result(T value) : v_(std::move(value)) {}
     Result(Error error) : v_(std::move(error)) {}
     bool ok() const { return v_.index() == 0; }
@@ -28,7 +28,7 @@ public:
     T* operator->() { return &value(); }
     const Error& error() const { return std::get<1>(v_); }
 
-private:
+  private:
     std::variant<T, Error> v_;
 };
 

@@ -3,8 +3,8 @@
 // protocol and admin layers see only these.
 #include <chrono>
 #include <string>
-#include <vector>
 #include <utility>
+#include <vector>
 
 namespace core {
 
@@ -14,8 +14,8 @@ struct WebRequest {
     std::string query;         // raw query string (after '?'), may be empty
     std::string content_type;  // as sent, may be empty
     std::string body;
-    std::string client_ip;     // textual address of the peer
-    std::string request_id;    // assigned by the transport, short and unique per process
+    std::string client_ip;   // textual address of the peer
+    std::string request_id;  // assigned by the transport, short and unique per process
     std::vector<std::pair<std::string, std::string>> headers;  // lower-case names
 };
 

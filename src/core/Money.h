@@ -8,7 +8,7 @@
 namespace core {
 
 class Money {
-public:
+  public:
     constexpr Money() = default;
     static constexpr Money from_minor(std::int64_t minor) { return Money(minor); }
 
@@ -28,7 +28,7 @@ public:
     friend constexpr Money operator-(Money a, Money b) { return Money(a.minor_ - b.minor_); }
     friend constexpr Money operator*(Money a, std::int64_t n) { return Money(a.minor_ * n); }
 
-private:
+  private:
     constexpr explicit Money(std::int64_t minor) : minor_(minor) {}
     std::int64_t minor_ = 0;
 };

@@ -20,9 +20,9 @@ struct ServerSettings {
     std::string tls_key_file;
     std::size_t body_limit = 8 * 1024 * 1024;
     std::size_t header_limit = 16 * 1024;
-    std::chrono::milliseconds read_timeout{30000};   // whole request (headers + body)
+    std::chrono::milliseconds read_timeout{30000};  // whole request (headers + body)
     std::chrono::milliseconds write_timeout{30000};
-    std::chrono::milliseconds idle_timeout{60000};   // keep-alive between requests
+    std::chrono::milliseconds idle_timeout{60000};     // keep-alive between requests
     std::chrono::milliseconds handler_timeout{60000};  // request deadline: 503 when exceeded
     int max_connections = 512;  // over this, new connections get 503 and are closed
     int io_threads = 1;
@@ -32,11 +32,11 @@ struct ServerSettings {
 using Handler = std::function<core::WebResponse(const core::WebRequest&)>;
 // Builds the response for a request the transport refuses itself (status 413, 431, 503, 408...).
 // `path` is the request path when known ("" otherwise).
-using RefusalHandler =
-    std::function<core::WebResponse(int status, const std::string& reason, const std::string& path)>;
+using RefusalHandler = std::function<core::WebResponse(int status, const std::string& reason,
+                                                       const std::string& path)>;
 
 class Server {
-public:
+  public:
     Server(ServerSettings settings, Handler handler, RefusalHandler refusal);
     ~Server();
     // Binds and starts the I/O and worker threads; throws std::runtime_error on failure.
@@ -48,7 +48,7 @@ public:
     // Blocks until SIGINT or SIGTERM, then calls shutdown().
     void run_until_signal();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

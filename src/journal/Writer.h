@@ -13,14 +13,14 @@
 namespace journal {
 
 class Writer {
-public:
+  public:
     Writer(store::Journal& journal, int retention_days);
     ~Writer();  // flushes what is queued
     void record(store::JournalEntry entry);
     // Blocks until everything recorded so far is written (tests, shutdown).
     void flush();
 
-private:
+  private:
     void run();
     store::Journal& journal_;
     std::int64_t retention_ms_;

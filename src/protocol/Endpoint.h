@@ -15,20 +15,20 @@ class Writer;
 namespace protocol {
 
 struct EndpointSettings {
-    std::string password;                 // >= 16 characters (checked at start-up by the app)
-    std::vector<std::string> allow_ips;   // empty = everybody; entries are addresses or CIDRs
-    int throttle_failures = 10;           // wrong passwords per address within the window...
-    int throttle_window_s = 60;           // ...before answering rate_limited for the window
+    std::string password;                // >= 16 characters (checked at start-up by the app)
+    std::vector<std::string> allow_ips;  // empty = everybody; entries are addresses or CIDRs
+    int throttle_failures = 10;          // wrong passwords per address within the window...
+    int throttle_window_s = 60;          // ...before answering rate_limited for the window
     ConnectorSettings connector;
 };
 
 class Endpoint {
-public:
+  public:
     Endpoint(EndpointSettings settings, store::Store& store, journal::Writer* journal);
     ~Endpoint();
     core::WebResponse handle(const core::WebRequest& request);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

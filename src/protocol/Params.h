@@ -12,7 +12,7 @@
 namespace protocol {
 
 class Params {
-public:
+  public:
     explicit Params(const Form& form) : form_(form) {}
     // Raw value; nullopt when the field was not sent.
     std::optional<std::string_view> get(std::string_view name) const;
@@ -27,7 +27,7 @@ public:
     core::Result<std::vector<std::int64_t>> id_list(std::string_view name) const;
     const Form& form() const { return form_; }
 
-private:
+  private:
     const Form& form_;
 };
 

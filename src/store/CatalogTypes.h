@@ -20,13 +20,13 @@ enum class SortField { Id, Name, Quantity, Price };
 
 // Filters of a product listing; every set member narrows the result (AND).
 struct ProductFilter {
-    std::optional<Id> category_id;          // the category or any descendant
-    std::optional<Id> id;                   // exactly this product
-    std::optional<std::vector<Id>> ids;     // only these products (empty vector = none)
-    std::optional<std::string> ean;         // exact, product or any variant
-    std::optional<std::string> sku;         // exact, product or any variant
-    std::optional<std::string> name_folded; // substring of the case-folded name (core::fold_case)
-    std::optional<core::Money> price_from, price_to;      // inclusive, on the reported price
+    std::optional<Id> category_id;           // the category or any descendant
+    std::optional<Id> id;                    // exactly this product
+    std::optional<std::vector<Id>> ids;      // only these products (empty vector = none)
+    std::optional<std::string> ean;          // exact, product or any variant
+    std::optional<std::string> sku;          // exact, product or any variant
+    std::optional<std::string> name_folded;  // substring of the case-folded name (core::fold_case)
+    std::optional<core::Money> price_from, price_to;         // inclusive, on the reported price
     std::optional<std::int64_t> quantity_from, quantity_to;  // inclusive, on the reported quantity
     std::optional<bool> active;
     SortField sort = SortField::Id;
@@ -79,8 +79,8 @@ struct ProductDetail {
     std::string category_path;
     std::string location, url;
     bool active = true;
-    std::vector<std::string> images;  // ordered, main first
-    std::vector<Feature> features;    // ordered; a name may repeat
+    std::vector<std::string> images;      // ordered, main first
+    std::vector<Feature> features;        // ordered; a name may repeat
     std::vector<VariantDetail> variants;  // by id
 };
 
@@ -94,13 +94,13 @@ struct DetailParts {
 
 struct StockRow {
     Id product_id = 0;
-    std::int64_t quantity = 0;  // stock rule
+    std::int64_t quantity = 0;                          // stock rule
     std::vector<std::pair<Id, std::int64_t>> variants;  // by variant id
 };
 
 struct PriceRow {
     Id product_id = 0;
-    core::Money price;  // the product's own reported price
+    core::Money price;                                 // the product's own reported price
     std::vector<std::pair<Id, core::Money>> variants;  // by variant id
 };
 

@@ -7,23 +7,23 @@ namespace store {
 
 // One connector request as the journal keeps it. Never holds the password.
 struct JournalEntry {
-    std::int64_t id = 0;          // assigned by the store
-    std::int64_t at_ms = 0;       // unix milliseconds, UTC
+    std::int64_t id = 0;     // assigned by the store
+    std::int64_t at_ms = 0;  // unix milliseconds, UTC
     std::string request_id;
-    std::string client;           // client address
-    std::string action;           // canonical action name, or what was sent when unknown
+    std::string client;  // client address
+    std::string action;  // canonical action name, or what was sent when unknown
     std::int64_t duration_us = 0;
     int http_status = 200;
-    std::string outcome;          // "ok" or the protocol error code
+    std::string outcome;  // "ok" or the protocol error code
     std::int64_t response_bytes = 0;
-    std::string detail;           // JSON text: skipped entries with reasons, ids... ("" = none)
+    std::string detail;  // JSON text: skipped entries with reasons, ids... ("" = none)
 };
 
 struct JournalQuery {
     std::optional<std::int64_t> from_ms, to_ms;
-    std::optional<std::string> action;  // exact canonical name
-    bool errors_only = false;           // outcome != "ok"
-    std::int64_t limit = 50;            // newest first
+    std::optional<std::string> action;      // exact canonical name
+    bool errors_only = false;               // outcome != "ok"
+    std::int64_t limit = 50;                // newest first
     std::optional<std::int64_t> before_id;  // cursor: entries with id < before_id
 };
 

@@ -3,9 +3,9 @@
 namespace store {
 
 struct Migration {
-    int version;        // NNN of the file name; versions are 1, 2, 3... without gaps
-    const char* name;   // file name without extension
-    const char* sql;    // statements separated by ';'
+    int version;       // NNN of the file name; versions are 1, 2, 3... without gaps
+    const char* name;  // file name without extension
+    const char* sql;   // statements separated by ';'
 };
 
 extern const Migration sqlite_migrations[];

@@ -22,13 +22,14 @@ struct StoreError : std::runtime_error {
 struct ImportError : std::runtime_error {
     ImportError(std::string section, std::int64_t record, const std::string& reason)
         : std::runtime_error(section + " record " + std::to_string(record) + ": " + reason),
-          section(std::move(section)), record(record) {}
-    std::string section;   // "categories", "manufacturers", "products"
-    std::int64_t record;   // 1-based index within the section
+          section(std::move(section)),
+          record(record) {}
+    std::string section;  // "categories", "manufacturers", "products"
+    std::int64_t record;  // 1-based index within the section
 };
 
 class Catalog {
-public:
+  public:
     virtual ~Catalog() = default;
     // Active categories whose ancestors are all active, ordered by path (case-insensitive), id.
     virtual std::vector<CategoryPath> active_category_paths() = 0;
@@ -52,15 +53,15 @@ public:
 };
 
 class Lookups {
-public:
+  public:
     virtual ~Lookups() = default;
-    virtual std::vector<NamedId> order_statuses() = 0;    // flag = cancelled
+    virtual std::vector<NamedId> order_statuses() = 0;  // flag = cancelled
     virtual std::vector<NamedId> delivery_methods() = 0;
-    virtual std::vector<NamedId> payment_methods() = 0;   // flag = cash on delivery
+    virtual std::vector<NamedId> payment_methods() = 0;  // flag = cash on delivery
 };
 
 class Journal {
-public:
+  public:
     virtual ~Journal() = default;
     virtual void append(std::span<const JournalEntry> entries) = 0;
     virtual std::vector<JournalEntry> query(const JournalQuery& q) = 0;
@@ -75,7 +76,7 @@ struct StoreOptions {
 };
 
 class Store {
-public:
+  public:
     virtual ~Store() = default;
     virtual Catalog& catalog() = 0;
     virtual Lookups& lookups() = 0;

@@ -59,7 +59,9 @@ path = "/bl"
 password = "0123456789abcdef0123"
 allow_ips = ["10.0.0.0/8", "192.168.1.7"]
 currency = "EUR"
-page_size_products = 200
+[page_size]
+products = 200
+stock = 500
 [journal]
 retention_days = 7
 [log]
@@ -79,6 +81,7 @@ level = "debug"
     EXPECT_EQ(config.endpoint.allow_ips, (std::vector<std::string>{"10.0.0.0/8", "192.168.1.7"}));
     EXPECT_EQ(config.endpoint.connector.currency, "EUR");
     EXPECT_EQ(config.endpoint.connector.page_size_products, 200);
+    EXPECT_EQ(config.endpoint.connector.page_size_stock, 500);
     EXPECT_EQ(config.journal_retention_days, 7);
     EXPECT_EQ(config.log_level, "debug");
 }

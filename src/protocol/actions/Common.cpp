@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/Decimal.h"
+#include "core/Text.h"
 #include "protocol/Form.h"
 
 namespace protocol::actions {
@@ -78,5 +80,21 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
     out.end_array().end_object();
     return text;
 }
+
+template <class Change>
+std::optional<std::string> read_target(const RawEntry& raw, Change& change) {
+    auto product_id = core::parse_int(core::trim(raw.product_id));
+    if (!product_id || *product_id <= 0) return "product_id: expected a product id";
+    change.product_id = *product_id;
+    const auto variant_text = core::trim(raw.variant_id);
+    auto variant_id =
+        variant_text.empty() ? std::optional<std::int64_t>{0} : core::parse_int(variant_text);
+    if (!variant_id || *variant_id < 0) return "variant_id: expected a variant id";
+    change.variant_id = *variant_id;
+    return std::nullopt;
+}
+
+template std::optional<std::string> read_target(const RawEntry&, store::StockChange&);
+template std::optional<std::string> read_target(const RawEntry&, store::PriceChange&);
 
 }  // namespace protocol::actions

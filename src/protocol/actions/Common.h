@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "protocol/Action.h"
@@ -53,5 +54,34 @@ core::Result<std::vector<RawEntry>> products_entries(const Params& params);
 // "status":"skipped"|"applied","reason":"..."}...]} with the notes ordered by entry index.
 std::string batch_detail(std::size_t entries, const store::BatchResult& result,
                          std::vector<store::EntryNote> notes);
+
+// product_id (> 0) and variant_id (missing = 0) of an update entry into `change`; the reason to
+// skip the entry when either is not an id.
+template <class Change>
+std::optional<std::string> read_target(const RawEntry& raw, Change& change);
+
+// The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns the
+// change or the reason to skip it), applies the valid ones in one store call, journals the skipped
+// and noted entries and writes {"counter": applied}.
+template <class Change, class Validate, class Apply>
+Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& out,
+                         Validate validate, Apply apply) {
+    auto entries = products_entries(params);
+    if (!entries) return entries.error();
+    std::vector<Change> changes;
+    std::vector<store::EntryNote> skipped;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+        std::variant<Change, std::string> checked = validate((*entries)[i], i);
+        if (auto* change = std::get_if<Change>(&checked)) {
+            changes.push_back(*change);
+        } else {
+            skipped.push_back({i, false, std::get<std::string>(checked)});
+        }
+    }
+    const store::BatchResult result = apply(changes);
+    ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped));
+    out.begin_object().key("counter").integer(result.applied).end_object();
+    return true;
+}
 
 }  // namespace protocol::actions

@@ -13,14 +13,7 @@ namespace {
 std::variant<store::StockChange, std::string> validate(const RawEntry& raw, std::size_t index) {
     store::StockChange change;
     change.entry = index;
-    auto product_id = core::parse_int(core::trim(raw.product_id));
-    if (!product_id || *product_id <= 0) return "product_id: expected a product id";
-    change.product_id = *product_id;
-    const auto variant_text = core::trim(raw.variant_id);
-    auto variant_id =
-        variant_text.empty() ? std::optional<std::int64_t>{0} : core::parse_int(variant_text);
-    if (!variant_id || *variant_id < 0) return "variant_id: expected a variant id";
-    change.variant_id = *variant_id;
+    if (auto reason = read_target(raw, change)) return *reason;
     const auto operation = core::ascii_lower(core::trim(raw.operation));
     if (operation == "set") {
         change.op = store::StockOp::Set;
@@ -38,22 +31,9 @@ std::variant<store::StockChange, std::string> validate(const RawEntry& raw, std:
 }  // namespace
 
 Outcome products_quantity_update(const Params& params, ActionContext& ctx, JsonWriter& out) {
-    auto entries = products_entries(params);
-    if (!entries) return entries.error();
-    std::vector<store::StockChange> changes;
-    std::vector<store::EntryNote> skipped;
-    for (std::size_t i = 0; i < entries->size(); ++i) {
-        auto checked = validate((*entries)[i], i);
-        if (auto* change = std::get_if<store::StockChange>(&checked)) {
-            changes.push_back(*change);
-        } else {
-            skipped.push_back({i, false, std::get<std::string>(checked)});
-        }
-    }
-    const auto result = ctx.store.catalog().apply_stock_changes(changes);
-    ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped));
-    out.begin_object().key("counter").integer(result.applied).end_object();
-    return true;
+    return run_update_batch<store::StockChange>(
+        params, ctx, out, validate,
+        [&](const auto& changes) { return ctx.store.catalog().apply_stock_changes(changes); });
 }
 
 }  // namespace protocol::actions

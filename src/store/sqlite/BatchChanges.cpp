@@ -79,7 +79,9 @@ void end_promotion(Connection& conn, const PriceChange& c, std::vector<EntryNote
     auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1 AND promo_price IS NOT NULL");
     st.bind(1, c.product_id);
     if (!st.step()) return;
-    conn.prepare("UPDATE products SET promo_price = NULL WHERE id = ?1").bind(1, c.product_id).run();
+    conn.prepare("UPDATE products SET promo_price = NULL WHERE id = ?1")
+        .bind(1, c.product_id)
+        .run();
     notes.push_back(EntryNote{c.entry, true, "promotional price removed"});
 }
 

@@ -84,8 +84,9 @@ ListQuery make_list_query(const ProductFilter& f) {
     // Ids first: the OFFSET walk then runs over a narrow covering index (products_paging,
     // products_name, products_quantity) instead of the wide rows; only the page's rows are read.
     const std::string order = order_clause(f);
-    q.page_sql = with + "SELECT p.id, p.name, p.quantity, " PRICE
-                        ", p.ean, p.sku FROM products p WHERE p.id IN (SELECT p.id FROM products p" +
+    q.page_sql = with +
+                 "SELECT p.id, p.name, p.quantity, " PRICE
+                 ", p.ean, p.sku FROM products p WHERE p.id IN (SELECT p.id FROM products p" +
                  where + order + " LIMIT ?12 OFFSET ?13)" + order;
     return q;
 }
