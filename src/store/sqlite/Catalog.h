@@ -3,6 +3,7 @@
 // writes run in one BEGIN IMMEDIATE transaction per call.
 #include "store/Store.h"
 #include "store/sqlite/Pool.h"
+#include "store/sqlite/ProductIds.h"
 
 namespace store::sqlite {
 
@@ -23,8 +24,11 @@ class SqliteCatalog final : public Catalog {
                          void* progress_user) override;
 
   private:
+    ProductListPage list_by_id(Connection& conn, bool descending, Slice slice);
+
     Pool& pool_;
     bool use_promo_;
+    ProductIds ids_;
 };
 
 // The reported price of `products p`; ?<n> is the use_promo_price flag. Shared by every read.

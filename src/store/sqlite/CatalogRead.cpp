@@ -47,10 +47,50 @@ std::vector<CategoryPath> SqliteCatalog::active_category_paths() {
     return out;
 }
 
+namespace {
+
+bool unfiltered(const ProductFilter& f) {
+    return !f.category_id && !f.id && !f.ids && !f.ean && !f.sku && !f.name_folded &&
+           !f.price_from && !f.price_to && !f.quantity_from && !f.quantity_to && !f.active;
+}
+
+void read_list_rows(Statement& st, ProductListPage& page) {
+    while (st.step()) {
+        page.rows.push_back(ProductListRow{st.integer(0), st.text(1), st.integer(2),
+                                           core::Money::from_minor(st.integer(3)), st.text(4),
+                                           st.text(5)});
+    }
+}
+
+}  // namespace
+
+// The whole catalogue in id order (BaseLinker's catalogue import): keyset paging on the cached
+// id list instead of an OFFSET walk.
+ProductListPage SqliteCatalog::list_by_id(Connection& conn, bool descending, Slice slice) {
+    const auto ids = ids_.current(conn);
+    ProductListPage page;
+    page.total = static_cast<std::int64_t>(ids->size());
+    const auto first = first_id_of(*ids, slice.offset, descending);
+    if (!first || slice.limit <= 0) return page;
+    auto st = conn.prepare(descending
+                               ? "SELECT p.id, p.name, p.quantity, " BLC_REPORTED_PRICE(3)
+                                 ", p.ean, p.sku FROM products p WHERE p.id <= ?1"
+                                 " ORDER BY p.id DESC LIMIT ?2"
+                               : "SELECT p.id, p.name, p.quantity, " BLC_REPORTED_PRICE(3)
+                                 ", p.ean, p.sku FROM products p WHERE p.id >= ?1"
+                                 " ORDER BY p.id ASC LIMIT ?2");
+    st.bind(1, *first).bind(2, slice.limit).bind(3, use_promo_);
+    read_list_rows(st, page);
+    return page;
+}
+
 ProductListPage SqliteCatalog::list_products(const ProductFilter& filter, Slice slice) {
-    ListQuery q = make_list_query(filter);
     auto conn = pool_.acquire();
     Transaction tx(*conn, TxKind::Read);  // the total and the rows come from one snapshot
+    if (unfiltered(filter) && filter.sort == SortField::Id) {
+        return list_by_id(*conn, filter.descending, slice);
+    }
+    ListQuery q = make_list_query(filter);
     ProductListPage page;
     {
         auto count = conn->prepare(q.count_sql);
@@ -60,19 +100,14 @@ ProductListPage SqliteCatalog::list_products(const ProductFilter& filter, Slice 
     }
     auto st = conn->prepare(q.page_sql);
     bind_list_query(st, filter, use_promo_, &slice);
-    while (st.step()) {
-        page.rows.push_back(ProductListRow{st.integer(0), st.text(1), st.integer(2),
-                                           core::Money::from_minor(st.integer(3)), st.text(4),
-                                           st.text(5)});
-    }
+    read_list_rows(st, page);
     return page;
 }
 
 std::int64_t SqliteCatalog::product_count() {
     auto conn = pool_.acquire();
-    auto st = conn->prepare("SELECT COUNT(*) FROM products");
-    st.step_row();
-    return st.integer(0);
+    Transaction tx(*conn, TxKind::Read);
+    return static_cast<std::int64_t>(ids_.current(*conn)->size());
 }
 
 namespace {
@@ -83,13 +118,16 @@ struct PageRange {
     std::vector<std::int64_t> values;
 };
 
-// `use_promo` is bound only for statements that report a price.
-PageRange read_page(Connection& conn, const char* sql, Slice slice, std::optional<bool> use_promo) {
-    auto st = conn.prepare(sql);
-    st.bind(1, std::max<std::int64_t>(0, slice.limit))
-        .bind(2, std::max<std::int64_t>(0, slice.offset));
-    if (use_promo) st.bind(3, *use_promo);
+// `sql` reads ?1 rows from id ?2 on; `use_promo` is bound only for statements that report a
+// price.
+PageRange read_page(Connection& conn, ProductIds& product_ids, const char* sql, Slice slice,
+                    std::optional<bool> use_promo) {
     PageRange r;
+    const auto first = first_id_of(*product_ids.current(conn), slice.offset, false);
+    if (!first || slice.limit <= 0) return r;
+    auto st = conn.prepare(sql);
+    st.bind(1, slice.limit).bind(2, *first);
+    if (use_promo) st.bind(3, *use_promo);
     while (st.step()) {
         r.ids.push_back(st.integer(0));
         r.values.push_back(st.integer(1));
@@ -117,8 +155,9 @@ std::size_t index_of(const std::vector<Id>& ids, Id product_id) {
 std::vector<StockRow> SqliteCatalog::stock_page(Slice slice) {
     auto conn = pool_.acquire();
     Transaction tx(*conn, TxKind::Read);
-    PageRange r = read_page(
-        *conn, "SELECT id, quantity FROM products ORDER BY id LIMIT ?1 OFFSET ?2", slice, {});
+    PageRange r = read_page(*conn, ids_,
+                            "SELECT id, quantity FROM products WHERE id >= ?2 ORDER BY id LIMIT ?1",
+                            slice, {});
     std::vector<StockRow> rows(r.ids.size());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = StockRow{r.ids[i], r.values[i], {}};
     read_variants(*conn,
@@ -134,8 +173,9 @@ std::vector<PriceRow> SqliteCatalog::price_page(Slice slice) {
     auto conn = pool_.acquire();
     Transaction tx(*conn, TxKind::Read);
     PageRange r = read_page(
-        *conn,
-        "SELECT p.id, " BLC_REPORTED_PRICE(3) " FROM products p ORDER BY p.id LIMIT ?1 OFFSET ?2",
+        *conn, ids_,
+        "SELECT p.id, " BLC_REPORTED_PRICE(3) " FROM products p WHERE p.id >= ?2 ORDER BY p.id"
+        " LIMIT ?1",
         slice, use_promo_);
     std::vector<PriceRow> rows(r.ids.size());
     for (std::size_t i = 0; i < rows.size(); ++i)

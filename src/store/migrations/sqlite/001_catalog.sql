@@ -80,6 +80,20 @@ CREATE UNIQUE INDEX variants_sku ON variants(sku) WHERE sku <> '';
 CREATE INDEX variants_ean ON variants(ean);
 
 -- Stock rule kept in one place: a product with variants reports the sum of their stock.
+-- Bumped on every product insert and delete: the cached id list behind page lookups
+-- (store/sqlite/ProductIds.h) is reloaded only when it changes.
+CREATE TABLE catalog_state (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO catalog_state (key, value) VALUES ('products_generation', 0);
+CREATE TRIGGER products_generation_insert AFTER INSERT ON products BEGIN
+    UPDATE catalog_state SET value = value + 1 WHERE key = 'products_generation';
+END;
+CREATE TRIGGER products_generation_delete AFTER DELETE ON products BEGIN
+    UPDATE catalog_state SET value = value + 1 WHERE key = 'products_generation';
+END;
+
 CREATE TRIGGER variants_stock_insert AFTER INSERT ON variants BEGIN
     UPDATE products
        SET quantity = CASE WHEN variant_count = 0 THEN NEW.stock ELSE quantity + NEW.stock END,
