@@ -1,5 +1,7 @@
 #pragma once
 // An action reads typed parameters, calls the store, and writes its JSON. One file per action.
+#include <cstdint>
+#include <map>
 #include <string>
 
 #include "core/Error.h"
@@ -9,6 +11,21 @@
 
 namespace protocol {
 
+// What BaseLinker may do to orders; the shop owner decides at deployment ([orders] in the config).
+struct OrderSettings {
+    std::int64_t page_size = 100;  // OrdersGet orders per page ([page_size] orders)
+    store::UnknownProducts unknown_products = store::UnknownProducts::Keep;
+    bool match_by_codes = true;
+    store::Id default_status = 1;  // for BaseLinker orders without a known status_id
+    // accept_updates: which OrderUpdate types BaseLinker may apply.
+    bool accept_status = true;
+    bool accept_delivery_number = true;
+    bool accept_paid = true;
+    // BaseLinker status value (update_value, as text) -> shop status id; unmapped values pass
+    // through unchanged.
+    std::map<std::string, store::Id> status_map;
+};
+
 struct ConnectorSettings {
     std::string currency = "PLN";
     std::string base_url;  // prefix for relative image/logo/product URLs ("" = leave as stored)
@@ -16,12 +33,14 @@ struct ConnectorSettings {
     std::int64_t page_size_products = 1000;
     std::int64_t page_size_stock = 1000;
     std::int64_t max_products_data_ids = 1000;
+    OrderSettings orders;
 };
 
 struct ActionContext {
     store::Store& store;
     const ConnectorSettings& settings;
     std::string journal_detail;  // JSON text the action wants in its journal entry ("" = none)
+    std::int64_t now = 0;        // unix seconds UTC when the request arrived (set by the endpoint)
 };
 
 // Writes the success object into `out`, or returns an error (the endpoint writes the envelope;

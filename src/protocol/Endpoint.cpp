@@ -179,7 +179,7 @@ Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& reque
 Reply Endpoint::Impl::run_action(const ActionInfo& action, const Form& form,
                                  const std::string& request_id) {
     const Params params(form);
-    ActionContext ctx{store, settings.connector, {}};
+    ActionContext ctx{store, settings.connector, {}, unix_ms_now() / 1000};
     Reply reply;
     JsonWriter out(reply.body);
     std::string failure;

@@ -11,6 +11,7 @@
 #include "store/CatalogTypes.h"
 #include "store/ImportTypes.h"
 #include "store/JournalTypes.h"
+#include "store/OrderTypes.h"
 
 namespace store {
 
@@ -69,6 +70,43 @@ class Journal {
     virtual std::int64_t prune_before(std::int64_t at_ms) = 0;
 };
 
+// Orders of both origins. Every method is one transaction; stock moves in the same transaction
+// as the order change that causes it, and never goes below 0 (a shortfall is an oversell on the
+// line). `now` is unix seconds UTC (passed in so tests control time).
+class Orders {
+public:
+    virtual ~Orders() = default;
+    // BaseLinker's OrderAdd. Exactly once: a known baselinker_id with no previous order returns
+    // the existing id and changes nothing, however concurrent (a UNIQUE constraint decides).
+    // previous_order_id naming an existing order replaces its content in place (same id; stock
+    // moves only by the difference against what the previous version took); naming an unknown
+    // order, a new one is created. Unmatched lines follow options.unknown_products.
+    virtual AddOrderResult add_baselinker_order(const OrderInput& order,
+                                                std::optional<Id> previous_order_id,
+                                                const AddOrderOptions& options,
+                                                std::int64_t now) = 0;
+    // An order placed in the shop's storefront: origin Shop, always takes stock.
+    virtual AddOrderResult create_shop_order(const OrderInput& order,
+                                             const AddOrderOptions& options,
+                                             std::int64_t now) = 0;
+    // OrdersGet: ascending id, lines and latest shipment loaded set-based for the whole page.
+    virtual OrderPage orders_page(const OrderQuery& query, Slice slice) = 0;
+    // A status flagged cancelled gives back the stock the order took, once per order.
+    virtual StatusUpdate set_status(Id order_id, Id status_id, const std::string& actor,
+                                    std::int64_t now) = 0;
+    // Adds a shipment unless the same number is already on the order (Unchanged).
+    virtual UpdateResult add_shipment(Id order_id, const Shipment& shipment,
+                                      const std::string& actor, std::int64_t now) = 0;
+    // paid = true sets paid_time = now (unless already paid); false clears both.
+    virtual UpdateResult set_paid(Id order_id, bool paid, const std::string& actor,
+                                  std::int64_t now) = 0;
+    virtual UpdateResult add_staff_comment(Id order_id, const std::string& text,
+                                           const std::string& actor, std::int64_t now) = 0;
+    virtual std::vector<OrderSummary> list_orders(const OrderListQuery& query) = 0;
+    // With shipments and status history; nullopt when unknown.
+    virtual std::optional<Order> order_detail(Id order_id) = 0;
+};
+
 struct StoreOptions {
     bool use_promo_price = true;  // reported price = active promotional price when present
     int pool_size = 8;            // connections kept open
@@ -80,6 +118,7 @@ class Store {
     virtual ~Store() = default;
     virtual Catalog& catalog() = 0;
     virtual Lookups& lookups() = 0;
+    virtual Orders& orders() = 0;
     virtual Journal& journal() = 0;
     // Schema version of the database and the newest this program knows.
     virtual int schema_version() = 0;

@@ -1,0 +1,207 @@
+#pragma once
+// Plain values exchanged with the order store. No SQL, no BaseLinker field names beyond what the
+// shop itself keeps (a BaseLinker order id is shop data: where the order came from).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Money.h"
+#include "store/CatalogTypes.h"
+
+namespace store {
+
+enum class OrderOrigin { Shop, BaseLinker };
+
+struct Address {
+    std::string fullname, company, address, city, postcode, state_code, country, country_code;
+};
+
+struct PickupPoint {
+    std::string id, name, address, postcode, city;
+};
+
+struct LineAttribute {
+    std::string name, value;
+    core::Money price;
+};
+
+// One order line as sent (BaseLinker) or placed (storefront), before catalogue binding.
+struct OrderLineInput {
+    std::optional<Id> product_id;  // the catalogue product id as sent; nullopt = none/empty
+    Id variant_id = 0;             // 0 = the product itself
+    std::string sku, ean, name;
+    core::Money unit_price;        // gross, as sent; never taken from the catalogue
+    std::int64_t quantity = 1;     // >= 1 (callers validate)
+    std::int64_t tax_rate_bp = 0;  // VAT in hundredths of a percent
+    std::string auction_id;        // marketplace offer id, kept for staff
+    std::vector<LineAttribute> attributes;
+};
+
+struct OrderInput {
+    OrderOrigin origin = OrderOrigin::Shop;
+    std::optional<std::int64_t> baselinker_id;  // unique among orders (a database constraint)
+    std::string transaction_id, client_login, service_account;
+    Address delivery;
+    Address invoice;
+    std::string invoice_nip;  // tax id
+    bool want_invoice = false;
+    PickupPoint point;
+    std::string phone, email;
+    std::string currency = "PLN";
+    std::string delivery_method;
+    std::optional<Id> delivery_method_id;
+    core::Money delivery_price;
+    std::string payment_method;
+    std::optional<Id> payment_method_id;
+    bool cod = false;
+    bool paid = false;
+    std::optional<Id> status_id;  // used when it is a known status, else the default status
+    std::string user_comments;
+    std::int64_t date_add = 0;    // unix seconds, UTC; 0 = now
+    bool take_stock = true;       // BaseLinker: change_products_quantity; storefront: always
+    std::vector<OrderLineInput> lines;
+};
+
+enum class UnknownProducts { Keep, Reject };
+
+struct AddOrderOptions {
+    UnknownProducts unknown_products = UnknownProducts::Keep;
+    bool match_by_codes = true;  // bind by sku, then ean, when id+variant_id do not match
+    Id default_status = 1;       // when status_id is missing or unknown
+    std::string actor;           // who adds it, for the status history ("baselinker", "cli"...)
+};
+
+// How one line was bound and what it did to stock.
+struct LineOutcome {
+    std::size_t line = 0;       // index in OrderInput::lines
+    std::optional<Id> product_id;  // bound catalogue product; nullopt = free line
+    Id variant_id = 0;
+    std::int64_t stock_taken = 0;  // units actually taken from stock (cumulative for the order)
+    std::int64_t oversold = 0;     // shortfall: ordered but not in stock
+};
+
+struct AddOrderResult {
+    enum class Kind {
+        Created,    // a new order
+        Duplicate,  // baselinker_id already known: nothing changed, the existing id returned
+        Replaced,   // previous_order_id named an existing order: content replaced in place
+        Rejected,   // unknown products under the reject policy: nothing written
+    };
+    Kind kind = Kind::Created;
+    Id order_id = 0;
+    std::vector<std::size_t> unmatched_lines;  // lines bound to nothing (kept free or rejected)
+    std::vector<LineOutcome> lines;            // Created / Replaced only
+};
+
+struct Shipment {
+    std::string number, carrier, url;
+    std::int64_t created_at = 0;  // unix seconds, UTC (set by the store)
+};
+
+struct StatusChange {
+    std::int64_t at = 0;
+    std::optional<Id> from_status;  // nullopt for the first status of the order
+    Id to_status = 0;
+    std::string actor;  // "baselinker", "cli", "admin:<user>"...
+    std::string note;   // e.g. "stock returned"
+};
+
+struct OrderLine {
+    Id line_id = 0;
+    std::optional<Id> product_id;  // nullopt = free line (no catalogue product)
+    Id variant_id = 0;
+    std::string name, sku, ean;
+    core::Money unit_price;
+    std::int64_t quantity = 0;
+    std::int64_t tax_rate_bp = 0;
+    double weight_kg = 0;  // from the catalogue when bound, else 0
+    std::string auction_id;
+    std::vector<LineAttribute> attributes;
+    std::int64_t stock_taken = 0;
+    std::int64_t oversold = 0;
+};
+
+struct Order {
+    Id id = 0;
+    OrderOrigin origin = OrderOrigin::Shop;
+    std::optional<std::int64_t> baselinker_id;
+    std::string transaction_id, client_login, service_account;
+    Address delivery, invoice;
+    std::string invoice_nip;
+    bool want_invoice = false;
+    PickupPoint point;
+    std::string phone, email;
+    std::int64_t date_add = 0;
+    Id status_id = 0;
+    std::string payment_method;
+    std::optional<Id> payment_method_id;
+    bool cod = false;
+    bool paid = false;
+    std::int64_t paid_time = 0;  // 0 = not paid
+    std::string currency;
+    std::string delivery_method;
+    std::optional<Id> delivery_method_id;
+    core::Money delivery_price;
+    std::optional<Shipment> latest_shipment;
+    std::string user_comments, admin_comments;  // admin = staff comments joined by newlines
+    bool stock_returned = false;  // a cancellation gave the stock back (happens once)
+    std::vector<OrderLine> lines;
+    // Filled by order_detail only:
+    std::vector<Shipment> shipments;
+    std::vector<StatusChange> history;
+
+    core::Money total() const;  // lines (unit price x quantity) + delivery price
+};
+
+// OrdersGet: filters combine with AND; order_id set = only that order (others ignored).
+struct OrderQuery {
+    std::optional<std::int64_t> time_from;  // date_add >= time_from
+    std::optional<Id> id_from;              // id > id_from (strict)
+    bool only_paid = false;
+    std::optional<Id> order_id;
+};
+
+struct OrderPage {
+    std::vector<Order> orders;  // ascending id, with lines and the latest shipment
+    std::int64_t total = 0;     // matching orders before slicing
+};
+
+// Staff listing (CLI, admin API).
+struct OrderListQuery {
+    std::optional<OrderOrigin> origin;
+    std::optional<Id> status_id;
+    std::optional<bool> paid;
+    std::int64_t limit = 50;          // newest first
+    std::optional<Id> before_id;      // cursor: orders with id < before_id
+};
+
+struct OrderSummary {
+    Id id = 0;
+    OrderOrigin origin = OrderOrigin::Shop;
+    std::optional<std::int64_t> baselinker_id;
+    std::int64_t date_add = 0;
+    Id status_id = 0;
+    std::string status_name;
+    bool paid = false;
+    std::string buyer;  // delivery or invoice full name, else email
+    core::Money total;
+    std::string currency;
+    std::int64_t oversold = 0;  // units oversold over all lines
+    std::string latest_tracking;
+};
+
+// The result of one change to one order.
+enum class UpdateResult {
+    Applied,        // changed
+    Unchanged,      // the order already had that value (counts as applied for OrderUpdate)
+    UnknownOrder,
+    UnknownStatus,
+};
+
+struct StatusUpdate {
+    UpdateResult result = UpdateResult::Applied;
+    bool stock_returned = false;  // this change gave back the order's stock (once per order)
+};
+
+}  // namespace store
