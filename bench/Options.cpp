@@ -23,13 +23,15 @@ std::int64_t parse_int(std::string_view name, std::string_view text, std::int64_
 
 // Applies one "--name value" pair; returns false when `name` takes no value (a flag).
 bool apply(Options& o, std::string_view name, const std::string* value) {
-    if (name == "--keep" || name == "--help" || name == "-h") {
-        (name == "--keep" ? o.keep : o.help) = true;
+    if (name == "--keep" || name == "--help" || name == "-h" || name == "--orders") {
+        (name == "--keep" ? o.keep : name == "--orders" ? o.orders : o.help) = true;
         return false;
     }
-    static const char* const kValued[] = {"--products",    "--db",      "--iterations",
-                                          "--warmup",      "--port",    "--binary",
-                                          "--filter-name", "--threads", "--sweeps"};
+    static const char* const kValued[] = {"--products",    "--db",         "--iterations",
+                                          "--warmup",      "--port",       "--binary",
+                                          "--filter-name", "--threads",    "--sweeps",
+                                          "--orders-fill", "--order-adds", "--order-clients",
+                                          "--crash-orders"};
     if (std::find(std::begin(kValued), std::end(kValued), name) == std::end(kValued)) {
         throw std::invalid_argument("unknown option " + std::string(name));
     }
@@ -51,6 +53,14 @@ bool apply(Options& o, std::string_view name, const std::string* value) {
         o.filter_name = v;
     } else if (name == "--threads") {
         o.threads = static_cast<int>(parse_int(name, v, 1, 64));
+    } else if (name == "--orders-fill") {
+        o.orders_fill = parse_int(name, v, 0, 100'000'000);
+    } else if (name == "--order-adds") {
+        o.order_adds = static_cast<int>(parse_int(name, v, 1, 10'000'000));
+    } else if (name == "--order-clients") {
+        o.order_clients = static_cast<int>(parse_int(name, v, 1, 256));
+    } else if (name == "--crash-orders") {
+        o.crash_orders = static_cast<int>(parse_int(name, v, 0, 1'000'000));
     } else {  // --sweeps
         o.sweeps = static_cast<int>(parse_int(name, v, 1, 100));
     }
@@ -73,7 +83,11 @@ Options parse_options(int argc, char** argv) {
         std::string next = i + 1 < argc ? argv[i + 1] : std::string();
         if (apply(o, arg, i + 1 < argc ? &next : nullptr)) ++i;
     }
-    if (o.db.empty()) o.db = "/tmp/blc-bench-" + std::to_string(o.products) + ".db";
+    if (o.db.empty()) {
+        // The order benchmark writes orders and takes stock: never into the catalogue's file.
+        o.db = std::string("/tmp/blc-bench-") + (o.orders ? "orders-" : "") +
+               std::to_string(o.products) + ".db";
+    }
     return o;
 }
 
@@ -81,6 +95,8 @@ const char* usage() {
     return "usage: blc_bench [--products N] [--db PATH] [--iterations N] [--port P] [--keep]\n"
            "                 [--warmup N] [--threads N] [--sweeps N] [--filter-name WORD]\n"
            "                 [--binary PATH]\n"
+           "       blc_bench --orders [--products N] [--orders-fill N] [--order-adds N]\n"
+           "                 [--order-clients N] [--crash-orders N] [--db PATH] [--keep]\n"
            "\n"
            "Creates (or reuses, when it holds N products) a demo database with\n"
            "`blconnect init --demo`, starts `blconnect serve` on loopback as a child process\n"
@@ -95,7 +111,16 @@ const char* usage() {
            "  --threads N      client threads of the concurrency scenario (default 4)\n"
            "  --sweeps N       repetitions of each full stock/price sweep (default 5)\n"
            "  --filter-name W  word for the ProductsList name filter (default kubek)\n"
-           "  --binary PATH    blconnect executable (default: the one built with the bench)\n";
+           "  --binary PATH    blconnect executable (default: the one built with the bench)\n"
+           "\n"
+           "  --orders         measure orders instead (OrderAdd, OrdersGet, crash durability);\n"
+           "                   database /tmp/blc-bench-orders-N.db (N products)\n"
+           "  --orders-fill N  orders in the database before OrdersGet (default 100000), added\n"
+           "                   through the store API before the server starts\n"
+           "  --order-adds N   sequential OrderAdds (default 2000); the concurrent run sends 2N\n"
+           "  --order-clients N  concurrent OrderAdd clients (default 16)\n"
+           "  --crash-orders N   OrderAdds acknowledged before kill -9 of the server (default\n"
+           "                   200; 0 = skip); all N must be there after the restart\n";
 }
 
 }  // namespace bench

@@ -16,6 +16,12 @@ struct Options {
     std::string filter_name = "kubek";
     int threads = 4;  // client threads of the concurrency scenario
     int sweeps = 5;   // repetitions of each full sweep
+    // --orders: the order benchmark (bench/Orders*.cpp) instead of the catalogue one.
+    bool orders = false;
+    std::int64_t orders_fill = 100000;  // orders in the database before OrdersGet is measured
+    int order_adds = 2000;              // sequential OrderAdds; the concurrent run sends twice that
+    int order_clients = 16;             // client threads of the concurrent OrderAdd run
+    int crash_orders = 200;             // OrderAdds acknowledged before the kill -9 (0 = skip)
     bool help = false;
 };
 

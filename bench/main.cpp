@@ -1,7 +1,8 @@
-// blc_bench: end-to-end benchmark of the catalogue actions against a real `blconnect serve`
-// child process on loopback. See docs/performance.md.
+// blc_bench: end-to-end benchmark of the catalogue actions (or, with --orders, of the order
+// actions) against a real `blconnect serve` child process on loopback. See docs/performance.md.
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "Client.h"
 #include "Database.h"
 #include "Options.h"
+#include "Orders.h"
 #include "Process.h"
 #include "Report.h"
 #include "Scenarios.h"
@@ -155,6 +157,112 @@ int run(const Options& o) {
     return clean_exit ? 0 : 1;
 }
 
+// ---- blc_bench --orders (bench/Orders.h) ----
+
+std::vector<std::string> serve_args(const Options& o, std::uint16_t port) {
+    return {o.binary, "serve", "--db", o.db, "--port", std::to_string(port)};
+}
+
+void measure_orders(const Options& o, Client& client, std::uint16_t port,
+                    const std::string& password, const std::vector<SaleItem>& items,
+                    std::atomic<std::int64_t>& next_id, OrdersResults& r) {
+    r.server_version = server_version(client);
+    auto add = order_add_scenario(items, next_id);
+    Rng rng(20261130);
+    r.add_sequential = timed("OrderAdd, sequential", [&] {
+        return run_scenario(client, add, o.warmup, o.order_adds, rng);
+    });
+    check_resend_returns_same_id(client, add, rng);
+    // Twice the sequential count in all, so that both runs last about as long at the targets.
+    int per_client = std::max(1, 2 * o.order_adds / o.order_clients);
+    r.add_concurrent = timed("OrderAdd, " + std::to_string(o.order_clients) + " clients", [&] {
+        return run_concurrent(port, password, add, o.order_clients, 1, per_client);
+    });
+    auto range = order_range(o.db);
+    r.orders_at_get = range.total;
+    for (const auto& s :
+         orders_get_scenarios(range.min_id, range.max_id, (range.total + 99) / 100)) {
+        r.gets.emplace_back(s.label, timed(s.label, [&] {
+                                return run_scenario(client, s, o.warmup, o.iterations, rng);
+                            }));
+    }
+}
+
+// The catalogue of --products (made or reused as for the catalogue benchmark), then orders up to
+// --orders-fill through the store API, before any server runs.
+std::vector<SaleItem> prepare_orders_db(const Options& o, std::atomic<std::int64_t>& next_id,
+                                        OrdersResults& r) {
+    ensure_database(o.binary, o.db, o.products);
+    auto store = store::open_store(o.db, store::StoreOptions{});
+    r.products = store->catalog().product_count();
+    auto items = sample_sale_items(*store, 2000, 7);
+    r.fill = timed("filling the database with orders through the store API",
+                   [&] { return fill_orders(*store, o.orders_fill, items, next_id); });
+    return items;
+}
+
+// A fresh server, `count` acknowledged OrderAdds, kill -9, and a count of what was kept.
+CrashResult crash_run(const Options& o, const std::vector<SaleItem>& items,
+                      std::atomic<std::int64_t>& next_id, const std::string& password,
+                      const std::string& log) {
+    std::uint16_t port = o.port ? o.port : free_port();
+    ServerProcess server(serve_args(o, port), {"BLCONNECT_PASSWORD=" + password}, log);
+    Client client(port, password);
+    wait_until_ready(server, client);
+    auto kill_now = [&server] {
+        kill(server.pid(), SIGKILL);
+        for (int i = 0; i < 500 && server.running(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    };
+    return timed("kill -9 after " + std::to_string(o.crash_orders) + " acknowledged OrderAdds",
+                 [&] {
+                     return run_crash(client, order_add_scenario(items, next_id), o.crash_orders,
+                                      kill_now, o.db);
+                 });
+}
+
+int run_orders(const Options& o) {
+    OrdersResults r;
+    r.machine = describe_machine();
+    r.build_type = BLC_BENCH_BUILD_TYPE;
+    r.db_path = o.db;
+    r.clients = o.order_clients;
+    if (access(o.binary.c_str(), X_OK) != 0) throw BenchError(o.binary + " is not executable");
+    bool existed = access(o.db.c_str(), F_OK) == 0;
+    std::atomic<std::int64_t> next_id{first_baselinker_id()};
+    auto items = prepare_orders_db(o, next_id, r);
+
+    std::string password = random_password();
+    std::uint16_t port = o.port ? o.port : free_port();
+    std::string log = "/tmp/blc-bench-serve-" + std::to_string(getpid()) + ".log";
+    {
+        ServerProcess server(serve_args(o, port), {"BLCONNECT_PASSWORD=" + password}, log);
+        try {
+            Client client(port, password);
+            wait_until_ready(server, client);
+            measure_orders(o, client, port, password, items, next_id, r);
+            r.memory = server.memory();
+        } catch (const std::exception& e) {
+            throw BenchError(std::string(e.what()) + "\n--- server log " + log + " (tail) ---\n" +
+                             file_tail(log, 2000));
+        }
+        r.exit = server.terminate(std::chrono::seconds(30));
+    }
+    if (o.crash_orders > 0) {
+        r.crash = crash_run(o, items, next_id, password, log);
+        r.crash_run = true;
+    }
+    r.db_bytes = database_bytes(o.db);
+    print_orders_report(std::cout, r);
+    bool ok =
+        r.exit.exited && r.exit.code == 0 && r.crash.present_after_restart == r.crash.acknowledged;
+    if (ok) std::remove(log.c_str());
+    if (!ok) std::cerr << "bench: unclean exit or lost orders; log: " << log << "\n";
+    if (!existed && !o.keep) remove_database(o.db);
+    return ok ? 0 : 1;
+}
+
 }  // namespace
 }  // namespace bench
 
@@ -165,7 +273,7 @@ int main(int argc, char** argv) {
             std::cout << bench::usage();
             return 0;
         }
-        return bench::run(options);
+        return options.orders ? bench::run_orders(options) : bench::run(options);
     } catch (const std::invalid_argument& e) {
         std::cerr << "blc_bench: " << e.what() << "\n" << bench::usage();
         return 2;

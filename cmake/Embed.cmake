@@ -8,5 +8,6 @@ function(blc_embed_migrations out var)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DVAR=${var} "-DFILES=${files}"
             -P ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake
     DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/EmbedScript.cmake
-    COMMENT "Embedding ${var}")
+    COMMENT "Embedding ${var}"
+    VERBATIM)
 endfunction()

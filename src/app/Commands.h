@@ -34,10 +34,53 @@ struct JournalOptions {
     bool errors = false;
 };
 
+// `blconnect order ...` (docs/orders.md). Every order command opens the store like the others.
+struct OrderStoreOptions {
+    std::string db, config;
+};
+
+struct OrderCreateOptions : OrderStoreOptions {
+    std::string file;
+};
+
+struct OrderListOptions : OrderStoreOptions {
+    std::string origin;  // "", "shop" or "baselinker"
+    std::string status;  // "" or a status id or name
+    int paid = -1;       // -1 any, 0 unpaid, 1 paid
+    std::int64_t last = 50;
+};
+
+struct OrderIdOptions : OrderStoreOptions {
+    std::int64_t order_id = 0;
+};
+
+struct OrderStatusOptions : OrderIdOptions {
+    std::string status;  // a status id or name
+};
+
+struct OrderShipOptions : OrderIdOptions {
+    std::string number, carrier, url;
+};
+
+struct OrderPaidOptions : OrderIdOptions {
+    bool unpaid = false;
+};
+
+struct OrderCommentOptions : OrderIdOptions {
+    std::string text;
+};
+
 int cmd_init(const InitOptions& options);
 int cmd_serve(const ServeOptions& options);
 int cmd_import(const ImportOptions& options);
 int cmd_journal(const JournalOptions& options);
+int cmd_order_create(const OrderCreateOptions& options);
+int cmd_order_list(const OrderListOptions& options);
+int cmd_order_show(const OrderIdOptions& options);
+int cmd_order_status(const OrderStatusOptions& options);
+int cmd_order_ship(const OrderShipOptions& options);
+int cmd_order_paid(const OrderPaidOptions& options);
+int cmd_order_comment(const OrderCommentOptions& options);
 
 // The config file (when given) with the environment applied, then `--db` on top.
 Config config_with_db(const std::string& config_file, const std::string& db);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <functional>
 #include <limits>
+#include <map>
 #include <stdexcept>
 #include <string_view>
 
@@ -77,6 +78,45 @@ std::string as_log_level(const toml::node& node) {
     bad("expected trace, debug, info, warn, error, critical or off");
 }
 
+store::UnknownProducts as_unknown_products(const toml::node& node) {
+    auto policy = as_string(node);
+    if (policy == "keep") return store::UnknownProducts::Keep;
+    if (policy == "reject") return store::UnknownProducts::Reject;
+    bad("expected \"keep\" or \"reject\"");
+}
+
+// Any subset of the three OrderUpdate types; an unknown name is a typo, not "accept nothing".
+void set_accept_updates(protocol::OrderSettings& orders, const toml::node& node) {
+    orders.accept_status = orders.accept_delivery_number = orders.accept_paid = false;
+    for (const auto& name : as_string_array(node)) {
+        if (name == "status") {
+            orders.accept_status = true;
+        } else if (name == "delivery_number") {
+            orders.accept_delivery_number = true;
+        } else if (name == "paid") {
+            orders.accept_paid = true;
+        } else {
+            bad("unknown update type \"" + name + "\" (expected status, delivery_number, paid)");
+        }
+    }
+}
+
+// "<BaseLinker status>" = <shop status id>
+std::map<std::string, store::Id> as_status_map(const toml::node& node) {
+    const auto* table = node.as_table();
+    if (table == nullptr) bad("expected a table of \"<BaseLinker status>\" = <shop status id>");
+    std::map<std::string, store::Id> map;
+    for (auto&& [key, value] : *table) {
+        try {
+            map[std::string(key.str())] =
+                as_int(value, 1, std::numeric_limits<std::int64_t>::max());
+        } catch (const KeyError& e) {
+            bad("\"" + std::string(key.str()) + "\": " + e.what());
+        }
+    }
+    return map;
+}
+
 using Setter = std::function<void(Config&, const toml::node&)>;
 
 struct Key {
@@ -130,6 +170,23 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { c.endpoint.connector.page_size_products = as_int(n, 1, 10000); }},
         {"page_size", "stock",
          [](Config& c, auto& n) { c.endpoint.connector.page_size_stock = as_int(n, 1, 10000); }},
+        {"page_size", "orders",
+         [](Config& c, auto& n) { c.endpoint.connector.orders.page_size = as_int(n, 1, 1000); }},
+        {"orders", "unknown_products",
+         [](Config& c, auto& n) {
+             c.endpoint.connector.orders.unknown_products = as_unknown_products(n);
+         }},
+        {"orders", "match_by_codes",
+         [](Config& c, auto& n) { c.endpoint.connector.orders.match_by_codes = as_bool(n); }},
+        {"orders", "default_status",
+         [](Config& c, auto& n) {
+             c.endpoint.connector.orders.default_status =
+                 as_int(n, 1, std::numeric_limits<std::int64_t>::max());
+         }},
+        {"orders", "accept_updates",
+         [](Config& c, auto& n) { set_accept_updates(c.endpoint.connector.orders, n); }},
+        {"orders", "status_map",
+         [](Config& c, auto& n) { c.endpoint.connector.orders.status_map = as_status_map(n); }},
         {"journal", "retention_days",
          [](Config& c, auto& n) { c.journal_retention_days = int(as_int(n, 1, 36500)); }},
         {"log", "level", [](Config& c, auto& n) { c.log_level = as_log_level(n); }},

@@ -314,4 +314,8 @@ store::ImportBatch parse_import_file(std::string_view json_text) {
     return batch;
 }
 
+std::string json_decimal_text(const json::value& value, const std::string& key) {
+    return decimal_text(value, key);
+}
+
 }  // namespace app

@@ -1,4 +1,4 @@
-// blconnect command line: init, serve, import, journal, version.
+// blconnect command line: init, serve, import, journal, order, version.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -59,6 +59,99 @@ void add_journal(CLI::App& app) {
     cmd->callback([] { exit_code = app::cmd_journal(o); });
 }
 
+// --db / --config, as every command that opens the shop's database takes them.
+void add_store_options(CLI::App* cmd, app::OrderStoreOptions& o) {
+    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+}
+
+void add_order_id(CLI::App* cmd, app::OrderIdOptions& o) {
+    cmd->add_option("id", o.order_id, "Order id")->required()->check(CLI::PositiveNumber);
+    add_store_options(cmd, o);
+}
+
+void add_order_create(CLI::App& order) {
+    static app::OrderCreateOptions o;
+    auto* cmd = order.add_subcommand("create",
+                                     "Add a storefront order from a JSON file "
+                                     "(see docs/orders.md); takes stock");
+    cmd->add_option("file", o.file, "JSON order file")->required()->check(CLI::ExistingFile);
+    add_store_options(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_order_create(o); });
+}
+
+void add_order_list(CLI::App& order) {
+    static app::OrderListOptions o;
+    auto* cmd = order.add_subcommand("list", "The newest orders, newest first");
+    cmd->add_option("--origin", o.origin, "Only orders placed in the shop or from BaseLinker")
+        ->check(CLI::IsMember({"shop", "baselinker"}));
+    cmd->add_option("--status", o.status, "Only orders in this status (id or name)");
+    cmd->add_option("--paid", o.paid, "1: only paid orders, 0: only unpaid ones")
+        ->check(CLI::Range(0, 1));
+    cmd->add_option("--last", o.last, "Number of orders")->check(CLI::Range(1, 1000000));
+    add_store_options(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_order_list(o); });
+}
+
+void add_order_show(CLI::App& order) {
+    static app::OrderIdOptions o;
+    auto* cmd = order.add_subcommand("show",
+                                     "One order: addresses, lines, stock, shipments, "
+                                     "status history, total");
+    add_order_id(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_order_show(o); });
+}
+
+void add_order_status(CLI::App& order) {
+    static app::OrderStatusOptions o;
+    auto* cmd = order.add_subcommand("status",
+                                     "Set an order's status (a cancelled status "
+                                     "returns its stock once)");
+    add_order_id(cmd, o);
+    cmd->add_option("status", o.status, "Status id or name")->required();
+    cmd->callback([] { exit_code = app::cmd_order_status(o); });
+}
+
+void add_order_ship(CLI::App& order) {
+    static app::OrderShipOptions o;
+    auto* cmd = order.add_subcommand("ship", "Add a shipment (tracking number) to an order");
+    add_order_id(cmd, o);
+    cmd->add_option("--number", o.number, "Tracking number")->required();
+    cmd->add_option("--carrier", o.carrier, "Carrier name (e.g. InPost)");
+    cmd->add_option("--url", o.url, "Tracking URL");
+    cmd->callback([] { exit_code = app::cmd_order_ship(o); });
+}
+
+void add_order_paid(CLI::App& order) {
+    static app::OrderPaidOptions o;
+    auto* cmd = order.add_subcommand("paid", "Mark an order paid (or --unpaid)");
+    add_order_id(cmd, o);
+    cmd->add_flag("--unpaid", o.unpaid, "Take the paid mark back");
+    cmd->callback([] { exit_code = app::cmd_order_paid(o); });
+}
+
+void add_order_comment(CLI::App& order) {
+    static app::OrderCommentOptions o;
+    auto* cmd = order.add_subcommand("comment", "Add a staff comment to an order");
+    add_order_id(cmd, o);
+    cmd->add_option("text", o.text, "Comment text")->required();
+    cmd->callback([] { exit_code = app::cmd_order_comment(o); });
+}
+
+void add_order(CLI::App& app) {
+    auto* order = app.add_subcommand("order",
+                                     "Shop orders: create, list, show, status, ship, "
+                                     "paid, comment (docs/orders.md)");
+    order->require_subcommand(1);
+    add_order_create(*order);
+    add_order_list(*order);
+    add_order_show(*order);
+    add_order_status(*order);
+    add_order_ship(*order);
+    add_order_paid(*order);
+    add_order_comment(*order);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +163,7 @@ int main(int argc, char** argv) {
     add_serve(app);
     add_import(app);
     add_journal(app);
+    add_order(app);
     app.add_subcommand("version", "Print the version")->callback([] {
         std::cout << "blconnect " << BLCONNECT_VERSION << "\n";
     });

@@ -2,6 +2,8 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include "core/Text.h"
+
 namespace protocol {
 
 namespace {
@@ -139,9 +141,186 @@ class Handler {
     std::string target_name_;
 };
 
+// OrderAdd lines: like Handler, but one level deeper for each line's attributes. The stack says
+// what every open container is, so a value is routed by where it stands, not by how deep.
+class OrderLinesHandler {
+  public:
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+    std::vector<RawOrderLine> lines;
+    std::string problem;
+
+    bool on_document_begin(json::error_code&) { return true; }
+    bool on_document_end(json::error_code&) { return true; }
+    bool on_array_begin(json::error_code& ec) { return open(false, ec); }
+    bool on_object_begin(json::error_code& ec) { return open(true, ec); }
+    bool on_array_end(std::size_t, json::error_code&) { return close(); }
+    bool on_object_end(std::size_t, json::error_code&) { return close(); }
+
+    bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+        key_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t, json::error_code&) {
+        key_.append(s.data(), s.size());
+        choose_target();
+        key_.clear();
+        return true;
+    }
+
+    bool on_string_part(json::string_view s, std::size_t, json::error_code&) { return part(s); }
+    bool on_string(json::string_view s, std::size_t, json::error_code& ec) {
+        return scalar(s, true, ec);
+    }
+    bool on_number_part(json::string_view s, json::error_code&) { return part(s); }
+    bool on_int64(std::int64_t, json::string_view s, json::error_code& ec) {
+        return scalar(s, false, ec);
+    }
+    bool on_uint64(std::uint64_t, json::string_view s, json::error_code& ec) {
+        return scalar(s, false, ec);
+    }
+    bool on_double(double, json::string_view s, json::error_code& ec) {
+        return scalar(s, false, ec);
+    }
+    bool on_bool(bool b, json::error_code& ec) { return scalar(b ? "true" : "false", false, ec); }
+    bool on_null(json::error_code& ec) { return scalar("", false, ec); }
+    bool on_comment_part(json::string_view, json::error_code&) { return true; }
+    bool on_comment(json::string_view, json::error_code&) { return true; }
+
+  private:
+    enum class Frame { Lines, Line, Attributes, Attribute, Ignored };
+
+    bool fail(json::error_code& ec, std::string text) {
+        problem = std::move(text);
+        ec = json::error::exception;  // any code: `problem` carries the message
+        return false;
+    }
+
+    std::string line_name() const { return "line " + std::to_string(lines.size()); }
+    std::string field_name() const {
+        return line_name() + (top() == Frame::Attribute ? " attributes " : " ") + target_name_;
+    }
+    Frame top() const { return stack_.back(); }
+
+    bool open(bool object, json::error_code& ec) {
+        if (stack_.empty()) {
+            if (object) return fail(ec, "expected a JSON array");
+            return push(Frame::Lines);
+        }
+        switch (top()) {
+            case Frame::Lines:
+                if (!object)
+                    return fail(ec,
+                                "line " + std::to_string(lines.size() + 1) + " is not an object");
+                if (lines.size() >= kMaxOrderLines) {
+                    return fail(ec, "more than " + std::to_string(kMaxOrderLines) + " lines");
+                }
+                lines.emplace_back();
+                return push(Frame::Line);
+            case Frame::Line:
+                if (attributes_key_) return push(Frame::Attributes);
+                [[fallthrough]];
+            case Frame::Attribute:
+                if (target_) return fail(ec, field_name() + " is not a scalar");
+                return push(Frame::Ignored);
+            case Frame::Attributes:
+                if (!object) return fail(ec, line_name() + " attributes: expected objects");
+                lines.back().attributes.emplace_back();
+                return push(Frame::Attribute);
+            case Frame::Ignored:
+                return push(Frame::Ignored);
+        }
+        return true;
+    }
+
+    bool push(Frame frame) {
+        stack_.push_back(frame);
+        forget_target();
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        forget_target();
+        return true;
+    }
+
+    void forget_target() {
+        target_ = nullptr;
+        attributes_key_ = false;
+        text_.clear();
+    }
+
+    void choose_target() {
+        forget_target();
+        target_name_ = key_;
+        if (top() == Frame::Line) {
+            RawOrderLine& l = lines.back();
+            attributes_key_ = key_ == "attributes";
+            for (auto [name, field] : {std::pair{"id", &l.id},
+                                       {"variant_id", &l.variant_id},
+                                       {"sku", &l.sku},
+                                       {"ean", &l.ean},
+                                       {"name", &l.name},
+                                       {"price", &l.price},
+                                       {"quantity", &l.quantity},
+                                       {"tax", &l.tax},
+                                       {"auction_id", &l.auction_id}}) {
+                if (key_ == name) target_ = field;
+            }
+        } else if (top() == Frame::Attribute) {
+            RawAttribute& a = lines.back().attributes.back();
+            for (auto [name, field] :
+                 {std::pair{"name", &a.name}, {"value", &a.value}, {"price", &a.price}}) {
+                if (key_ == name) target_ = field;
+            }
+        }
+    }
+
+    bool part(json::string_view s) {
+        if (target_) text_.append(s.data(), s.size());
+        return true;
+    }
+
+    // A complete scalar: kept when it is the value of a known field.
+    bool scalar(json::string_view s, bool is_string, json::error_code& ec) {
+        if (stack_.empty()) return fail(ec, "expected a JSON array");
+        if (top() == Frame::Lines) {
+            return fail(ec, "line " + std::to_string(lines.size() + 1) + " is not an object");
+        }
+        if (top() == Frame::Attributes) {
+            return fail(ec, line_name() + " attributes: expected objects");
+        }
+        if (target_) {
+            text_.append(s.data(), s.size());
+            // Escapes are decoded by the parser: check the text they produced, not only the bytes.
+            if (is_string && !core::is_valid_utf8(text_)) {
+                return fail(ec, field_name() + ": not valid UTF-8");
+            }
+            *target_ = std::move(text_);  // a repeated key keeps the last value
+        }
+        forget_target();
+        return true;
+    }
+
+    std::vector<Frame> stack_;
+    std::string key_;
+    std::string text_;
+    std::string* target_ = nullptr;  // field receiving the current scalar, if it is one we keep
+    std::string target_name_;
+    bool attributes_key_ = false;  // the current key of a line is "attributes"
+};
+
 std::string syntax_problem(const json::error_code& ec) {
     if (ec == json::error::too_deep) {
         return "nested deeper than " + std::to_string(kMaxDepth) + " levels";
+    }
+    if (ec == json::error::illegal_leading_surrogate ||
+        ec == json::error::illegal_trailing_surrogate || ec == json::error::expected_utf16_escape) {
+        return "not valid UTF-8 (a \\u escape names a lone surrogate)";
     }
     return "malformed JSON";
 }
@@ -162,6 +341,23 @@ core::Result<std::vector<RawEntry>> parse_products_field(std::string_view text,
         return core::invalid_parameter(std::string(field), syntax_problem(ec));
     }
     return std::move(handler.entries);
+}
+
+core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view text,
+                                                          std::string_view field) {
+    json::parse_options options;
+    options.max_depth = kMaxDepth;
+    json::basic_parser<OrderLinesHandler> parser(options);
+    json::error_code ec;
+    std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+    OrderLinesHandler& handler = parser.handler();
+    if (!handler.problem.empty()) {
+        return core::invalid_parameter(std::string(field), handler.problem);
+    }
+    if (ec || used != text.size()) {
+        return core::invalid_parameter(std::string(field), syntax_problem(ec));
+    }
+    return std::move(handler.lines);
 }
 
 }  // namespace protocol

@@ -21,6 +21,9 @@ constexpr std::array kActions{
     ActionInfo{"StatusesList", actions::statuses_list},
     ActionInfo{"DeliveryMethodsList", actions::delivery_methods_list},
     ActionInfo{"PaymentMethodsList", actions::payment_methods_list},
+    ActionInfo{"OrdersGet", actions::orders_get},
+    ActionInfo{"OrderAdd", actions::order_add},
+    ActionInfo{"OrderUpdate", actions::order_update},
 };
 
 bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {

@@ -41,6 +41,7 @@ struct FailingLookups : store::Lookups {
 struct FailingStore : store::Store {
     store::Catalog& catalog() override { return catalog_; }
     store::Lookups& lookups() override { return lookups_; }
+    store::Orders& orders() override { throw store::StoreError(kSecret); }
     store::Journal& journal() override { throw store::StoreError(kSecret); }
     int schema_version() override { return 1; }
     int latest_schema_version() const override { return 1; }

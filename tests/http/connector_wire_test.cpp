@@ -85,8 +85,12 @@ TEST(ConnectorWire, DemoShopAnswersEveryListedMethod) {
     TestServer server(60);
     auto methods = json::parse(server.call("SupportedMethods").body);
     for (const auto& name : methods.as_array()) {
+        // One set of fields every action accepts (OrderAdd needs a line, OrderUpdate a type).
         auto reply = server.call(std::string(name.as_string()),
-                                 {{"products_id", "1,2,3"}, {"products", "[]"}});
+                                 {{"products_id", "1,2,3"},
+                                  {"products", R"([{"name":"x","price":"1.00","quantity":"1"}])"},
+                                  {"update_type", "paid"},
+                                  {"update_value", "1"}});
         EXPECT_EQ(reply.status, 200) << name;
         auto value = json::parse(reply.body);
         EXPECT_FALSE(value.is_object() && value.as_object().contains("error")) << reply.body;

@@ -147,4 +147,62 @@ TEST_F(ConfigTest, ServiceRefusesAMissingDatabase) {
     EXPECT_THROW(app::Service service(config), std::exception);
 }
 
+TEST_F(ConfigTest, OrderKeysAreRead) {
+    auto config = app::load_config(write(R"(
+[page_size]
+orders = 250
+[orders]
+unknown_products = "reject"
+match_by_codes = false
+default_status = 3
+accept_updates = ["delivery_number"]
+[orders.status_map]
+"12345" = 4
+"Anulowane w BL" = 6
+)"));
+    const auto& orders = config.endpoint.connector.orders;
+    EXPECT_EQ(orders.page_size, 250);
+    EXPECT_EQ(orders.unknown_products, store::UnknownProducts::Reject);
+    EXPECT_FALSE(orders.match_by_codes);
+    EXPECT_EQ(orders.default_status, 3);
+    EXPECT_FALSE(orders.accept_status);
+    EXPECT_TRUE(orders.accept_delivery_number);
+    EXPECT_FALSE(orders.accept_paid);
+    EXPECT_EQ(orders.status_map,
+              (std::map<std::string, store::Id>{{"12345", 4}, {"Anulowane w BL", 6}}));
+}
+
+TEST_F(ConfigTest, OrderDefaults) {
+    auto config = app::load_config(write("[orders]\naccept_updates = []\n"));
+    const auto& orders = config.endpoint.connector.orders;
+    EXPECT_EQ(orders.page_size, 100);
+    EXPECT_EQ(orders.unknown_products, store::UnknownProducts::Keep);
+    EXPECT_TRUE(orders.match_by_codes);
+    EXPECT_EQ(orders.default_status, 1);
+    EXPECT_FALSE(orders.accept_status || orders.accept_delivery_number || orders.accept_paid);
+    EXPECT_TRUE(orders.status_map.empty());
+    const auto defaults = app::load_config("").endpoint.connector.orders;
+    EXPECT_TRUE(defaults.accept_status && defaults.accept_delivery_number && defaults.accept_paid);
+}
+
+TEST_F(ConfigTest, BadOrderValuesAreRejectedByName) {
+    EXPECT_NE(error_of("[page_size]\norders = 1001\n").find("[page_size] orders"),
+              std::string::npos);
+    EXPECT_NE(error_of("[page_size]\norders = 0\n").find("[page_size] orders"), std::string::npos);
+    EXPECT_NE(error_of("[orders]\nunknown_products = \"drop\"\n").find("[orders] unknown_products"),
+              std::string::npos);
+    EXPECT_NE(error_of("[orders]\ndefault_status = 0\n").find("[orders] default_status"),
+              std::string::npos);
+    const auto typo = error_of("[orders]\naccept_updates = [\"status\", \"tracking\"]\n");
+    EXPECT_NE(typo.find("[orders] accept_updates"), std::string::npos) << typo;
+    EXPECT_NE(typo.find("tracking"), std::string::npos) << typo;
+    EXPECT_NE(error_of("[orders.status_map]\n\"7\" = \"six\"\n").find("[orders] status_map"),
+              std::string::npos);
+    EXPECT_NE(error_of("[orders]\nstatus_map = 5\n").find("[orders] status_map"),
+              std::string::npos);
+    EXPECT_NE(
+        error_of("[orders]\nmatch_by_code = true\n").find("unknown key [orders] match_by_code"),
+        std::string::npos);
+}
+
 }  // namespace

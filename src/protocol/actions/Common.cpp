@@ -43,6 +43,14 @@ std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size
     return store::Slice{before * page_size, page_size};
 }
 
+core::Result<std::optional<std::int64_t>> optional_int_field(const Params& params,
+                                                             std::string_view name) {
+    const auto text = core::trim(params.text(name));
+    if (text.empty()) return std::optional<std::int64_t>{};
+    if (auto value = core::parse_int(text)) return std::optional<std::int64_t>{*value};
+    return core::invalid_parameter(std::string(name), "expected an integer");
+}
+
 std::int64_t page_count(std::int64_t total, std::int64_t page_size) {
     if (total <= 0 || page_size <= 0) return 1;
     return (total - 1) / page_size + 1;

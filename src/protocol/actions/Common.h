@@ -1,5 +1,5 @@
 #pragma once
-// Declarations of the catalogue actions (one .cpp each) and the few helpers they share.
+// Declarations of the actions (one .cpp each) and the few helpers they share.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -28,6 +28,9 @@ Outcome products_price_update(const Params& params, ActionContext& ctx, JsonWrit
 Outcome statuses_list(const Params& params, ActionContext& ctx, JsonWriter& out);
 Outcome delivery_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
 Outcome payment_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome order_add(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome orders_get(const Params& params, ActionContext& ctx, JsonWriter& out);
+Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out);
 
 // PHP's json_encode of an empty array: what BaseLinker expects for an empty top-level result.
 inline void write_empty(JsonWriter& out) {
@@ -43,6 +46,10 @@ std::string absolute_url(const ConnectorSettings& settings, std::string_view url
 // The slice of page `page` (1-based) of `page_size` items; nullopt when the offset would overflow
 // (such a page is past the end anyway).
 std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size);
+
+// An optional integer field: nullopt when empty, invalid_parameter naming it when not an integer.
+core::Result<std::optional<std::int64_t>> optional_int_field(const Params& params,
+                                                             std::string_view name);
 
 // Total pages for `total` items, at least 1.
 std::int64_t page_count(std::int64_t total, std::int64_t page_size);

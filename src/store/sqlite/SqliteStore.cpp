@@ -31,6 +31,7 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options, O
     : pool_((prepare_file(path, options, mode), path), options.pool_size, options.busy_timeout_ms),
       catalog_(pool_, options),
       lookups_(pool_),
+      orders_(pool_),
       journal_(pool_) {}
 
 int SqliteStore::schema_version() {

@@ -1,6 +1,6 @@
 #pragma once
 // The SQLite implementation of store::Store: a connection pool shared by the catalogue, the
-// lookup tables and the journal.
+// lookup tables, the orders and the journal.
 #include <memory>
 #include <string>
 
@@ -8,6 +8,7 @@
 #include "store/sqlite/Catalog.h"
 #include "store/sqlite/Journal.h"
 #include "store/sqlite/Lookups.h"
+#include "store/sqlite/Orders.h"
 #include "store/sqlite/Pool.h"
 
 namespace store::sqlite {
@@ -22,6 +23,7 @@ class SqliteStore final : public Store {
 
     Catalog& catalog() override { return catalog_; }
     Lookups& lookups() override { return lookups_; }
+    Orders& orders() override { return orders_; }
     Journal& journal() override { return journal_; }
     int schema_version() override;
     int latest_schema_version() const override;
@@ -30,6 +32,7 @@ class SqliteStore final : public Store {
     Pool pool_;
     SqliteCatalog catalog_;
     SqliteLookups lookups_;
+    SqliteOrders orders_;
     SqliteJournal journal_;
 };
 

@@ -1,0 +1,85 @@
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "app/CmdOrder.h"
+#include "core/Decimal.h"
+#include "core/Text.h"
+
+namespace app::order_cli {
+
+Session open_session(const OrderStoreOptions& options) {
+    Session session{config_with_db(options.config, options.db), nullptr};
+    session.store = store::open_store(session.config.database, session.config.store);
+    return session;
+}
+
+std::int64_t now_utc() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+std::string utc_time(std::int64_t seconds) {
+    if (seconds == 0) return "-";
+    std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    return text;
+}
+
+std::string amount(core::Money money, const std::string& currency) {
+    return money.format() + " " + currency;
+}
+
+std::string status_name(const std::vector<store::NamedId>& statuses, store::Id id) {
+    for (const auto& s : statuses) {
+        if (s.id == id) return s.name;
+    }
+    return "#" + std::to_string(id);
+}
+
+std::optional<store::NamedId> find_status(const std::vector<store::NamedId>& statuses,
+                                          std::string_view text) {
+    auto id = core::parse_int(core::trim(text));
+    // Names compare case-folded so that "anulowane" and "ANULOWANE" both work in a shell.
+    std::string folded = core::is_valid_utf8(text) ? core::fold_case(core::trim(text)) : "";
+    for (const auto& s : statuses) {
+        if ((id && s.id == *id) || (!id && !folded.empty() && core::fold_case(s.name) == folded)) {
+            return s;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string known_statuses(const std::vector<store::NamedId>& statuses) {
+    std::string known;
+    for (const auto& s : statuses) {
+        known += fmt::format("{}{} {}", known.empty() ? "" : ", ", s.id, s.name);
+    }
+    return known;
+}
+
+int unknown_status(const std::vector<store::NamedId>& statuses, std::string_view text) {
+    std::cerr << "blconnect: unknown status " << text << " (known: " << known_statuses(statuses)
+              << ")\n";
+    return 1;
+}
+
+int unknown_order(store::Id id) {
+    std::cerr << "blconnect: unknown order " << id << "\n";
+    return 1;
+}
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace app::order_cli

@@ -1,0 +1,321 @@
+// The storefront order file (docs/orders.md) -> store::OrderInput. Strict like the import file:
+// an unknown key, a wrong type, a price with more than two decimals or a quantity below 1 names
+// its field (and order line), and the caller writes nothing.
+#include "app/OrderFile.h"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+
+#include <boost/json.hpp>
+
+#include "app/ImportFile.h"
+#include "core/Decimal.h"
+
+namespace app {
+namespace {
+
+namespace json = boost::json;
+
+std::string message(const std::string& field, std::size_t line, const std::string& reason) {
+    std::string out = line > 0 ? "line " + std::to_string(line) + ": " : "";
+    if (!field.empty()) out += field + ": ";
+    return out + reason;
+}
+
+// One JSON object of the file. `prefix` makes nested keys unambiguous ("delivery.city"), `line`
+// is the order line the object belongs to (0 = none). Every key must be one of `known`, so a
+// typo is reported instead of silently dropping data.
+class Reader {
+  public:
+    Reader(const json::value& v, std::string prefix, std::size_t line,
+           std::initializer_list<std::string_view> known)
+        : prefix_(std::move(prefix)), line_(line) {
+        if (!v.is_object()) fail("", "expected an object");
+        object_ = &v.get_object();
+        for (const auto& member : *object_) {
+            if (std::find(known.begin(), known.end(), member.key()) == known.end()) {
+                fail(member.key(), "unknown key");
+            }
+        }
+    }
+
+    [[noreturn]] void fail(std::string_view key, const std::string& reason) const {
+        std::string field = prefix_ + std::string(key);
+        if (!field.empty() && field.back() == '.') field.pop_back();
+        throw OrderFileError(field, line_, reason);
+    }
+
+    // `null` counts as missing.
+    const json::value* find(std::string_view key) const {
+        const auto* v = object_->if_contains(key);
+        return (v == nullptr || v->is_null()) ? nullptr : v;
+    }
+
+    std::string text(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return "";
+        if (v->is_string()) return std::string(v->get_string());
+        if (v->is_int64() || v->is_uint64()) return decimal(key, *v);
+        fail(key, "expected a string");
+    }
+
+    bool flag(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return false;
+        if (v->is_bool()) return v->get_bool();
+        if (v->is_int64() && (v->get_int64() == 0 || v->get_int64() == 1)) return v->get_int64();
+        fail(key, "expected true or false");
+    }
+
+    std::optional<std::int64_t> integer(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr || (v->is_string() && v->get_string().empty())) return std::nullopt;
+        auto parsed = core::parse_int(decimal(key, *v));
+        if (!parsed) fail(key, "expected an integer");
+        return parsed;
+    }
+
+    std::optional<core::Money> money(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return std::nullopt;
+        auto parsed = core::Money::parse(decimal(key, *v));
+        if (!parsed) fail(key, "not a price with at most 2 decimals");
+        return parsed;
+    }
+
+    // The decimal text of a number or string (nullopt when missing), read like the import file.
+    std::optional<std::string> decimal(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return std::nullopt;
+        return decimal(key, *v);
+    }
+
+    const json::array* array(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) return nullptr;
+        if (!v->is_array()) fail(key, "expected an array");
+        return &v->get_array();
+    }
+
+  private:
+    // Exactly as the import file reads numbers: no binary rounding on the way to Money.
+    std::string decimal(std::string_view key, const json::value& v) const {
+        std::string name(key);
+        try {
+            return json_decimal_text(v, name);
+        } catch (const std::runtime_error& e) {
+            std::string what = e.what();
+            fail(key, what.starts_with(name + ": ") ? what.substr(name.size() + 2) : what);
+        }
+    }
+
+    const json::object* object_ = nullptr;
+    std::string prefix_;
+    std::size_t line_;
+};
+
+// ISO codes are stored upper-case; anything but `length` ASCII letters is a mistake.
+std::string iso_code(const Reader& r, std::string_view key, std::size_t length) {
+    std::string code = r.text(key);
+    if (code.empty()) return code;
+    bool letters =
+        std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
+    if (code.size() != length || !letters) {
+        r.fail(key, "expected " + std::to_string(length) + " letters (ISO code)");
+    }
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return code;
+}
+
+store::Address read_address(const json::value& v, const std::string& name) {
+    Reader r(v, name + ".", 0,
+             {"fullname", "company", "address", "city", "postcode", "state_code", "country",
+              "country_code"});
+    return {r.text("fullname"), r.text("company"),
+            r.text("address"),  r.text("city"),
+            r.text("postcode"), r.text("state_code"),
+            r.text("country"),  iso_code(r, "country_code", 2)};
+}
+
+// The invoice block is an address plus the tax id.
+store::Address read_invoice(const json::value& v, std::string& nip) {
+    Reader r(v, "invoice.", 0,
+             {"fullname", "company", "nip", "address", "city", "postcode", "state_code", "country",
+              "country_code"});
+    nip = r.text("nip");
+    return {r.text("fullname"), r.text("company"),
+            r.text("address"),  r.text("city"),
+            r.text("postcode"), r.text("state_code"),
+            r.text("country"),  iso_code(r, "country_code", 2)};
+}
+
+store::PickupPoint read_pickup_point(const json::value& v) {
+    Reader r(v, "pickup_point.", 0, {"id", "name", "address", "postcode", "city"});
+    return {r.text("id"), r.text("name"), r.text("address"), r.text("postcode"), r.text("city")};
+}
+
+void read_delivery_method(const json::value& v, store::OrderInput& order) {
+    Reader r(v, "delivery_method.", 0, {"name", "id", "price"});
+    order.delivery_method = r.text("name");
+    order.delivery_method_id = r.integer("id");
+    order.delivery_price = r.money("price").value_or(core::Money());
+    if (order.delivery_price.minor() < 0) r.fail("price", "must not be negative");
+}
+
+void read_payment_method(const json::value& v, store::OrderInput& order) {
+    Reader r(v, "payment_method.", 0, {"name", "id", "cod"});
+    order.payment_method = r.text("name");
+    order.payment_method_id = r.integer("id");
+    order.cod = r.flag("cod");
+}
+
+std::int64_t read_tax(const Reader& r) {
+    auto text = r.decimal("tax");
+    if (!text) return 2300;
+    auto bp = core::parse_scaled(*text, 2);
+    if (!bp || *bp < 0 || *bp > 10000)
+        r.fail("tax", "expected a VAT rate in percent, e.g. 23 or 5.5");
+    return *bp;
+}
+
+store::LineAttribute read_attribute(const json::value& v, std::size_t line, std::size_t n) {
+    Reader r(v, "attributes[" + std::to_string(n) + "].", line, {"name", "value", "price"});
+    store::LineAttribute a{r.text("name"), r.text("value"),
+                           r.money("price").value_or(core::Money())};
+    if (a.name.empty()) r.fail("name", "is required");
+    return a;
+}
+
+std::optional<store::Id> read_product_id(const Reader& r) {
+    auto id = r.integer("product_id");
+    if (id && *id < 1) r.fail("product_id", "must be a positive product id");
+    return id;
+}
+
+store::OrderLineInput read_line(const json::value& v, std::size_t line) {
+    Reader r(v, "", line,
+             {"product_id", "variant_id", "sku", "ean", "name", "price", "quantity", "tax",
+              "attributes"});
+    store::OrderLineInput out;
+    out.product_id = read_product_id(r);
+    out.variant_id = r.integer("variant_id").value_or(0);
+    if (out.variant_id < 0) r.fail("variant_id", "must not be negative");
+    out.sku = r.text("sku");
+    out.ean = r.text("ean");
+    out.name = r.text("name");
+    if (out.name.empty()) r.fail("name", "is required");
+    auto price = r.money("price");  // negative: a discount line
+    if (!price) r.fail("price", "is required");
+    out.unit_price = *price;
+    auto quantity = r.integer("quantity");
+    if (!quantity) r.fail("quantity", "is required");
+    if (*quantity < 1 || *quantity > 1'000'000) r.fail("quantity", "must be 1 to 1000000");
+    out.quantity = *quantity;
+    out.tax_rate_bp = read_tax(r);
+    if (const auto* attributes = r.array("attributes")) {
+        for (std::size_t n = 0; n < attributes->size(); ++n) {
+            out.attributes.push_back(read_attribute((*attributes)[n], line, n + 1));
+        }
+    }
+    return out;
+}
+
+// Money must stay exact: a total that does not fit 64-bit minor units is refused, not wrapped.
+void check_total(const store::OrderInput& order) {
+    std::int64_t total = order.delivery_price.minor();
+    for (const auto& line : order.lines) {
+        std::int64_t amount = 0;
+        if (__builtin_mul_overflow(line.unit_price.minor(), line.quantity, &amount) ||
+            __builtin_add_overflow(total, amount, &total)) {
+            throw OrderFileError("lines", 0, "the order total is too large");
+        }
+    }
+}
+
+void read_lines(const Reader& r, store::OrderInput& order) {
+    const auto* lines = r.array("lines");
+    if (lines == nullptr || lines->empty()) r.fail("lines", "at least one line is required");
+    if (lines->size() > kMaxOrderFileLines) {
+        r.fail("lines", "at most " + std::to_string(kMaxOrderFileLines) + " lines");
+    }
+    for (std::size_t n = 0; n < lines->size(); ++n) {
+        order.lines.push_back(read_line((*lines)[n], n + 1));
+    }
+    check_total(order);
+}
+
+void read_contact(const Reader& r, store::OrderInput& order) {
+    order.email = r.text("email");
+    order.phone = r.text("phone");
+    order.client_login = r.text("login");
+    order.user_comments = r.text("comments");
+    order.currency = iso_code(r, "currency", 3);
+    if (order.currency.empty()) order.currency = "PLN";
+}
+
+// Delivery and invoice default to the buyer's address: most storefront orders have only one.
+void read_addresses(const Reader& r, store::OrderInput& order) {
+    store::Address buyer;
+    if (const auto* v = r.find("buyer")) buyer = read_address(*v, "buyer");
+    const auto* delivery = r.find("delivery");
+    order.delivery = delivery ? read_address(*delivery, "delivery") : buyer;
+    const auto* invoice = r.find("invoice");
+    order.invoice = invoice ? read_invoice(*invoice, order.invoice_nip) : buyer;
+    order.want_invoice = r.flag("want_invoice");
+    if (const auto* v = r.find("pickup_point")) order.point = read_pickup_point(*v);
+}
+
+void read_status_and_time(const Reader& r, store::OrderInput& order) {
+    order.status_id = r.integer("status_id");
+    if (order.status_id && *order.status_id < 1) r.fail("status_id", "must be a status id");
+    order.date_add = r.integer("date_add").value_or(0);
+    if (order.date_add < 0) r.fail("date_add", "must be unix seconds (UTC), 0 or more");
+    order.paid = r.flag("paid");
+}
+
+// Boost.JSON reports how far it got; staff want the line of the file, not a byte offset.
+json::value parse_json(std::string_view text) {
+    json::stream_parser parser;
+    json::error_code ec;
+    std::size_t used = parser.write(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (!ec) return parser.release();
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < std::min(used, text.size()); ++i) {
+        column = text[i] == '\n' ? 1 : column + 1;
+        line += text[i] == '\n' ? 1 : 0;
+    }
+    throw OrderFileError("", 0,
+                         "not valid JSON at line " + std::to_string(line) + ", column " +
+                             std::to_string(column) + ": " + ec.message());
+}
+
+}  // namespace
+
+OrderFileError::OrderFileError(std::string field_path, std::size_t line_number,
+                               const std::string& reason)
+    : std::runtime_error(message(field_path, line_number, reason)),
+      field(std::move(field_path)),
+      line(line_number) {}
+
+store::OrderInput parse_order_file(std::string_view json_text) {
+    json::value root = parse_json(json_text);
+    Reader r(root, "", 0,
+             {"buyer", "delivery", "invoice", "want_invoice", "pickup_point", "email", "phone",
+              "login", "currency", "delivery_method", "payment_method", "paid", "status_id",
+              "comments", "date_add", "lines"});
+    store::OrderInput order;
+    order.origin = store::OrderOrigin::Shop;
+    order.take_stock = true;  // a storefront sale always takes stock
+    read_contact(r, order);
+    read_addresses(r, order);
+    if (const auto* v = r.find("delivery_method")) read_delivery_method(*v, order);
+    if (const auto* v = r.find("payment_method")) read_payment_method(*v, order);
+    read_status_and_time(r, order);
+    read_lines(r, order);
+    return order;
+}
+
+}  // namespace app

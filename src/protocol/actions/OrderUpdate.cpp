@@ -1,0 +1,206 @@
+// OrderUpdate: status, tracking number or paid flag for a list of orders (protocol.md §3). What
+// BaseLinker may change is the shop owner's choice (accept_updates); a refused or unusable value
+// changes nothing and says why in the journal. Each order is its own store transaction.
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Decimal.h"
+#include "core/Text.h"
+#include "protocol/actions/Common.h"
+
+namespace protocol::actions {
+namespace {
+
+constexpr const char* kActor = "baselinker";
+
+enum class UpdateType { Status, DeliveryNumber, Paid };
+
+std::optional<UpdateType> read_type(const std::string& type) {
+    if (type == "status") return UpdateType::Status;
+    if (type == "delivery_number") return UpdateType::DeliveryNumber;
+    if (type == "paid") return UpdateType::Paid;
+    return std::nullopt;
+}
+
+bool accepted(const OrderSettings& settings, UpdateType type) {
+    switch (type) {
+        case UpdateType::Status:
+            return settings.accept_status;
+        case UpdateType::DeliveryNumber:
+            return settings.accept_delivery_number;
+        case UpdateType::Paid:
+            return settings.accept_paid;
+    }
+    return false;
+}
+
+struct Skipped {
+    std::string id;  // as sent
+    std::string reason;
+};
+
+// What happened to the batch, for the answer and the journal.
+struct Report {
+    std::string type, value;
+    std::string refused;                 // why nothing was applied at all ("" = it was tried)
+    std::optional<store::Id> status_id;  // the shop status a status update resolved to
+    std::vector<store::Id> applied;      // counted: changed or already so
+    std::vector<store::Id> unchanged;    // the subset that already had the value
+    std::vector<store::Id> stock_returned;
+    std::vector<Skipped> skipped;
+};
+
+// Integer ids in the order sent, each once; anything else is skipped with a reason.
+std::vector<store::Id> read_ids(std::string_view text, Report& report) {
+    std::vector<store::Id> ids;
+    for (std::string_view part : core::split_list(text)) {
+        auto id = core::parse_int(part);
+        if (!id || *id <= 0) {
+            report.skipped.push_back({std::string(part), "not an order id"});
+        } else if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+            ids.push_back(*id);
+        }
+    }
+    return ids;
+}
+
+// update_value -> shop status: through status_map, then it must be a status the shop has.
+std::optional<store::Id> resolve_status(const std::string& value, ActionContext& ctx,
+                                        Report& report) {
+    const auto& map = ctx.settings.orders.status_map;
+    std::optional<store::Id> status;
+    if (auto mapped = map.find(value); mapped != map.end()) {
+        status = mapped->second;
+    } else {
+        status = core::parse_int(value);
+    }
+    if (!status) {
+        report.refused = "not a status id";
+        return std::nullopt;
+    }
+    const auto statuses = ctx.store.lookups().order_statuses();
+    const bool known = std::any_of(statuses.begin(), statuses.end(),
+                                   [&](const store::NamedId& s) { return s.id == *status; });
+    if (!known) {
+        report.refused = "unknown status " + std::to_string(*status);
+        return std::nullopt;
+    }
+    report.status_id = *status;
+    return status;
+}
+
+const char* skip_reason(store::UpdateResult result) {
+    return result == store::UpdateResult::UnknownStatus ? "unknown status" : "unknown order";
+}
+
+// Applies `change` to every id; Applied and Unchanged count, anything else is skipped.
+void apply_each(const std::vector<store::Id>& ids, Report& report,
+                const std::function<store::UpdateResult(store::Id)>& change) {
+    for (store::Id id : ids) {
+        const auto result = change(id);
+        if (result == store::UpdateResult::Applied || result == store::UpdateResult::Unchanged) {
+            report.applied.push_back(id);
+            if (result == store::UpdateResult::Unchanged) report.unchanged.push_back(id);
+        } else {
+            report.skipped.push_back({std::to_string(id), skip_reason(result)});
+        }
+    }
+}
+
+void update_status(const std::vector<store::Id>& ids, ActionContext& ctx, Report& report) {
+    const auto status = resolve_status(report.value, ctx, report);
+    if (!status) return;
+    auto& orders = ctx.store.orders();
+    apply_each(ids, report, [&](store::Id id) {
+        const auto update = orders.set_status(id, *status, kActor, ctx.now);
+        if (update.stock_returned) report.stock_returned.push_back(id);
+        return update.result;
+    });
+}
+
+void update_delivery_number(const Params& params, const std::vector<store::Id>& ids,
+                            ActionContext& ctx, Report& report) {
+    if (report.value.empty()) {
+        report.refused = "empty tracking number";
+        return;
+    }
+    store::Shipment shipment;
+    shipment.number = report.value;
+    shipment.carrier = std::string(core::trim(params.text("delivery_method_name")));
+    shipment.url = std::string(core::trim(params.text("tracking_url")));
+    auto& orders = ctx.store.orders();
+    apply_each(ids, report,
+               [&](store::Id id) { return orders.add_shipment(id, shipment, kActor, ctx.now); });
+}
+
+void update_paid(const std::vector<store::Id>& ids, ActionContext& ctx, Report& report) {
+    if (report.value != "0" && report.value != "1") {
+        report.refused = "expected 0 or 1";
+        return;
+    }
+    const bool paid = report.value == "1";
+    auto& orders = ctx.store.orders();
+    apply_each(ids, report,
+               [&](store::Id id) { return orders.set_paid(id, paid, kActor, ctx.now); });
+}
+
+void write_ids(JsonWriter& out, const char* key, const std::vector<store::Id>& ids) {
+    out.key(key).begin_array();
+    for (store::Id id : ids) out.id(id);
+    out.end_array();
+}
+
+std::string update_detail(const Report& report) {
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object();
+    out.key("type").string(report.type);
+    out.key("value").string(report.value);
+    if (report.status_id) out.key("status_id").id(*report.status_id);
+    if (!report.refused.empty()) out.key("refused").string(report.refused);
+    write_ids(out, "applied", report.applied);
+    write_ids(out, "unchanged", report.unchanged);
+    write_ids(out, "stock_returned", report.stock_returned);
+    out.key("skipped").begin_array();
+    for (const auto& skipped : report.skipped) {
+        out.begin_object().key("id").string(skipped.id).key("reason").string(skipped.reason);
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+    return text;
+}
+
+}  // namespace
+
+Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out) {
+    Report report;
+    report.type = core::ascii_lower(core::trim(params.text("update_type")));
+    report.value = std::string(core::trim(params.text("update_value")));
+    const auto type = read_type(report.type);
+    if (!type) {
+        auto error =
+            core::invalid_parameter("update_type", "expected status, delivery_number or paid");
+        report.refused = error.text;
+        ctx.journal_detail = update_detail(report);
+        return error;
+    }
+    const auto ids = read_ids(params.text("orders_ids"), report);
+    if (!accepted(ctx.settings.orders, *type)) {
+        report.refused = "refused by configuration (accept_updates)";
+    } else if (*type == UpdateType::Status) {
+        update_status(ids, ctx, report);
+    } else if (*type == UpdateType::DeliveryNumber) {
+        update_delivery_number(params, ids, ctx, report);
+    } else {
+        update_paid(ids, ctx, report);
+    }
+    ctx.journal_detail = update_detail(report);
+    out.begin_object().key("counter").integer(std::int64_t(report.applied.size())).end_object();
+    return true;
+}
+
+}  // namespace protocol::actions

@@ -1,0 +1,48 @@
+#pragma once
+// The SQLite order store: orders of both origins, their lines, shipments and status history.
+// Every public method is one transaction on one pooled connection; stock moves in the same
+// transaction as the order change that causes it.
+#include <mutex>
+
+#include "store/Store.h"
+#include "store/sqlite/Pool.h"
+
+namespace store::sqlite {
+
+class SqliteOrders final : public Orders {
+  public:
+    explicit SqliteOrders(Pool& pool) : pool_(pool) {}
+
+    AddOrderResult add_baselinker_order(const OrderInput& order,
+                                        std::optional<Id> previous_order_id,
+                                        const AddOrderOptions& options, std::int64_t now) override;
+    AddOrderResult create_shop_order(const OrderInput& order, const AddOrderOptions& options,
+                                     std::int64_t now) override;
+    OrderPage orders_page(const OrderQuery& query, Slice slice) override;
+    StatusUpdate set_status(Id order_id, Id status_id, const std::string& actor,
+                            std::int64_t now) override;
+    UpdateResult add_shipment(Id order_id, const Shipment& shipment, const std::string& actor,
+                              std::int64_t now) override;
+    UpdateResult set_paid(Id order_id, bool paid, const std::string& actor,
+                          std::int64_t now) override;
+    UpdateResult add_staff_comment(Id order_id, const std::string& text, const std::string& actor,
+                                   std::int64_t now) override;
+    std::vector<OrderSummary> list_orders(const OrderListQuery& query) override;
+    std::optional<Order> order_detail(Id order_id) override;
+
+  private:
+    // Writers of this process queue on a mutex rather than in SQLite's busy handler, whose
+    // sleep-based back-off (1, 2, 5, 10... ms) would leave the write lock idle under load.
+    // Other processes are still serialised by SQLite's own lock (BEGIN IMMEDIATE + busy timeout).
+    template <class Fn>
+    auto run_write(Fn&& fn) {
+        std::lock_guard lock(write_mutex_);
+        auto conn = pool_.acquire();
+        return fn(*conn);
+    }
+
+    Pool& pool_;
+    std::mutex write_mutex_;
+};
+
+}  // namespace store::sqlite
