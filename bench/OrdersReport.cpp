@@ -75,9 +75,14 @@ void print_targets(std::ostream& out, const OrdersResults& r) {
                r.add_sequential.per_second >= 500, "/s");
     target_row(out, "OrderAdd, " + std::to_string(r.clients) + " clients", "≥ 2000/s",
                r.add_concurrent.per_second, r.add_concurrent.per_second >= 2000, "/s");
+    // Both ways of reading a page of 100: what a poller asks (id_from) and a deep page number.
     for (const auto& [label, s] : r.gets) {
         if (label.find("id_from") != std::string::npos) {
-            target_row(out, "OrdersGet page of 100 p50", "< 20 ms", s.p50_ms, s.p50_ms < 20, "ms");
+            target_row(out, "OrdersGet page of 100 p50, id_from", "< 20 ms", s.p50_ms,
+                       s.p50_ms < 20, "ms");
+        } else if (label.find("random page") != std::string::npos) {
+            target_row(out, "OrdersGet page of 100 p50, page=N", "< 20 ms", s.p50_ms, s.p50_ms < 20,
+                       "ms");
         }
     }
     if (r.crash_run) {
