@@ -14,7 +14,7 @@ mkdir -p "$dir"
 chmod 700 "$dir"
 
 if [ ! -s "$dir/password" ]; then
-  (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32 > "$dir/password")
+  (umask 077; head -c 96 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 32 > "$dir/password")
 fi
 if [ ! -f "$db" ]; then
   build/dev/blconnect init --db "$db" --demo --demo-products "${DEMO_PRODUCTS:-2000}"

@@ -1,17 +1,19 @@
 #pragma once
 // The SQLite order store: orders of both origins, their lines, shipments and status history.
-// Every public method is one transaction on one pooled connection; stock moves in the same
+// Every public method is one transaction on one pooled connection, except that concurrent order
+// adds share one (group commit, each under its own savepoint); stock moves in the same
 // transaction as the order change that causes it.
 #include <mutex>
 
 #include "store/Store.h"
+#include "store/sqlite/GroupCommit.h"
 #include "store/sqlite/Pool.h"
 
 namespace store::sqlite {
 
 class SqliteOrders final : public Orders {
   public:
-    explicit SqliteOrders(Pool& pool) : pool_(pool) {}
+    explicit SqliteOrders(Pool& pool) : pool_(pool), adds_(pool, write_mutex_) {}
 
     AddOrderResult add_baselinker_order(const OrderInput& order,
                                         std::optional<Id> previous_order_id,
@@ -30,6 +32,9 @@ class SqliteOrders final : public Orders {
     std::vector<OrderSummary> list_orders(const OrderListQuery& query) override;
     std::optional<Order> order_detail(Id order_id) override;
 
+    // The group commit of order adds; tests hold a batch open with it to fill the next one.
+    GroupCommit& group_commit() { return adds_; }
+
   private:
     // Writers of this process queue on a mutex rather than in SQLite's busy handler, whose
     // sleep-based back-off (1, 2, 5, 10... ms) would leave the write lock idle under load.
@@ -43,6 +48,9 @@ class SqliteOrders final : public Orders {
 
     Pool& pool_;
     std::mutex write_mutex_;
+    // Order adds are what arrives concurrently (OrderAdd, storefront checkouts): one fsync per
+    // batch instead of one per order. Acknowledged only after the COMMIT holding them.
+    GroupCommit adds_;
 };
 
 }  // namespace store::sqlite

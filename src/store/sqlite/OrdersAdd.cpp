@@ -1,5 +1,6 @@
 // Adding orders: BaseLinker's OrderAdd (exactly once, replace in place) and storefront orders.
-// Everything happens in one BEGIN IMMEDIATE transaction: header, lines, stock, first status.
+// Everything of one add happens under one savepoint of a grouped write transaction (see
+// GroupCommit): header, lines, stock, first status. Duplicate and Rejected roll it back.
 #include <map>
 
 #include "store/sqlite/Orders.h"
@@ -227,7 +228,6 @@ void replace_status(Connection& conn, Id order_id, Id current_status, const Orde
 
 AddOrderResult add_order(Connection& conn, const OrderInput& o, const AddPlan& plan,
                          const AddOrderOptions& options, std::int64_t now) {
-    Transaction tx(conn, TxKind::Write);
     AddOrderResult result;
     std::optional<Current> replacing;
     if (plan.previous) replacing = current(conn, *plan.previous);
@@ -248,7 +248,7 @@ AddOrderResult add_order(Connection& conn, const OrderInput& o, const AddPlan& p
     } else {
         result.kind = AddOrderResult::Kind::Duplicate;
         result.order_id = existing_by_baselinker_id(conn, *plan.baselinker_id);
-        return result;  // rolled back: nothing was written
+        return result;  // nothing was written
     }
 
     std::vector<std::optional<StockKey>> keys;
@@ -259,7 +259,7 @@ AddOrderResult add_order(Connection& conn, const OrderInput& o, const AddPlan& p
     }
     if (!result.unmatched_lines.empty() && options.unknown_products == UnknownProducts::Reject) {
         result.kind = AddOrderResult::Kind::Rejected;
-        return result;  // rolled back: no order, no stock moved
+        return result;  // rolled back by the caller: no order, no stock moved
     }
 
     // A cancelled order whose stock went back holds nothing and takes nothing.
@@ -284,9 +284,14 @@ AddOrderResult add_order(Connection& conn, const OrderInput& o, const AddPlan& p
     }
     if (stock_returned(conn, order_id))
         for (auto& line : result.lines) line.stock_taken = 0, line.oversold = 0;
-    tx.commit();
     result.order_id = order_id;
     return result;
+}
+
+// Only a created or replaced order keeps what its savepoint wrote.
+bool keeps(const AddOrderResult& result) {
+    return result.kind == AddOrderResult::Kind::Created ||
+           result.kind == AddOrderResult::Kind::Replaced;
 }
 
 }  // namespace
@@ -296,13 +301,15 @@ AddOrderResult SqliteOrders::add_baselinker_order(const OrderInput& order,
                                                   const AddOrderOptions& options,
                                                   std::int64_t now) {
     AddPlan plan{OrderOrigin::BaseLinker, order.baselinker_id, order.take_stock, previous_order_id};
-    return run_write([&](Connection& conn) { return add_order(conn, order, plan, options, now); });
+    return adds_.run([&](Connection& conn) { return add_order(conn, order, plan, options, now); },
+                     keeps);
 }
 
 AddOrderResult SqliteOrders::create_shop_order(const OrderInput& order,
                                                const AddOrderOptions& options, std::int64_t now) {
     AddPlan plan{OrderOrigin::Shop, std::nullopt, true, std::nullopt};
-    return run_write([&](Connection& conn) { return add_order(conn, order, plan, options, now); });
+    return adds_.run([&](Connection& conn) { return add_order(conn, order, plan, options, now); },
+                     keeps);
 }
 
 }  // namespace store::sqlite
