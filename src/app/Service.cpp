@@ -2,6 +2,7 @@
 // small router in front of the endpoint (/healthz, 404s) and the transport's refusal bodies.
 #include "app/Service.h"
 
+#include <set>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -64,6 +65,24 @@ void check_config(const Config& config) {
     }
 }
 
+// The configured statuses must exist in the shop: a typo would otherwise surface only when
+// BaseLinker sends an order or an update, as a journal line nobody reads.
+void check_statuses(const protocol::OrderSettings& orders, store::Store& store) {
+    std::set<store::Id> known;
+    for (const auto& s : store.lookups().order_statuses()) known.insert(s.id);
+    if (!known.count(orders.default_status)) {
+        throw std::runtime_error("[orders] default_status " +
+                                 std::to_string(orders.default_status) +
+                                 " is not an order status of this shop");
+    }
+    for (const auto& [from, to] : orders.status_map) {
+        if (!known.count(to)) {
+            throw std::runtime_error("[orders.status_map] \"" + from + "\" = " +
+                                     std::to_string(to) + ": not an order status of this shop");
+        }
+    }
+}
+
 }  // namespace
 
 struct Service::Impl {
@@ -100,6 +119,7 @@ Service::Service(Config config) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::move(config);
     auto& c = impl_->config;
     impl_->store = store::open_store(c.database, c.store);
+    check_statuses(c.endpoint.connector.orders, *impl_->store);
     impl_->writer =
         std::make_unique<journal::Writer>(impl_->store->journal(), c.journal_retention_days);
     impl_->endpoint =

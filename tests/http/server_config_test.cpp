@@ -7,6 +7,7 @@
 
 #include "app/Config.h"
 #include "app/Service.h"
+#include "store/Store.h"
 #include "support/TestServer.h"
 
 namespace {
@@ -145,6 +146,28 @@ TEST_F(ConfigTest, ServiceRefusesAMissingDatabase) {
     config.database = dir_ + "/missing.db";
     config.endpoint.password = test::TestServer::kPassword;
     EXPECT_THROW(app::Service service(config), std::exception);
+}
+
+TEST_F(ConfigTest, ServiceRefusesStatusesTheShopDoesNotHave) {
+    app::Config config;
+    config.database = dir_ + "/shop.db";
+    store::init_store(config.database, config.store);
+    config.endpoint.password = test::TestServer::kPassword;
+    config.endpoint.connector.orders.default_status = 99;
+    try {
+        app::Service service(config);
+        FAIL() << "service accepted default_status 99";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("default_status 99"), std::string::npos) << e.what();
+    }
+    config.endpoint.connector.orders.default_status = 1;
+    config.endpoint.connector.orders.status_map = {{"15", 6}, {"16", 42}};
+    try {
+        app::Service service(config);
+        FAIL() << "service accepted a status_map target 42";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("\"16\" = 42"), std::string::npos) << e.what();
+    }
 }
 
 TEST_F(ConfigTest, OrderKeysAreRead) {
