@@ -68,7 +68,6 @@ void GroupCommit::execute(std::span<Request* const> batch) {
 }
 
 bool GroupCommit::execute_together(Connection& conn, std::span<Request* const> batch) {
-    std::uint64_t committed = 0;
     try {
         Transaction tx(conn, TxKind::Write);
         for (Request* r : batch) {
@@ -83,12 +82,11 @@ bool GroupCommit::execute_together(Connection& conn, std::span<Request* const> b
             conn.prepare("RELEASE grouped_write").run();
         }
         tx.commit();
-        committed = 1;
     } catch (...) {
         return false;
     }
     std::lock_guard lock(mutex_);
-    commits_ += committed;
+    ++commits_;
     return true;
 }
 
