@@ -162,7 +162,7 @@ class ConnectorOrderUpdateConfigured : public ConnectorOrderUpdate {
         orders.accept_status = true;
         orders.accept_delivery_number = true;
         orders.accept_paid = false;
-        orders.status_map = {{"BL-SENT", 4}, {"7001", 6}, {"7002", 99}};
+        orders.status_map = {{"BL-SENT", 4}, {"7001", 6}};  // targets must exist (checked at start)
     }
 };
 
@@ -187,7 +187,7 @@ TEST_F(ConnectorOrderUpdateConfigured, StatusMapTranslatesBaseLinkerStatuses) {
     EXPECT_EQ(update(id, "status", "7001"), R"({"counter":1})");  // -> 6, cancelled
     EXPECT_EQ(field(a, "status_id"), json::value("6"));
     EXPECT_EQ(stock(simple_id_), kStartStock);
-    // Mapped to a status the shop does not have: nothing changes.
+    // Not mapped and not a status of the shop: nothing changes.
     EXPECT_EQ(update(id, "status", "7002"), R"({"counter":0})");
     EXPECT_EQ(field(a, "status_id"), json::value("6"));
     // Unmapped values pass through.
