@@ -26,7 +26,7 @@ struct ServerSettings {
     std::chrono::milliseconds handler_timeout{60000};  // request deadline: 503 when exceeded
     int max_connections = 512;  // over this, new connections get 503 and are closed
     int io_threads = 1;
-    int worker_threads = 4;
+    int worker_threads = 16;
 };
 
 using Handler = std::function<core::WebResponse(const core::WebRequest&)>;

@@ -109,7 +109,7 @@ public:
 
 struct StoreOptions {
     bool use_promo_price = true;  // reported price = active promotional price when present
-    int pool_size = 8;            // connections kept open
+    int pool_size = 16;           // connections kept open (one per worker thread)
     int busy_timeout_ms = 5000;
 };
 
