@@ -2,6 +2,7 @@
 // cycle with 200 simulated marketplace orders verifies and leaves exactly those orders in the shop.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
 #include "e2e/BlsimRun.h"
@@ -55,6 +56,7 @@ TEST(E2e, BlsimSyncVerifiesACycleWith200Orders) {
     auto orders = baselinker_orders(*server);
     EXPECT_EQ(orders.size(), 200u);
     EXPECT_EQ(distinct_baselinker_ids(orders).size(), 200u);  // one shop order per sale
+    EXPECT_FALSE(std::filesystem::is_empty(state.path())) << "no state saved to resume from";
 
     // The next cycle resumes from the saved state: it still verifies, and adds only its own.
     auto second = run_blsim("sync " + target + " --orders 20");
