@@ -98,6 +98,8 @@ LoadStats worker(const LoadOptions& options, const std::vector<MixEntry>& mix, c
         if (auto why = failure_of(reply); !why.empty()) {
             ++s.errors;
             if (s.first_error.empty()) s.first_error = name + ": " + why;
+            // A refused connection fails in microseconds: do not spin a core until the deadline.
+            if (reply.status == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }
     return stats;

@@ -112,7 +112,8 @@ SimOrder make_order(Rng& rng, const std::string& baselinker_id, const Catalog& c
     pick_methods(rng, lists, f);
     f["currency"] = "PLN";
     f["change_products_quantity"] = "1";
-    f["transaction_id"] = hex(rng, 8) + "-" + hex(rng, 4) + "-" + hex(rng, 4) + "-" + hex(rng, 12);
+    f["transaction_id"] = hex(rng, 8) + "-" + hex(rng, 4) + "-" + hex(rng, 4) + "-" + hex(rng, 4) +
+                          "-" + hex(rng, 12);
     f["service_account"] = "21344";
     return order;
 }
