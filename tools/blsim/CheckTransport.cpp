@@ -89,6 +89,12 @@ void check_actions(Checker& checker) {
 
 void check_envelope(Checker& checker) {
     Findings f;
+    // The success answer first: a failure then shows the error exchange, the last one made.
+    // A success answer carries no envelope and no status field.
+    const auto ok = checker.call_json("FileVersion");
+    if (ok && ok->is_object() &&
+        (ok->get_object().contains("status") || ok->get_object().contains("error")))
+        f.fail("FileVersion answer carries an envelope/status field");
     const Reply reply = checker.call("NoSuchActionBlsim");
     const auto v = parse_json(reply.body);
     if (reply.status != 200)
@@ -109,11 +115,6 @@ void check_envelope(Checker& checker) {
             if (kv.key() != "error" && kv.key() != "error_code" && kv.key() != "error_text")
                 f.note("extra key in the envelope: " + std::string(kv.key()));
     }
-    // A success answer carries no envelope and no status field.
-    const auto ok = checker.call_json("FileVersion");
-    if (ok && ok->is_object() &&
-        (ok->get_object().contains("status") || ok->get_object().contains("error")))
-        f.fail("FileVersion answer carries an envelope/status field");
     checker.record("envelope.shape",
                    "error envelope is exactly {error:true,error_code,error_text}, HTTP 200", f);
 }
