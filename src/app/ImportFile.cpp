@@ -3,6 +3,8 @@
 // imported.
 #include "app/ImportFile.h"
 
+#include "app/JsonRecord.h"
+
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
@@ -19,89 +21,27 @@ namespace {
 namespace json = boost::json;
 
 // A problem inside one record; the caller adds section and record number.
-struct RecordError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using RecordError = JsonFieldError;
 
 [[noreturn]] void bad(const std::string& key, const std::string& what) {
-    throw RecordError(key + ": " + what);
+    throw RecordError(key, what);
 }
 
-// Decimal text of a JSON scalar: strings as they are, integers exactly, doubles in the shortest
-// form that reads back the same double. A number written with at most two decimals ("12.50")
-// comes back as such ("12.5"), so money and tax parse exactly without binary rounding.
-std::string decimal_text(const json::value& v, const std::string& key) {
-    if (v.is_string()) return std::string(v.get_string());
-    if (v.is_int64()) return std::to_string(v.get_int64());
-    if (v.is_uint64()) return std::to_string(v.get_uint64());
-    if (v.is_double()) {
-        char buffer[64];
-        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.get_double());
-        std::string text(buffer, end);
-        if (ec != std::errc() || text.find_first_of("eE") != std::string::npos) {
-            bad(key, "not a plain decimal number");
-        }
-        return text;
-    }
-    bad(key, "expected a number or a decimal string");
-}
-
-// Reads the members of one record and remembers which ones were used, so that a key nobody
-// asked for (a typo) is reported instead of silently ignored.
-class Record {
+// One record of the import file: the shared strict reader plus what only catalogue records have
+// (dimensions, image lists, feature pairs).
+class Record : public JsonRecord {
   public:
-    Record(const json::value& v, std::initializer_list<std::string_view> known) {
-        if (!v.is_object()) throw RecordError("expected an object");
-        object_ = &v.get_object();
-        for (const auto& member : *object_) {
-            bool ok = false;
-            for (auto k : known) ok = ok || member.key() == k;
-            if (!ok) bad(std::string(member.key()), "unknown key");
-        }
-    }
-
-    const json::value* find(std::string_view key) const {
-        const auto* v = object_->if_contains(key);
-        return (v == nullptr || v->is_null()) ? nullptr : v;
-    }
-
-    std::string text(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return "";
-        if (v->is_string()) return std::string(v->get_string());
-        if (v->is_int64() || v->is_uint64()) return decimal_text(*v, std::string(key));
-        bad(std::string(key), "expected a string");
-    }
-
-    std::string required_text(std::string_view key) const {
-        auto value = text(key);
-        if (value.empty()) bad(std::string(key), "is required");
-        return value;
-    }
-
-    bool flag(std::string_view key, bool fallback) const {
-        const auto* v = find(key);
-        if (v == nullptr) return fallback;
-        if (v->is_bool()) return v->get_bool();
-        if (v->is_int64() && (v->get_int64() == 0 || v->get_int64() == 1)) return v->get_int64();
-        bad(std::string(key), "expected true or false");
-    }
+    Record(const json::value& v, std::initializer_list<std::string_view> known)
+        : JsonRecord(v, "", known) {}
 
     std::optional<core::Money> money(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return std::nullopt;
-        auto parsed = core::Money::parse(decimal_text(*v, std::string(key)));
-        if (!parsed) bad(std::string(key), "not a price with at most 2 decimals");
-        if (parsed->minor() < 0) bad(std::string(key), "must not be negative");
+        auto parsed = JsonRecord::money(key);
+        if (parsed && parsed->minor() < 0) fail(key, "must not be negative");
         return parsed;
     }
 
     std::int64_t integer(std::string_view key, std::int64_t fallback) const {
-        const auto* v = find(key);
-        if (v == nullptr) return fallback;
-        auto parsed = core::parse_int(decimal_text(*v, std::string(key)));
-        if (!parsed) bad(std::string(key), "expected an integer");
-        return *parsed;
+        return JsonRecord::integer(key).value_or(fallback);
     }
 
     double measure(std::string_view key) const {
@@ -149,20 +89,10 @@ class Record {
             if (!name.is_string()) fail();
             out.push_back({std::string(name.get_string()),
                            value.is_string() ? std::string(value.get_string())
-                                             : decimal_text(value, std::string(key))});
+                                             : json_decimal_text(value, std::string(key))});
         }
         return out;
     }
-
-    const json::array* array(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return nullptr;
-        if (!v->is_array()) bad(std::string(key), "expected an array");
-        return &v->get_array();
-    }
-
-  private:
-    const json::object* object_ = nullptr;
 };
 
 store::ImportCategory read_category(const json::value& v) {
@@ -195,7 +125,7 @@ store::ImportVariant read_variant(const json::value& v, core::Money product_pric
 std::int64_t read_tax(const Record& r) {
     const auto* v = r.find("tax");
     if (v == nullptr) return 2300;
-    auto bp = core::parse_scaled(decimal_text(*v, "tax"), 2);
+    auto bp = core::parse_scaled(json_decimal_text(*v, "tax"), 2);
     if (!bp || *bp < 0 || *bp > 10000) bad("tax", "expected a VAT rate in percent, e.g. 23 or 5.5");
     return *bp;
 }
@@ -209,7 +139,7 @@ void read_variants(const Record& r, store::ImportProduct& product) {
         try {
             product.variants.push_back(read_variant(v, product.price));
         } catch (const RecordError& e) {
-            throw RecordError("variant " + std::to_string(n) + ": " + e.what());
+            throw RecordError("variant " + std::to_string(n), e.what());
         }
     }
 }
@@ -312,10 +242,6 @@ store::ImportBatch parse_import_file(std::string_view json_text) {
     read_section(object, "manufacturers", batch.manufacturers, read_manufacturer);
     read_section(object, "products", batch.products, read_product);
     return batch;
-}
-
-std::string json_decimal_text(const json::value& value, const std::string& key) {
-    return decimal_text(value, key);
 }
 
 }  // namespace app

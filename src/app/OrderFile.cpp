@@ -9,7 +9,7 @@
 
 #include <boost/json.hpp>
 
-#include "app/ImportFile.h"
+#include "app/JsonRecord.h"
 #include "core/Decimal.h"
 
 namespace app {
@@ -24,95 +24,15 @@ std::string message(const std::string& field, std::size_t line, const std::strin
 }
 
 // One JSON object of the file. `prefix` makes nested keys unambiguous ("delivery.city"), `line`
-// is the order line the object belongs to (0 = none). Every key must be one of `known`, so a
-// typo is reported instead of silently dropping data.
-class Reader {
+// is the order line the object belongs to (0 = none); errors are OrderFileErrors.
+class Reader : public JsonRecord {
   public:
     Reader(const json::value& v, std::string prefix, std::size_t line,
            std::initializer_list<std::string_view> known)
-        : prefix_(std::move(prefix)), line_(line) {
-        if (!v.is_object()) fail("", "expected an object");
-        object_ = &v.get_object();
-        for (const auto& member : *object_) {
-            if (std::find(known.begin(), known.end(), member.key()) == known.end()) {
-                fail(member.key(), "unknown key");
-            }
-        }
-    }
-
-    [[noreturn]] void fail(std::string_view key, const std::string& reason) const {
-        std::string field = prefix_ + std::string(key);
-        if (!field.empty() && field.back() == '.') field.pop_back();
-        throw OrderFileError(field, line_, reason);
-    }
-
-    // `null` counts as missing.
-    const json::value* find(std::string_view key) const {
-        const auto* v = object_->if_contains(key);
-        return (v == nullptr || v->is_null()) ? nullptr : v;
-    }
-
-    std::string text(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return "";
-        if (v->is_string()) return std::string(v->get_string());
-        if (v->is_int64() || v->is_uint64()) return decimal(key, *v);
-        fail(key, "expected a string");
-    }
-
-    bool flag(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return false;
-        if (v->is_bool()) return v->get_bool();
-        if (v->is_int64() && (v->get_int64() == 0 || v->get_int64() == 1)) return v->get_int64();
-        fail(key, "expected true or false");
-    }
-
-    std::optional<std::int64_t> integer(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr || (v->is_string() && v->get_string().empty())) return std::nullopt;
-        auto parsed = core::parse_int(decimal(key, *v));
-        if (!parsed) fail(key, "expected an integer");
-        return parsed;
-    }
-
-    std::optional<core::Money> money(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return std::nullopt;
-        auto parsed = core::Money::parse(decimal(key, *v));
-        if (!parsed) fail(key, "not a price with at most 2 decimals");
-        return parsed;
-    }
-
-    // The decimal text of a number or string (nullopt when missing), read like the import file.
-    std::optional<std::string> decimal(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return std::nullopt;
-        return decimal(key, *v);
-    }
-
-    const json::array* array(std::string_view key) const {
-        const auto* v = find(key);
-        if (v == nullptr) return nullptr;
-        if (!v->is_array()) fail(key, "expected an array");
-        return &v->get_array();
-    }
-
-  private:
-    // Exactly as the import file reads numbers: no binary rounding on the way to Money.
-    std::string decimal(std::string_view key, const json::value& v) const {
-        std::string name(key);
-        try {
-            return json_decimal_text(v, name);
-        } catch (const std::runtime_error& e) {
-            std::string what = e.what();
-            fail(key, what.starts_with(name + ": ") ? what.substr(name.size() + 2) : what);
-        }
-    }
-
-    const json::object* object_ = nullptr;
-    std::string prefix_;
-    std::size_t line_;
+        : JsonRecord(v, std::move(prefix), known,
+                     [line](const std::string& field, const std::string& reason) {
+                         throw OrderFileError(field, line, reason);
+                     }) {}
 };
 
 // ISO codes are stored upper-case; anything but `length` ASCII letters is a mistake.

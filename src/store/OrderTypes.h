@@ -58,8 +58,8 @@ struct OrderInput {
     bool paid = false;
     std::optional<Id> status_id;  // used when it is a known status, else the default status
     std::string user_comments;
-    std::int64_t date_add = 0;    // unix seconds, UTC; 0 = now
-    bool take_stock = true;       // BaseLinker: change_products_quantity; storefront: always
+    std::int64_t date_add = 0;  // unix seconds, UTC; 0 = now
+    bool take_stock = true;     // BaseLinker: change_products_quantity; storefront: always
     std::vector<OrderLineInput> lines;
 };
 
@@ -74,7 +74,7 @@ struct AddOrderOptions {
 
 // How one line was bound and what it did to stock.
 struct LineOutcome {
-    std::size_t line = 0;       // index in OrderInput::lines
+    std::size_t line = 0;          // index in OrderInput::lines
     std::optional<Id> product_id;  // bound catalogue product; nullopt = free line
     Id variant_id = 0;
     std::int64_t stock_taken = 0;  // units actually taken from stock (cumulative for the order)
@@ -145,7 +145,7 @@ struct Order {
     core::Money delivery_price;
     std::optional<Shipment> latest_shipment;
     std::string user_comments, admin_comments;  // admin = staff comments joined by newlines
-    bool stock_returned = false;  // a cancellation gave the stock back (happens once)
+    bool stock_returned = false;                // a cancellation gave the stock back (happens once)
     std::vector<OrderLine> lines;
     // Filled by order_detail only:
     std::vector<Shipment> shipments;
@@ -172,8 +172,8 @@ struct OrderListQuery {
     std::optional<OrderOrigin> origin;
     std::optional<Id> status_id;
     std::optional<bool> paid;
-    std::int64_t limit = 50;          // newest first
-    std::optional<Id> before_id;      // cursor: orders with id < before_id
+    std::int64_t limit = 50;      // newest first
+    std::optional<Id> before_id;  // cursor: orders with id < before_id
 };
 
 struct OrderSummary {
@@ -193,8 +193,8 @@ struct OrderSummary {
 
 // The result of one change to one order.
 enum class UpdateResult {
-    Applied,        // changed
-    Unchanged,      // the order already had that value (counts as applied for OrderUpdate)
+    Applied,    // changed
+    Unchanged,  // the order already had that value (counts as applied for OrderUpdate)
     UnknownOrder,
     UnknownStatus,
 };

@@ -74,7 +74,7 @@ class Journal {
 // as the order change that causes it, and never goes below 0 (a shortfall is an oversell on the
 // line). `now` is unix seconds UTC (passed in so tests control time).
 class Orders {
-public:
+  public:
     virtual ~Orders() = default;
     // BaseLinker's OrderAdd. Exactly once: a known baselinker_id with no previous order returns
     // the existing id and changes nothing, however concurrent (a UNIQUE constraint decides).
@@ -87,8 +87,7 @@ public:
                                                 std::int64_t now) = 0;
     // An order placed in the shop's storefront: origin Shop, always takes stock.
     virtual AddOrderResult create_shop_order(const OrderInput& order,
-                                             const AddOrderOptions& options,
-                                             std::int64_t now) = 0;
+                                             const AddOrderOptions& options, std::int64_t now) = 0;
     // OrdersGet: ascending id, lines and latest shipment loaded set-based for the whole page.
     virtual OrderPage orders_page(const OrderQuery& query, Slice slice) = 0;
     // A status flagged cancelled gives back the stock the order took, once per order.
