@@ -70,6 +70,19 @@ struct OrderCommentOptions : OrderIdOptions {
     std::string text;
 };
 
+// `blconnect admin ...` (docs/admin.md). The password is read from stdin, never taken from argv.
+struct AdminStoreOptions {
+    std::string db, config;
+};
+
+struct AdminUserOptions : AdminStoreOptions {
+    std::string username;
+};
+
+struct AdminTokenOptions : AdminStoreOptions {
+    std::string username, name;
+};
+
 int cmd_init(const InitOptions& options);
 int cmd_serve(const ServeOptions& options);
 int cmd_import(const ImportOptions& options);
@@ -81,6 +94,8 @@ int cmd_order_status(const OrderStatusOptions& options);
 int cmd_order_ship(const OrderShipOptions& options);
 int cmd_order_paid(const OrderPaidOptions& options);
 int cmd_order_comment(const OrderCommentOptions& options);
+int cmd_admin_add_user(const AdminUserOptions& options);
+int cmd_admin_add_token(const AdminTokenOptions& options);
 
 // The config file (when given) with the environment applied, then `--db` on top.
 Config config_with_db(const std::string& config_file, const std::string& db);

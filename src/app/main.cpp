@@ -1,4 +1,4 @@
-// blconnect command line: init, serve, import, journal, order, version.
+// blconnect command line: init, serve, import, journal, order, admin, version.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -152,6 +152,36 @@ void add_order(CLI::App& app) {
     add_order_comment(*order);
 }
 
+void add_admin_add_user(CLI::App& admin) {
+    static app::AdminUserOptions o;
+    auto* cmd = admin.add_subcommand("add-user",
+                                     "Create an admin user; the password (at least 12 "
+                                     "characters) is read from stdin");
+    cmd->add_option("username", o.username, "Login name")->required();
+    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+    cmd->callback([] { exit_code = app::cmd_admin_add_user(o); });
+}
+
+void add_admin_add_token(CLI::App& admin) {
+    static app::AdminTokenOptions o;
+    auto* cmd = admin.add_subcommand("add-token",
+                                     "Create an API token for an admin user and print it "
+                                     "(once: only its hash is stored)");
+    cmd->add_option("username", o.username, "Owner of the token")->required();
+    cmd->add_option("--name", o.name, "What the token is for (e.g. ci, backup-script)")->required();
+    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+    cmd->callback([] { exit_code = app::cmd_admin_add_token(o); });
+}
+
+void add_admin(CLI::App& app) {
+    auto* admin = app.add_subcommand("admin", "Admin users and API tokens (docs/admin.md)");
+    admin->require_subcommand(1);
+    add_admin_add_user(*admin);
+    add_admin_add_token(*admin);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,6 +194,7 @@ int main(int argc, char** argv) {
     add_import(app);
     add_journal(app);
     add_order(app);
+    add_admin(app);
     app.add_subcommand("version", "Print the version")->callback([] {
         std::cout << "blconnect " << BLCONNECT_VERSION << "\n";
     });

@@ -3,11 +3,13 @@
 // store sees only these. All methods are thread-safe; failures of the database throw
 // store::StoreError (the endpoint turns it into internal_error with a request id).
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "store/AdminTypes.h"
 #include "store/CatalogTypes.h"
 #include "store/ImportTypes.h"
 #include "store/JournalTypes.h"
@@ -27,6 +29,11 @@ struct ImportError : std::runtime_error {
           record(record) {}
     std::string section;  // "categories", "manufacturers", "products"
     std::int64_t record;  // 1-based index within the section
+};
+
+// A username that is already taken (usernames compare case-insensitively).
+struct DuplicateError : StoreError {
+    using StoreError::StoreError;
 };
 
 class Catalog {
@@ -106,6 +113,20 @@ class Orders {
     virtual std::optional<Order> order_detail(Id order_id) = 0;
 };
 
+// Admin users and API tokens. The store keeps hashes only; hashing and checking live in admin/.
+class Admins {
+  public:
+    virtual ~Admins() = default;
+    // Throws DuplicateError when the username is taken.
+    virtual Id create_user(const std::string& username, const std::string& password_hash) = 0;
+    virtual std::optional<AdminUser> find_user(const std::string& username) = 0;
+    // Throws StoreError for an unknown user or a token hash already stored.
+    virtual Id create_token(Id user_id, const std::string& name, const std::string& token_hash) = 0;
+    virtual std::optional<AdminToken> find_token(const std::string& token_hash) = 0;
+    // Records a use of the token (`now`: unix seconds UTC).
+    virtual void touch_token(Id token_id, std::int64_t now) = 0;
+};
+
 struct StoreOptions {
     bool use_promo_price = true;  // reported price = active promotional price when present
     int pool_size = 16;           // connections kept open (one per worker thread)
@@ -119,6 +140,7 @@ class Store {
     virtual Lookups& lookups() = 0;
     virtual Orders& orders() = 0;
     virtual Journal& journal() = 0;
+    virtual Admins& admins() = 0;
     // Schema version of the database and the newest this program knows.
     virtual int schema_version() = 0;
     virtual int latest_schema_version() const = 0;

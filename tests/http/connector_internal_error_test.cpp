@@ -43,6 +43,7 @@ struct FailingStore : store::Store {
     store::Lookups& lookups() override { return lookups_; }
     store::Orders& orders() override { throw store::StoreError(kSecret); }
     store::Journal& journal() override { throw store::StoreError(kSecret); }
+    store::Admins& admins() override { throw store::StoreError(kSecret); }
     int schema_version() override { return 1; }
     int latest_schema_version() const override { return 1; }
     FailingCatalog catalog_;

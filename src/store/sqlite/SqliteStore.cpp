@@ -32,7 +32,8 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options, O
       catalog_(pool_, options),
       lookups_(pool_),
       orders_(pool_),
-      journal_(pool_) {}
+      journal_(pool_),
+      admins_(pool_) {}
 
 int SqliteStore::schema_version() {
     auto conn = pool_.acquire();

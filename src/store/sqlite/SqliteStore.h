@@ -1,10 +1,11 @@
 #pragma once
 // The SQLite implementation of store::Store: a connection pool shared by the catalogue, the
-// lookup tables, the orders and the journal.
+// lookup tables, the orders, the journal and the admin credentials.
 #include <memory>
 #include <string>
 
 #include "store/Store.h"
+#include "store/sqlite/Admins.h"
 #include "store/sqlite/Catalog.h"
 #include "store/sqlite/Journal.h"
 #include "store/sqlite/Lookups.h"
@@ -25,6 +26,7 @@ class SqliteStore final : public Store {
     Lookups& lookups() override { return lookups_; }
     Orders& orders() override { return orders_; }
     Journal& journal() override { return journal_; }
+    Admins& admins() override { return admins_; }
     int schema_version() override;
     int latest_schema_version() const override;
 
@@ -34,6 +36,7 @@ class SqliteStore final : public Store {
     SqliteLookups lookups_;
     SqliteOrders orders_;
     SqliteJournal journal_;
+    SqliteAdmins admins_;
 };
 
 }  // namespace store::sqlite

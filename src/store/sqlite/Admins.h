@@ -1,0 +1,21 @@
+#pragma once
+#include "store/Store.h"
+#include "store/sqlite/Pool.h"
+
+namespace store::sqlite {
+
+// admin_users and admin_tokens (migration 003).
+class SqliteAdmins final : public Admins {
+  public:
+    explicit SqliteAdmins(Pool& pool) : pool_(pool) {}
+    Id create_user(const std::string& username, const std::string& password_hash) override;
+    std::optional<AdminUser> find_user(const std::string& username) override;
+    Id create_token(Id user_id, const std::string& name, const std::string& token_hash) override;
+    std::optional<AdminToken> find_token(const std::string& token_hash) override;
+    void touch_token(Id token_id, std::int64_t now) override;
+
+  private:
+    Pool& pool_;
+};
+
+}  // namespace store::sqlite
