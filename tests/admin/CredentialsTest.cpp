@@ -13,15 +13,6 @@ using testing_support::TempDb;
 
 namespace {
 
-std::string database_bytes(const std::string& path) {
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-        std::ifstream in(path + suffix, std::ios::binary);
-        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    return bytes;
-}
-
 class CredentialsTest : public testing::Test {
   protected:
     store::Admins& admins() { return store_->admins(); }
@@ -67,7 +58,7 @@ TEST_F(CredentialsTest, NeitherPasswordNorTokenIsInTheDatabaseFile) {
     admin::add_user(admins(), "anna", "correct horse battery");
     auto token = admin::add_token(admins(), "anna", "ci");
     store_.reset();
-    auto bytes = database_bytes(db_.path());
+    auto bytes = TempDb::file_bytes(db_.path());
     EXPECT_EQ(bytes.find("correct horse battery"), std::string::npos);
     EXPECT_EQ(bytes.find(token), std::string::npos);
     EXPECT_EQ(bytes.find(token.substr(4)), std::string::npos);  // not even without its prefix

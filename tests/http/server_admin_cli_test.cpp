@@ -43,7 +43,7 @@ class AdminCli : public ::testing::Test {
 
     std::string file(const std::string& name) { return (temp_.dir() / name).string(); }
 
-    std::string database_bytes() { return slurp(db_) + slurp(db_ + "-wal"); }
+    std::string database_bytes() { return testing_support::TempDb::file_bytes(db_); }
 
     testing_support::TempDb temp_;
     std::string db_ = temp_.path();

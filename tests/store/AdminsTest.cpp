@@ -12,16 +12,6 @@ using testing_support::TempDb;
 
 namespace {
 
-// Every byte SQLite wrote for the database (main file and write-ahead log).
-std::string database_bytes(const std::string& path) {
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-        std::ifstream in(path + suffix, std::ios::binary);
-        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    return bytes;
-}
-
 const std::string kHash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2g";
 
 class AdminsTest : public testing::Test {
@@ -101,7 +91,7 @@ TEST_F(AdminsTest, OnlyWhatIsHandedInIsStored) {
     auto user = admins().create_user("anna", kHash);
     admins().create_token(user, "ci", "0123456789abcdef-stored-hash");
     store_.reset();
-    auto bytes = database_bytes(db_.path());
+    auto bytes = TempDb::file_bytes(db_.path());
     EXPECT_NE(bytes.find("0123456789abcdef-stored-hash"), std::string::npos);
     EXPECT_NE(bytes.find(kHash), std::string::npos);
 }

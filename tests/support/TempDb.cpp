@@ -1,5 +1,8 @@
 #include "support/TempDb.h"
 
+#include <fstream>
+#include <iterator>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -29,6 +32,15 @@ std::unique_ptr<store::Store> TempDb::init(store::StoreOptions options) const {
 
 std::unique_ptr<store::Store> TempDb::open(store::StoreOptions options) const {
     return store::open_store(path(), options);
+}
+
+std::string TempDb::file_bytes(const std::string& path) {
+    std::string bytes;
+    for (const char* suffix : {"", "-wal"}) {
+        std::ifstream in(path + suffix, std::ios::binary);
+        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return bytes;
 }
 
 }  // namespace testing_support

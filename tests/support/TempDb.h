@@ -24,6 +24,10 @@ class TempDb {
 
     static store::StoreOptions test_options();
 
+    // Every byte SQLite wrote for the database at `path` (main file and write-ahead log): tests
+    // that a secret never reaches the disk search these.
+    static std::string file_bytes(const std::string& path);
+
   private:
     std::filesystem::path dir_;
 };
