@@ -1,5 +1,8 @@
 // ProductsList filters, sorts and filter_limit forms, each checked against the data the shop
 // itself returned in the unfiltered listing (protocol §2 ProductsList).
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -61,6 +64,34 @@ std::string pick_word(const Snapshot& snap) {
         }
     }
     return "";
+}
+
+// The first word (>= 3 bytes, split at spaces and punctuation) with a non-ASCII letter in any
+// listed name: "Żółw", "łyżka". Empty when every name is ASCII.
+std::string pick_unicode_word(const Snapshot& snap) {
+    for (const auto& [id, p] : snap.products) {
+        std::string word;
+        bool wide = false;
+        for (char c : p.name + " ") {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte >= 128 || std::isalpha(byte)) {
+                word += c;
+                wide = wide || byte >= 128;
+            } else {
+                if (wide && word.size() >= 3) return word;
+                word.clear();
+                wide = false;
+            }
+        }
+    }
+    return "";
+}
+
+// Unicode upper case (ICU): "żółw" -> "ŻÓŁW".
+std::string unicode_upper(const std::string& utf8) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(utf8).toUpper(icu::Locale::getRoot()).toUTF8String(out);
+    return out;
 }
 
 // Any variant or product code equal to `code` (ProductsData), for ean/sku filters.
@@ -140,6 +171,20 @@ void check_value_filters(Checker& checker, const Snapshot& snap) {
             {{"filter_name", ascii_upper(word)}}, [&](const std::string&, const ListedProduct& p) {
                 return core::fold_case(p.name).find(ascii_lower(word)) != std::string::npos;
             });
+    // The protocol's own example: `żółw` must find `Żółw`. Sent upper-cased, so only a
+    // connector that folds non-ASCII letters finds the product the word came from.
+    const std::string wide = pick_unicode_word(snap);
+    if (wide.empty())
+        checker.skip("catalog.list.filter_name_unicode", "filter_name",
+                     "no non-ASCII word in names");
+    else
+        check_filter(checker, snap, "catalog.list.filter_name_unicode",
+                     "filter_name folds case of non-ASCII letters (ŻÓŁW finds Żółw)",
+                     {{"filter_name", unicode_upper(wide)}},
+                     [&](const std::string&, const ListedProduct& p) {
+                         return core::fold_case(p.name).find(core::fold_case(wide)) !=
+                                std::string::npos;
+                     });
     std::vector<core::Money> prices;
     std::vector<std::int64_t> quantities;
     for (const auto& kv : snap.products) {
