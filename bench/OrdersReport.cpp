@@ -6,19 +6,10 @@
 namespace bench {
 namespace {
 
-std::string fixed(double value, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-    return buf;
-}
-
 void print_header(std::ostream& out, const OrdersResults& r) {
     const Machine& m = r.machine;
     out << "#### blc_bench --orders, " << r.orders_at_get << " orders (" << m.date_utc << ")\n\n";
-    out << "* Machine: " << m.cpu_model << ", " << m.cpus << " CPUs, " << fixed(m.memory_gib, 1)
-        << " GiB RAM, Linux " << m.kernel << ", load average " << fixed(m.load_average, 2)
-        << " at the start"
-        << (m.load_average > 0.5 * m.cpus ? " (busy machine: figures skewed)" : "") << "\n";
+    print_machine_line(out, m);
     out << "* Server: blconnect " << r.server_version << " (" << r.build_type
         << "), SQLite WAL + synchronous=FULL, loopback, one keep-alive connection per client\n";
     out << "* Database: " << r.db_path << ", " << r.products << " products, "
@@ -32,29 +23,20 @@ void print_header(std::ostream& out, const OrdersResults& r) {
     out << "\n\n";
 }
 
-void row(std::ostream& out, const std::string& label, const Summary& s) {
-    out << "| " << label << " | " << s.requests << " | " << fixed(s.per_second, 0) << " | "
-        << fixed(s.p50_ms, 2) << " | " << fixed(s.p99_ms, 2) << " | " << fixed(s.max_ms, 2) << " | "
-        << fixed(s.avg_kib, 1) << " |\n";
-}
-
 void print_scenarios(std::ostream& out, const OrdersResults& r) {
-    out << "| scenario | requests | req/s | p50 ms | p99 ms | max ms | avg body KiB |\n";
-    out << "|---|---:|---:|---:|---:|---:|---:|\n";
-    row(out, "OrderAdd, 1-5 lines, change_products_quantity=1, sequential", r.add_sequential);
-    row(out, "OrderAdd, the same, " + std::to_string(r.clients) + " clients", r.add_concurrent);
-    for (const auto& [label, s] : r.gets) row(out, label, s);
+    print_scenario_table_header(out);
+    print_scenario_row(out, "OrderAdd, 1-5 lines, change_products_quantity=1, sequential",
+                       r.add_sequential);
+    print_scenario_row(out, "OrderAdd, the same, " + std::to_string(r.clients) + " clients",
+                       r.add_concurrent);
+    for (const auto& [label, s] : r.gets) print_scenario_row(out, label, s);
     out << "\n";
 }
 
 void print_server(std::ostream& out, const OrdersResults& r) {
     out << "| server process | value |\n|---|---:|\n";
-    out << "| peak RSS (VmHWM) | " << fixed(static_cast<double>(r.memory.peak_kib) / 1024, 1)
-        << " MiB |\n";
-    out << "| SIGTERM → exit | "
-        << (r.exit.exited ? "status " + std::to_string(r.exit.code)
-                          : "signal " + std::to_string(r.exit.signal))
-        << " after " << fixed(r.exit.seconds, 2) << " s |\n";
+    print_peak_rss_row(out, r.memory);
+    print_exit_row(out, r.exit);
     if (r.crash_run) {
         out << "| kill -9 right after the last acknowledged OrderAdd | "
             << r.crash.present_after_restart << " of " << r.crash.acknowledged

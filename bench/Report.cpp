@@ -9,13 +9,43 @@
 #include <fstream>
 
 namespace bench {
-namespace {
-
 std::string fixed(double value, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
     return buf;
 }
+
+void print_machine_line(std::ostream& out, const Machine& m) {
+    out << "* Machine: " << m.cpu_model << ", " << m.cpus << " CPUs, " << fixed(m.memory_gib, 1)
+        << " GiB RAM, Linux " << m.kernel << ", load average " << fixed(m.load_average, 2)
+        << " at the start"
+        << (m.load_average > 0.5 * m.cpus ? " (busy machine: figures skewed)" : "") << "\n";
+}
+
+void print_scenario_table_header(std::ostream& out) {
+    out << "| scenario | requests | req/s | p50 ms | p99 ms | max ms | avg body KiB |\n";
+    out << "|---|---:|---:|---:|---:|---:|---:|\n";
+}
+
+void print_scenario_row(std::ostream& out, const std::string& label, const Summary& s) {
+    out << "| " << label << " | " << s.requests << " | " << fixed(s.per_second, 0) << " | "
+        << fixed(s.p50_ms, 2) << " | " << fixed(s.p99_ms, 2) << " | " << fixed(s.max_ms, 2) << " | "
+        << fixed(s.avg_kib, 1) << " |\n";
+}
+
+void print_peak_rss_row(std::ostream& out, const MemoryUse& memory) {
+    out << "| peak RSS (VmHWM) | " << fixed(static_cast<double>(memory.peak_kib) / 1024, 1)
+        << " MiB |\n";
+}
+
+void print_exit_row(std::ostream& out, const ExitStatus& exit) {
+    out << "| SIGTERM → exit | "
+        << (exit.exited ? "status " + std::to_string(exit.code)
+                        : "signal " + std::to_string(exit.signal))
+        << " after " << fixed(exit.seconds, 2) << " s |\n";
+}
+
+namespace {
 
 // Value of the first "key : value" line of a /proc file.
 std::string proc_field(const std::string& file, const std::string& key) {
@@ -56,10 +86,7 @@ void target_row(std::ostream& out, const std::string& what, const std::string& g
 void print_header(std::ostream& out, const Results& r) {
     const Machine& m = r.machine;
     out << "### blc_bench, " << r.products << " products (" << m.date_utc << ")\n\n";
-    out << "* Machine: " << m.cpu_model << ", " << m.cpus << " CPUs, " << fixed(m.memory_gib, 1)
-        << " GiB RAM, Linux " << m.kernel << ", load average " << fixed(m.load_average, 2)
-        << " at the start"
-        << (m.load_average > 0.5 * m.cpus ? " (busy machine: figures skewed)" : "") << "\n";
+    print_machine_line(out, m);
     out << "* Server: blconnect " << r.server_version << " (" << r.build_type
         << "), SQLite, loopback, one keep-alive connection per client\n";
     out << "* Database: " << r.db_path << ", " << r.products << " products + " << r.variants
@@ -76,12 +103,9 @@ void print_header(std::ostream& out, const Results& r) {
 }
 
 void print_scenarios(std::ostream& out, const Results& r) {
-    out << "| scenario | requests | req/s | p50 ms | p99 ms | max ms | avg body KiB |\n";
-    out << "|---|---:|---:|---:|---:|---:|---:|\n";
+    print_scenario_table_header(out);
     auto row = [&](const std::string& label, const Summary& s) {
-        out << "| " << label << " | " << s.requests << " | " << fixed(s.per_second, 0) << " | "
-            << fixed(s.p50_ms, 2) << " | " << fixed(s.p99_ms, 2) << " | " << fixed(s.max_ms, 2)
-            << " | " << fixed(s.avg_kib, 1) << " |\n";
+        print_scenario_row(out, label, s);
     };
     for (const auto& [label, s] : r.scenarios) row(label, s);
     row(r.concurrent.first, r.concurrent.second);
@@ -101,14 +125,11 @@ void print_sweeps(std::ostream& out, const Results& r) {
 
 void print_server(std::ostream& out, const Results& r) {
     out << "| server process | value |\n|---|---:|\n";
-    out << "| peak RSS (VmHWM) | " << fixed(static_cast<double>(r.memory.peak_kib) / 1024, 1)
-        << " MiB |\n";
+    print_peak_rss_row(out, r.memory);
     out << "| RSS at the end | " << fixed(static_cast<double>(r.memory.current_kib) / 1024, 1)
         << " MiB |\n";
-    out << "| SIGTERM → exit | "
-        << (r.exit.exited ? "status " + std::to_string(r.exit.code)
-                          : "signal " + std::to_string(r.exit.signal))
-        << " after " << fixed(r.exit.seconds, 2) << " s |\n\n";
+    print_exit_row(out, r.exit);
+    out << "\n";
 }
 
 void print_targets(std::ostream& out, const Results& r) {

@@ -48,4 +48,15 @@ struct Results {
 
 void print_report(std::ostream& out, const Results& r);
 
+// Pieces both reports (catalogue and orders) print the same way.
+std::string fixed(double value, int decimals);
+// "* Machine: …, load average … at the start (busy machine: figures skewed)\n"
+void print_machine_line(std::ostream& out, const Machine& m);
+// The header and one row of the scenario table (requests, req/s, p50/p99/max, body size).
+void print_scenario_table_header(std::ostream& out);
+void print_scenario_row(std::ostream& out, const std::string& label, const Summary& s);
+// "| peak RSS (VmHWM) | … MiB |" and "| SIGTERM → exit | status 0 after … s |" rows.
+void print_peak_rss_row(std::ostream& out, const MemoryUse& memory);
+void print_exit_row(std::ostream& out, const ExitStatus& exit);
+
 }  // namespace bench

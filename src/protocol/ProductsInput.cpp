@@ -13,20 +13,26 @@ namespace json = boost::json;
 constexpr std::size_t kMaxDepth = 32;
 constexpr std::size_t kMaxEntries = 100000;
 
-// Receives the parser's events and keeps each scalar's source text, so that a price sent as the
-// number 16.8 becomes "16.8" exactly instead of passing through a double.
-class Handler {
-  public:
+// What both event handlers of boost::json::basic_parser share: no size limits of the parser's
+// own (ours are depth and entry counts), nothing to do at document bounds or on comments.
+struct HandlerBase {
     static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
 
-    std::vector<RawEntry> entries;
-    std::string problem;  // set when the structure, not the JSON syntax, is wrong
-
     bool on_document_begin(json::error_code&) { return true; }
     bool on_document_end(json::error_code&) { return true; }
+    bool on_comment_part(json::string_view, json::error_code&) { return true; }
+    bool on_comment(json::string_view, json::error_code&) { return true; }
+};
+
+// Receives the parser's events and keeps each scalar's source text, so that a price sent as the
+// number 16.8 becomes "16.8" exactly instead of passing through a double.
+class Handler : public HandlerBase {
+  public:
+    std::vector<RawEntry> entries;
+    std::string problem;  // set when the structure, not the JSON syntax, is wrong
 
     bool on_array_begin(json::error_code& ec) {
         if (depth_ == 0) {
@@ -63,8 +69,6 @@ class Handler {
     bool on_double(double, json::string_view s, json::error_code& ec) { return last(s, ec); }
     bool on_bool(bool b, json::error_code& ec) { return last(b ? "true" : "false", ec); }
     bool on_null(json::error_code& ec) { return last("", ec); }
-    bool on_comment_part(json::string_view, json::error_code&) { return true; }
-    bool on_comment(json::string_view, json::error_code&) { return true; }
 
   private:
     bool fail(json::error_code& ec, std::string text) {
@@ -143,18 +147,11 @@ class Handler {
 
 // OrderAdd lines: like Handler, but one level deeper for each line's attributes. The stack says
 // what every open container is, so a value is routed by where it stands, not by how deep.
-class OrderLinesHandler {
+class OrderLinesHandler : public HandlerBase {
   public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
     std::vector<RawOrderLine> lines;
     std::string problem;
 
-    bool on_document_begin(json::error_code&) { return true; }
-    bool on_document_end(json::error_code&) { return true; }
     bool on_array_begin(json::error_code& ec) { return open(false, ec); }
     bool on_object_begin(json::error_code& ec) { return open(true, ec); }
     bool on_array_end(std::size_t, json::error_code&) { return close(); }
@@ -187,8 +184,6 @@ class OrderLinesHandler {
     }
     bool on_bool(bool b, json::error_code& ec) { return scalar(b ? "true" : "false", false, ec); }
     bool on_null(json::error_code& ec) { return scalar("", false, ec); }
-    bool on_comment_part(json::string_view, json::error_code&) { return true; }
-    bool on_comment(json::string_view, json::error_code&) { return true; }
 
   private:
     enum class Frame { Lines, Line, Attributes, Attribute, Ignored };

@@ -3,6 +3,7 @@
 // stock and oversell, the unknown_products policy, and validation that writes nothing.
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "connector_order_fixture.h"
@@ -76,45 +77,24 @@ TEST_F(ConnectorOrderAdd, ExampleRoundTripsThroughOrdersGet) {
     EXPECT_EQ(page.at("pages"), json::value(1));
     const auto& order = page.at(std::to_string(id));
     EXPECT_EQ(keys_of(order), kOrderKeys);
-    const json::value expected_text = {
-        {"delivery_fullname", "Agnieszka Wróblewska"},
-        {"delivery_company", ""},
-        {"delivery_address", "ul. Żeromskiego 14/7"},
-        {"delivery_city", "Kraków"},
-        {"delivery_postcode", "31-150"},
-        {"delivery_state_code", ""},
-        {"delivery_country", "Polska"},
-        {"delivery_country_code", "PL"},
-        {"invoice_fullname", "Agnieszka Wróblewska"},
-        {"invoice_company", "Pracownia Ceramiki Wróbel"},
-        {"invoice_nip", "6762475811"},
-        {"invoice_address", "ul. Żeromskiego 14/7"},
-        {"invoice_city", "Kraków"},
-        {"invoice_postcode", "31-150"},
-        {"invoice_state_code", ""},
-        {"invoice_country", "Polska"},
-        {"invoice_country_code", "PL"},
-        {"want_invoice", 1},
-        {"delivery_point_id", "KRA12M"},
-        {"delivery_point_name", "Paczkomat KRA12M"},
-        {"delivery_point_address", "ul. Lubicz 4"},
-        {"delivery_point_postcode", "31-504"},
-        {"delivery_point_city", "Kraków"},
-        {"phone", "+48 512 334 118"},
-        {"email", "a.wroblewska+allegro@example.pl"},
-        {"status_id", "1"},
-        {"payment_method", "PayU"},
-        {"payment_method_id", "2"},
-        {"payment_method_cod", 0},
-        {"paid", 1},
-        {"currency", "PLN"},
-        {"delivery_method", "Allegro Paczkomaty InPost"},
-        {"delivery_method_id", "3"},
-        {"delivery_package_nr", ""},
-        {"delivery_package_module", ""},
-        {"user_comments", "[Allegro: ceramika_aga] Proszę zapakować ostrożnie"},
-        {"admin_comments", ""}};
-    for (const auto& [key, value] : expected_text.as_object()) {
+    // Every text field BaseLinker sent comes back unchanged (Polish letters included); ids come
+    // back as the strings they were sent as.
+    const auto sent = example_order();
+    const std::set<std::string> not_text = {"want_invoice",   "paid",     "payment_method_cod",
+                                            "delivery_price", "products", "date_add"};
+    int compared = 0;
+    for (const auto& [key, value] : order.as_object()) {
+        const auto field = sent.find(std::string(key));
+        if (field == sent.end() || not_text.count(std::string(key))) continue;
+        EXPECT_EQ(value, json::value(field->second)) << key;
+        ++compared;
+    }
+    EXPECT_GE(compared, 30);
+    const json::value expected_rest = {{"invoice_state_code", ""},  {"want_invoice", 1},
+                                       {"payment_method_cod", 0},   {"paid", 1},
+                                       {"delivery_package_nr", ""}, {"delivery_package_module", ""},
+                                       {"admin_comments", ""}};
+    for (const auto& [key, value] : expected_rest.as_object()) {
         EXPECT_EQ(order.at(key), value) << key;
     }
     // Sent without date_add: the time of arrival, UTC; paid now.

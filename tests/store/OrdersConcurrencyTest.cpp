@@ -26,50 +26,50 @@ struct Tally {
 
 constexpr int kThreads = 32;
 
-TEST_F(OrdersTest, SameBaselinkerIdFromManyThreadsMakesOneOrder) {
-    Tally tally;
-    auto order = bl_order(7001, {line(1, 0, 3), line(3, red_, 1)});
-    std::vector<std::thread> threads;
-    for (int i = 0; i < kThreads; ++i)
-        threads.emplace_back([&] {
-            try {
-                tally.count(add(order));
-            } catch (const std::exception&) {
-                ++tally.errors;
-            }
-        });
-    for (auto& t : threads) t.join();
-    EXPECT_EQ(tally.errors, 0);
-    EXPECT_EQ(tally.created, 1);
-    EXPECT_EQ(tally.duplicates, kThreads - 1);
-    EXPECT_EQ(tally.ids.size(), 1u);
-    EXPECT_EQ(order_count(), 1);
-    EXPECT_EQ(stock(1), 7);
-    EXPECT_EQ(stock(3, red_), 2);
-}
-
-TEST_F(OrdersTest, SameBaselinkerIdThroughSeparateHandlesMakesOneOrder) {
-    Tally tally;
-    auto order = bl_order(7001, {line(1, 0, 3), line(3, red_, 1)});
-    std::vector<std::unique_ptr<store::Store>> handles;
-    for (int i = 0; i < kThreads; ++i) handles.push_back(db_.open());
+// Runs `add(thread index)` from kThreads threads at once; each sends the same order.
+template <class Add>
+void add_concurrently(Tally& tally, Add add) {
     std::vector<std::thread> threads;
     for (int i = 0; i < kThreads; ++i)
         threads.emplace_back([&, i] {
             try {
-                tally.count(
-                    handles[i]->orders().add_baselinker_order(order, std::nullopt, options_, kNow));
+                tally.count(add(i));
             } catch (const std::exception&) {
                 ++tally.errors;
             }
         });
     for (auto& t : threads) t.join();
+}
+
+// One order, every other send a Duplicate of it.
+void expect_one_order(const Tally& tally) {
     EXPECT_EQ(tally.errors, 0);
     EXPECT_EQ(tally.created, 1);
     EXPECT_EQ(tally.duplicates, kThreads - 1);
     EXPECT_EQ(tally.ids.size(), 1u);
+}
+
+TEST_F(OrdersTest, SameBaselinkerIdFromManyThreadsMakesOneOrder) {
+    auto order = bl_order(7001, {line(1, 0, 3), line(3, red_, 1)});
+    Tally tally;
+    add_concurrently(tally, [&](int) { return add(order); });
+    expect_one_order(tally);
     EXPECT_EQ(order_count(), 1);
-    EXPECT_EQ(stock(1), 7);
+    EXPECT_EQ(stock(1), 7);  // stock taken once
+    EXPECT_EQ(stock(3, red_), 2);
+}
+
+TEST_F(OrdersTest, SameBaselinkerIdThroughSeparateHandlesMakesOneOrder) {
+    auto order = bl_order(7001, {line(1, 0, 3), line(3, red_, 1)});
+    std::vector<std::unique_ptr<store::Store>> handles;
+    for (int i = 0; i < kThreads; ++i) handles.push_back(db_.open());
+    Tally tally;
+    add_concurrently(tally, [&](int i) {
+        return handles[i]->orders().add_baselinker_order(order, std::nullopt, options_, kNow);
+    });
+    expect_one_order(tally);
+    EXPECT_EQ(order_count(), 1);
+    EXPECT_EQ(stock(1), 7);  // stock taken once
     EXPECT_EQ(stock(3, red_), 2);
 }
 

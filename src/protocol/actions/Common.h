@@ -62,6 +62,34 @@ core::Result<std::vector<RawEntry>> products_entries(const Params& params);
 std::string batch_detail(std::size_t entries, const store::BatchResult& result,
                          std::vector<store::EntryNote> notes);
 
+// The shared body of ProductsQuantity / ProductsPrices: one page of products by id, each
+// {"0": <product value>, "<variant_id>": <value>...}, then "pages"; [] past the end.
+// `read_page(slice)` returns rows with product_id, a product value and `variants` pairs;
+// `write_value(out, value)` writes one value (stock as an integer, a price as money).
+template <class ReadPage, class WriteValue, class ProductValue>
+Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter& out,
+                           ReadPage read_page, ProductValue product_value, WriteValue write_value) {
+    const auto page_size = ctx.settings.page_size_stock;
+    const auto slice = page_slice(params.page(), page_size);
+    const auto rows = slice ? read_page(*slice) : decltype(read_page(*slice)){};
+    if (rows.empty()) {
+        write_empty(out);  // no products, or a page past the end
+        return true;
+    }
+    const auto total = ctx.store.catalog().product_count();
+    out.begin_object();
+    for (const auto& row : rows) {
+        out.key(row.product_id).begin_object();
+        write_value(out.key(0), product_value(row));  // key "0": the product itself
+        for (const auto& [variant_id, value] : row.variants)
+            write_value(out.key(variant_id), value);
+        out.end_object();
+    }
+    out.key("pages").integer(page_count(total, page_size));
+    out.end_object();
+    return true;
+}
+
 // product_id (> 0) and variant_id (missing = 0) of an update entry into `change`; the reason to
 // skip the entry when either is not an id.
 template <class Change>
