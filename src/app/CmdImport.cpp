@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "app/Commands.h"
-#include "app/ImportFile.h"
+#include "records/ImportFile.h"
 #include "store/Store.h"
 
 namespace app {
@@ -32,7 +32,7 @@ void print_summary(const store::ImportSummary& s) {
 int cmd_import(const ImportOptions& options) {
     Config config = config_with_db(options.config, options.db);
     try {
-        auto batch = parse_import_file(read_file(options.file));
+        auto batch = records::parse_import_file(read_file(options.file));
         auto store = store::open_store(config.database, config.store);
         print_summary(store->catalog().import(batch, print_import_progress, nullptr));
         return 0;

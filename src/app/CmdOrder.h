@@ -34,8 +34,6 @@ std::string status_name(const std::vector<store::NamedId>& statuses, store::Id i
 // A status by id ("6") or by name ("anulowane", case-insensitive); nullopt when unknown.
 std::optional<store::NamedId> find_status(const std::vector<store::NamedId>& statuses,
                                           std::string_view text);
-// "1 Nowe, 2 W realizacji, ...": the shop's statuses, for error messages.
-std::string known_statuses(const std::vector<store::NamedId>& statuses);
 // Prints "blconnect: unknown status X (known: 1 Nowe, 2 ...)" on stderr; returns 1.
 int unknown_status(const std::vector<store::NamedId>& statuses, std::string_view text);
 // Prints "blconnect: unknown order N" on stderr; returns 1 (the exit code).

@@ -8,6 +8,7 @@
 #include "app/CmdOrder.h"
 #include "core/Decimal.h"
 #include "core/Text.h"
+#include "records/ShopOrder.h"
 
 namespace app::order_cli {
 
@@ -55,17 +56,9 @@ std::optional<store::NamedId> find_status(const std::vector<store::NamedId>& sta
     return std::nullopt;
 }
 
-std::string known_statuses(const std::vector<store::NamedId>& statuses) {
-    std::string known;
-    for (const auto& s : statuses) {
-        known += fmt::format("{}{} {}", known.empty() ? "" : ", ", s.id, s.name);
-    }
-    return known;
-}
-
 int unknown_status(const std::vector<store::NamedId>& statuses, std::string_view text) {
-    std::cerr << "blconnect: unknown status " << text << " (known: " << known_statuses(statuses)
-              << ")\n";
+    std::cerr << "blconnect: unknown status " << text
+              << " (known: " << records::known_statuses(statuses) << ")\n";
     return 1;
 }
 

@@ -5,43 +5,13 @@
 #include <fmt/format.h>
 
 #include "app/CmdOrder.h"
-#include "app/OrderFile.h"
+#include "records/OrderFile.h"
+#include "records/ShopOrder.h"
 
 namespace app {
 namespace {
 
 using namespace order_cli;
-
-const store::NamedId* find_id(const std::vector<store::NamedId>& table, store::Id id) {
-    for (const auto& row : table) {
-        if (row.id == id) return &row;
-    }
-    return nullptr;
-}
-
-// A method id must name a row of the shop's table; a missing name (or COD flag) is taken from it.
-void resolve_method(const std::vector<store::NamedId>& table, const std::optional<store::Id>& id,
-                    std::string& name, const char* field, bool* cod) {
-    if (!id) return;
-    const auto* row = find_id(table, *id);
-    if (row == nullptr) throw OrderFileError(field, 0, "unknown id " + std::to_string(*id));
-    if (name.empty()) name = row->name;
-    if (cod != nullptr) *cod = *cod || row->flag;
-}
-
-// What the file says must exist in the shop (statuses, delivery and payment methods).
-void check_against_shop(store::Lookups& lookups, const std::vector<store::NamedId>& statuses,
-                        store::OrderInput& order) {
-    if (order.status_id && find_id(statuses, *order.status_id) == nullptr) {
-        throw OrderFileError("status_id", 0,
-                             "unknown status " + std::to_string(*order.status_id) +
-                                 " (known: " + known_statuses(statuses) + ")");
-    }
-    resolve_method(lookups.delivery_methods(), order.delivery_method_id, order.delivery_method,
-                   "delivery_method.id", nullptr);
-    resolve_method(lookups.payment_methods(), order.payment_method_id, order.payment_method,
-                   "payment_method.id", &order.cod);
-}
 
 // A line that names a product (id, sku or ean) but matched none is probably a typo: say so.
 bool named_a_product(const store::OrderLineInput& line) {
@@ -79,19 +49,17 @@ void print_created(const store::AddOrderResult& result, const store::OrderInput&
 
 int cmd_order_create(const OrderCreateOptions& options) {
     try {
-        auto order = parse_order_file(read_text_file(options.file));
+        auto order = records::parse_order_file(read_text_file(options.file));
         auto session = open_session(options);
+        records::ShopOrderOptions shop;
+        shop.actor = kActor;
+        shop.match_by_codes = session.config.endpoint.connector.orders.match_by_codes;
+        shop.now = now_utc();
+        auto result = records::create_shop_order(*session.store, order, shop);
         auto statuses = session.store->lookups().order_statuses();
-        check_against_shop(session.store->lookups(), statuses, order);
-        store::AddOrderOptions add;
-        add.actor = kActor;
-        add.match_by_codes = session.config.endpoint.connector.orders.match_by_codes;
-        // Without status_id a storefront order starts in the shop's first status (1 "Nowe").
-        add.default_status = statuses.empty() ? 1 : statuses.front().id;
-        auto result = session.store->orders().create_shop_order(order, add, now_utc());
-        print_created(result, order, statuses, order.status_id.value_or(add.default_status));
+        print_created(result, order, statuses, order.status_id.value_or(1));
         return 0;
-    } catch (const OrderFileError& e) {
+    } catch (const records::OrderFileError& e) {
         std::cerr << "order file " << options.file << ": " << e.what() << "; nothing was written\n";
     }
     return 1;

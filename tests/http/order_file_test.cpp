@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/OrderFile.h"
+#include "records/OrderFile.h"
 
 namespace {
 
@@ -18,8 +18,8 @@ std::string example_file() {
 
 std::string file_error(const std::string& json) {
     try {
-        app::parse_order_file(json);
-    } catch (const app::OrderFileError& e) {
+        records::parse_order_file(json);
+    } catch (const records::OrderFileError& e) {
         return e.what();
     } catch (const std::exception& e) {
         return std::string("not an OrderFileError: ") + e.what();
@@ -33,7 +33,7 @@ std::string with_line(const std::string& line) {
 }
 
 TEST(OrderFile, ExampleFileParsesCompletely) {
-    auto order = app::parse_order_file(example_file());
+    auto order = records::parse_order_file(example_file());
     EXPECT_EQ(order.origin, store::OrderOrigin::Shop);
     EXPECT_TRUE(order.take_stock);
     EXPECT_FALSE(order.baselinker_id.has_value());
@@ -69,7 +69,7 @@ TEST(OrderFile, ExampleFileParsesCompletely) {
 
 TEST(OrderFile, DefaultsForAMinimalOrder) {
     auto order =
-        app::parse_order_file(with_line(R"({"name":"Kubek","price":"9.99","quantity":1})"));
+        records::parse_order_file(with_line(R"({"name":"Kubek","price":"9.99","quantity":1})"));
     EXPECT_EQ(order.currency, "PLN");
     EXPECT_FALSE(order.paid);
     EXPECT_FALSE(order.status_id.has_value());  // the shop's first status, chosen by the command
@@ -80,7 +80,7 @@ TEST(OrderFile, DefaultsForAMinimalOrder) {
 }
 
 TEST(OrderFile, NumericPricesAndTaxAreExact) {
-    auto order = app::parse_order_file(
+    auto order = records::parse_order_file(
         R"({"delivery_method":{"price":0.1},"currency":"eur","lines":[
             {"name":"A","price":19.99,"quantity":3,"tax":5.5},
             {"name":"B","price":1000000,"quantity":"2","tax":"8"},
@@ -149,7 +149,7 @@ TEST(OrderFile, HugeTotalsAreRefusedNotWrapped) {
 
 TEST(OrderFile, TooManyLinesAreRefused) {
     std::string lines;
-    for (std::size_t i = 0; i <= app::kMaxOrderFileLines; ++i) {
+    for (std::size_t i = 0; i <= records::kMaxOrderFileLines; ++i) {
         lines += std::string(lines.empty() ? "" : ",") + R"({"name":"A","price":"1","quantity":1})";
     }
     EXPECT_EQ(file_error(R"({"lines":[)" + lines + "]}"), "lines: at most 1000 lines");

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/ImportFile.h"
+#include "records/ImportFile.h"
 #include "store/Store.h"
 
 namespace {
@@ -22,7 +22,7 @@ std::string example_file() {
 
 std::string import_error(const std::string& json) {
     try {
-        app::parse_import_file(json);
+        records::parse_import_file(json);
     } catch (const store::ImportError& e) {
         return e.what();
     } catch (const std::runtime_error& e) {
@@ -32,7 +32,7 @@ std::string import_error(const std::string& json) {
 }
 
 TEST(ImportFile, ExampleFileParsesCompletely) {
-    auto batch = app::parse_import_file(example_file());
+    auto batch = records::parse_import_file(example_file());
     ASSERT_EQ(batch.categories.size(), 3u);
     EXPECT_EQ(batch.categories[1].parent_external_id, "dom");
     ASSERT_EQ(batch.manufacturers.size(), 2u);
@@ -56,7 +56,7 @@ TEST(ImportFile, ExampleFileParsesCompletely) {
 }
 
 TEST(ImportFile, NumericPricesAreExact) {
-    auto batch = app::parse_import_file(
+    auto batch = records::parse_import_file(
         R"({"products":[{"id":"a","name":"A","price":0.1},{"id":"b","name":"B","price":19.99},
             {"id":"c","name":"C","price":1000000},{"id":"d","name":"D","price":"5.5","tax":5.5}]})");
     EXPECT_EQ(batch.products[0].price.minor(), 10);

@@ -15,7 +15,7 @@
 
 #include "core/Money.h"
 
-namespace app {
+namespace records {
 
 // A field that is not what the file format says; what() is "<field>: <reason>".
 struct JsonFieldError : std::runtime_error {
@@ -54,4 +54,4 @@ class JsonRecord {
     Raise raise_;
 };
 
-}  // namespace app
+}  // namespace records

@@ -1,7 +1,7 @@
 // The storefront order file (docs/orders.md) -> store::OrderInput. Strict like the import file:
 // an unknown key, a wrong type, a price with more than two decimals or a quantity below 1 names
 // its field (and order line), and the caller writes nothing.
-#include "app/OrderFile.h"
+#include "records/OrderFile.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,10 +9,10 @@
 
 #include <boost/json.hpp>
 
-#include "app/JsonRecord.h"
 #include "core/Decimal.h"
+#include "records/JsonRecord.h"
 
-namespace app {
+namespace records {
 namespace {
 
 namespace json = boost::json;
@@ -238,4 +238,4 @@ store::OrderInput parse_order_file(std::string_view json_text) {
     return order;
 }
 
-}  // namespace app
+}  // namespace records

@@ -7,7 +7,7 @@
 
 #include "store/OrderTypes.h"
 
-namespace app {
+namespace records {
 
 // A bad order file. `field` is the key path ("delivery_method.price", "price"), `line` the
 // 1-based order line it belongs to (0: not inside a line). what() is the whole message:
@@ -27,4 +27,4 @@ inline constexpr std::size_t kMaxOrderFileLines = 1000;
 // the shop's tables by the caller.
 store::OrderInput parse_order_file(std::string_view json_text);
 
-}  // namespace app
+}  // namespace records

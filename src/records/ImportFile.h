@@ -5,10 +5,10 @@
 
 #include "store/ImportTypes.h"
 
-namespace app {
+namespace records {
 
 // Throws store::ImportError (section, 1-based record, reason) on a bad record, or
 // std::runtime_error when the file is not JSON / not the expected shape.
 store::ImportBatch parse_import_file(std::string_view json_text);
 
-}  // namespace app
+}  // namespace records

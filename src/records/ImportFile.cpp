@@ -1,9 +1,9 @@
 // The JSON import file (docs/import.md) -> store::ImportBatch. Strict: an unknown key, a wrong
 // type or a price with more than two decimals names its section and record, and nothing is
 // imported.
-#include "app/ImportFile.h"
+#include "records/ImportFile.h"
 
-#include "app/JsonRecord.h"
+#include "records/JsonRecord.h"
 
 #include <charconv>
 #include <cmath>
@@ -15,7 +15,7 @@
 #include "core/Decimal.h"
 #include "store/Store.h"
 
-namespace app {
+namespace records {
 namespace {
 
 namespace json = boost::json;
@@ -244,4 +244,4 @@ store::ImportBatch parse_import_file(std::string_view json_text) {
     return batch;
 }
 
-}  // namespace app
+}  // namespace records

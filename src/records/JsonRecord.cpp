@@ -1,4 +1,4 @@
-#include "app/JsonRecord.h"
+#include "records/JsonRecord.h"
 
 #include <algorithm>
 #include <charconv>
@@ -7,7 +7,7 @@
 
 #include "core/Decimal.h"
 
-namespace app {
+namespace records {
 
 namespace json = boost::json;
 
@@ -113,4 +113,4 @@ std::string JsonRecord::decimal_of(std::string_view key, const json::value& v) c
     }
 }
 
-}  // namespace app
+}  // namespace records
