@@ -11,19 +11,10 @@
 
 namespace protocol {
 
-// What BaseLinker may do to orders; the shop owner decides at deployment ([orders] in the config).
-struct OrderSettings {
+// How BaseLinker's orders are taken in and what it may change: store::OrderPolicy (config
+// [orders], overridden at run time by the admin side) plus the OrdersGet page size.
+struct OrderSettings : store::OrderPolicy {
     std::int64_t page_size = 100;  // OrdersGet orders per page ([page_size] orders)
-    store::UnknownProducts unknown_products = store::UnknownProducts::Keep;
-    bool match_by_codes = true;
-    store::Id default_status = 1;  // for BaseLinker orders without a known status_id
-    // accept_updates: which OrderUpdate types BaseLinker may apply.
-    bool accept_status = true;
-    bool accept_delivery_number = true;
-    bool accept_paid = true;
-    // BaseLinker status value (update_value, as text) -> shop status id; unmapped values pass
-    // through unchanged.
-    std::map<std::string, store::Id> status_map;
 };
 
 struct ConnectorSettings {

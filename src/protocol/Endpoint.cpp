@@ -19,7 +19,7 @@
 #include "protocol/Form.h"
 #include "protocol/IpAllowList.h"
 #include "protocol/Registry.h"
-#include "protocol/Throttle.h"
+#include "core/Throttle.h"
 
 namespace protocol {
 namespace {
@@ -121,7 +121,7 @@ struct Endpoint::Impl {
 
     Reply process(const core::WebRequest& request, const std::string& request_id);
     Reply authorised(const Form& form, const core::WebRequest& request,
-                     Throttle::Clock::time_point now, const std::string& request_id);
+                     core::Throttle::Clock::time_point now, const std::string& request_id);
     Reply run_action(const ActionInfo& action, const Form& form, const std::string& request_id);
     void finish(const core::WebRequest& request, const std::string& request_id, const Reply& reply,
                 std::chrono::steady_clock::time_point started);
@@ -130,7 +130,7 @@ struct Endpoint::Impl {
     store::Store& store;
     journal::Writer* journal;
     IpAllowList allow;
-    Throttle throttle;
+    core::Throttle throttle;
     Digest key{};
     Digest password_digest{};
     std::atomic<std::uint64_t> request_counter{0};
@@ -140,7 +140,7 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
     if (!allow.allows(request.client_ip)) {
         return error_reply(403, "forbidden", "client address not allowed");
     }
-    const auto now = Throttle::Clock::now();
+    const auto now = core::Throttle::Clock::now();
     if (throttle.blocked(request.client_ip, now)) {
         return error_reply(429, "rate_limited", "too many wrong passwords, try again later");
     }
@@ -157,7 +157,7 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
 }
 
 Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& request,
-                                 Throttle::Clock::time_point now, const std::string& request_id) {
+                                 core::Throttle::Clock::time_point now, const std::string& request_id) {
     const std::string* password = form.find("bl_pass");
     if (password == nullptr) return error_reply(200, "no_password", "no password given");
     if (!password_matches(*password)) {

@@ -21,6 +21,17 @@ struct AdminToken {
     std::string name;
     bool revoked = false;
     bool user_disabled = false;  // a disabled user's tokens must not authenticate either
+    std::string username;        // of user_id
+};
+
+// A signed-in panel session. The cookie holds a random token; the store keeps its SHA-256 only.
+struct AdminSession {
+    Id id = 0;
+    Id user_id = 0;
+    std::string username;
+    bool user_disabled = false;
+    std::string csrf_token;  // random; the panel echoes it in X-CSRF-Token on every change
+    std::int64_t created_at = 0, last_seen_at = 0, expires_at = 0;  // unix seconds UTC
 };
 
 }  // namespace store

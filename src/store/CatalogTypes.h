@@ -67,6 +67,7 @@ struct VariantDetail {
 
 struct ProductDetail {
     Id id = 0;
+    std::string external_id;  // the shop's own key (import files); may be empty
     std::string name, sku, ean, model;
     std::int64_t quantity = 0;
     core::Money price;
@@ -137,6 +138,22 @@ struct NamedId {
     Id id = 0;
     std::string name;
     bool flag = false;  // statuses: cancelled; payment methods: cash on delivery
+};
+
+// Every category, active or not (admin lists).
+struct CategoryRow {
+    Id id = 0;
+    std::optional<Id> parent_id;
+    std::string external_id, name;
+    std::string path;  // ancestor names joined with '/'
+    bool active = true;
+    std::int64_t products = 0;  // products directly in this category
+};
+
+struct ManufacturerRow {
+    Id id = 0;
+    std::string name, logo_url;
+    std::int64_t products = 0;
 };
 
 }  // namespace store

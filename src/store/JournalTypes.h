@@ -22,9 +22,17 @@ struct JournalEntry {
 struct JournalQuery {
     std::optional<std::int64_t> from_ms, to_ms;
     std::optional<std::string> action;      // exact canonical name
+    std::optional<std::string> outcome;     // exact outcome ("ok", "invalid_parameter"...)
     bool errors_only = false;               // outcome != "ok"
     std::int64_t limit = 50;                // newest first
     std::optional<std::int64_t> before_id;  // cursor: entries with id < before_id
+};
+
+// The newest successful call of one action (admin health page).
+struct ActionLastOk {
+    std::string action;
+    std::int64_t at_ms = 0;
+    std::int64_t calls_24h = 0;  // entries of this action, any outcome, in the day before now
 };
 
 }  // namespace store

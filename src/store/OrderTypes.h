@@ -8,6 +8,7 @@
 
 #include "core/Money.h"
 #include "store/CatalogTypes.h"
+#include "store/SettingsTypes.h"
 
 namespace store {
 
@@ -62,8 +63,6 @@ struct OrderInput {
     bool take_stock = true;     // BaseLinker: change_products_quantity; storefront: always
     std::vector<OrderLineInput> lines;
 };
-
-enum class UnknownProducts { Keep, Reject };
 
 struct AddOrderOptions {
     UnknownProducts unknown_products = UnknownProducts::Keep;
@@ -172,8 +171,20 @@ struct OrderListQuery {
     std::optional<OrderOrigin> origin;
     std::optional<Id> status_id;
     std::optional<bool> paid;
+    std::optional<std::int64_t> date_from, date_to;  // date_add within [from, to] (unix s)
+    // Case-insensitive substring of the buyer's names (delivery, invoice), e-mail, phone,
+    // login or transaction id; digits only also match the BaseLinker order id exactly.
+    std::optional<std::string> text;
     std::int64_t limit = 50;      // newest first
     std::optional<Id> before_id;  // cursor: orders with id < before_id
+};
+
+// Counts for the admin dashboard.
+struct OrderStats {
+    std::int64_t total = 0, from_baselinker = 0, from_shop = 0;
+    std::int64_t unpaid = 0;
+    std::int64_t with_oversells = 0;  // orders with at least one oversold line
+    std::int64_t last_24h = 0;        // date_add within the day before `now`
 };
 
 struct OrderSummary {

@@ -14,6 +14,7 @@
 #include "store/ImportTypes.h"
 #include "store/JournalTypes.h"
 #include "store/OrderTypes.h"
+#include "store/SettingsTypes.h"
 
 namespace store {
 
@@ -33,6 +34,11 @@ struct ImportError : std::runtime_error {
 
 // A username that is already taken (usernames compare case-insensitively).
 struct DuplicateError : StoreError {
+    using StoreError::StoreError;
+};
+
+// An update named a row that does not exist (product, status, method...). Nothing was written.
+struct NotFoundError : StoreError {
     using StoreError::StoreError;
 };
 
@@ -58,6 +64,13 @@ class Catalog {
     // Upserts the batch in one transaction; throws ImportError naming the bad record.
     virtual ImportSummary import(const ImportBatch& batch, ImportProgress progress,
                                  void* progress_user) = 0;
+    // One product through the import rules (same validation, same upserts): `id` nullopt
+    // creates it (or updates the product its external_id/sku already names, as import does);
+    // `id` set replaces that product's content, keeping its id, even when the record changes
+    // its external_id or sku. Returns the product id. Throws ImportError ("products", 1,
+    // reason) for a bad record or a key taken by another product, NotFoundError for an
+    // unknown id.
+    virtual Id save_product(std::optional<Id> id, const ImportProduct& product) = 0;
 };
 
 class Lookups {
@@ -66,6 +79,13 @@ class Lookups {
     virtual std::vector<NamedId> order_statuses() = 0;  // flag = cancelled
     virtual std::vector<NamedId> delivery_methods() = 0;
     virtual std::vector<NamedId> payment_methods() = 0;  // flag = cash on delivery
+    // Create (item.id == 0: a new id is assigned) or rename/re-flag (item.id names a row;
+    // NotFoundError otherwise). Returns the id. Names are non-empty (callers validate).
+    virtual Id save_order_status(const NamedId& item) = 0;
+    virtual Id save_delivery_method(const NamedId& item) = 0;
+    virtual Id save_payment_method(const NamedId& item) = 0;
+    virtual std::vector<CategoryRow> categories() = 0;        // by path, case-insensitive
+    virtual std::vector<ManufacturerRow> manufacturers() = 0;  // by name, case-insensitive
 };
 
 class Journal {
@@ -75,6 +95,10 @@ class Journal {
     virtual std::vector<JournalEntry> query(const JournalQuery& q) = 0;
     // Deletes entries older than `at_ms`; returns how many.
     virtual std::int64_t prune_before(std::int64_t at_ms) = 0;
+    virtual std::optional<JournalEntry> entry(std::int64_t id) = 0;
+    // Per action ever journalled (within retention): the newest entry with outcome "ok" (at_ms
+    // 0 when none) and how many entries arrived after `since_ms`. Sorted by action.
+    virtual std::vector<ActionLastOk> last_ok_by_action(std::int64_t since_ms) = 0;
 };
 
 // Orders of both origins. Every method is one transaction; stock moves in the same transaction
@@ -111,6 +135,18 @@ class Orders {
     virtual std::vector<OrderSummary> list_orders(const OrderListQuery& query) = 0;
     // With shipments and status history; nullopt when unknown.
     virtual std::optional<Order> order_detail(Id order_id) = 0;
+    virtual OrderStats order_stats(std::int64_t now) = 0;
+};
+
+// Run-time settings (table `settings`), see SettingsTypes.h.
+class Settings {
+  public:
+    virtual ~Settings() = default;
+    virtual StoredSettings load() = 0;
+    // Writes every member of `settings` (unset ones are removed) in one transaction and bumps
+    // the version; `settings.version` is ignored.
+    virtual void save(const StoredSettings& settings) = 0;
+    virtual std::int64_t version() = 0;  // cheap: read on every refresh of the connector
 };
 
 // Admin users and API tokens. The store keeps hashes only; hashing and checking live in admin/.
@@ -125,6 +161,16 @@ class Admins {
     virtual std::optional<AdminToken> find_token(const std::string& token_hash) = 0;
     // Records a use of the token (`now`: unix seconds UTC).
     virtual void touch_token(Id token_id, std::int64_t now) = 0;
+    // Panel sessions, found by the SHA-256 (hex) of the cookie's token.
+    virtual void create_session(Id user_id, const std::string& token_hash,
+                                const std::string& csrf_token, std::int64_t now,
+                                std::int64_t expires_at) = 0;
+    // nullopt when unknown or expired (expires_at <= now).
+    virtual std::optional<AdminSession> find_session(const std::string& token_hash,
+                                                     std::int64_t now) = 0;
+    virtual void touch_session(Id session_id, std::int64_t now) = 0;
+    virtual void delete_session(const std::string& token_hash) = 0;
+    virtual std::int64_t prune_sessions(std::int64_t now) = 0;  // expired ones; returns count
 };
 
 struct StoreOptions {
@@ -141,6 +187,7 @@ class Store {
     virtual Orders& orders() = 0;
     virtual Journal& journal() = 0;
     virtual Admins& admins() = 0;
+    virtual Settings& settings() = 0;
     // Schema version of the database and the newest this program knows.
     virtual int schema_version() = 0;
     virtual int latest_schema_version() const = 0;

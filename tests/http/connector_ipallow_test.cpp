@@ -4,12 +4,12 @@
 #include <stdexcept>
 
 #include "protocol/IpAllowList.h"
-#include "protocol/Throttle.h"
+#include "core/Throttle.h"
 
 namespace {
 
 using protocol::IpAllowList;
-using protocol::Throttle;
+using core::Throttle;
 
 TEST(ConnectorIpAllowList, EmptyAllowsEverybody) {
     IpAllowList list({});

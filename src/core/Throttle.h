@@ -10,7 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace protocol {
+namespace core {
 
 class Throttle {
   public:
@@ -32,4 +32,4 @@ class Throttle {
     std::unordered_map<std::string, Failures> failures_;
 };
 
-}  // namespace protocol
+}  // namespace core

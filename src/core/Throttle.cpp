@@ -1,7 +1,7 @@
 // Sliding-window failure counts per address.
-#include "protocol/Throttle.h"
+#include "core/Throttle.h"
 
-namespace protocol {
+namespace core {
 namespace {
 
 // Above this many tracked addresses, stale ones are dropped: a scan from many addresses must
@@ -44,4 +44,4 @@ void Throttle::sweep(Clock::time_point now) {
     }
 }
 
-}  // namespace protocol
+}  // namespace core

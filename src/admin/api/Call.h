@@ -1,0 +1,95 @@
+#pragma once
+// What one admin API handler sees and how it answers. The router (Router.cpp) authenticates the
+// caller, checks CSRF, matches the route, parses the path ids, and turns an ApiError thrown by a
+// handler into the JSON error body. Handlers never see cookies or tokens.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Exchange.h"
+#include "protocol/Form.h"
+#include "store/Store.h"
+
+namespace admin::api {
+
+// A client error: {"error":{"code":…,"message":…,"field":…}} with `status`. Thrown by handlers
+// and helpers, caught by the router; nothing has been written when it is thrown.
+struct ApiError : std::runtime_error {
+    ApiError(int status, std::string code, const std::string& message, std::string field = {})
+        : std::runtime_error(message),
+          status(status),
+          code(std::move(code)),
+          field(std::move(field)) {}
+    int status;
+    std::string code;   // stable: invalid_json, invalid_field, not_found, conflict...
+    std::string field;  // the offending field (body key or query parameter), "" = none
+};
+
+// 422 invalid_field naming `field`.
+inline ApiError invalid_field(std::string field, const std::string& message) {
+    return ApiError(422, "invalid_field", message, std::move(field));
+}
+inline ApiError not_found(const std::string& message) {
+    return ApiError(404, "not_found", message);
+}
+
+// Who is calling: a signed-in panel user or an API token's user.
+struct Caller {
+    store::Id user_id = 0;
+    std::string username;
+    bool via_token = false;
+    std::string actor() const { return "admin:" + username; }  // for order history
+};
+
+// The connector settings the admin side shows and changes. The app fills it; admin/ does not
+// depend on the protocol layer.
+struct ConnectorControl {
+    std::string connector_path = "/baselinker";
+    store::OrderPolicy config_policy;  // [orders] from the config file
+    // Called after settings were saved, so this process applies them at once (other processes
+    // pick them up on their periodic refresh).
+    std::function<void()> settings_changed;
+};
+
+struct ApiOptions {
+    std::int64_t session_hours = 12;       // absolute lifetime of a panel session
+    std::int64_t session_idle_minutes = 120;
+    int login_failures = 5;    // wrong logins per address or per username within the window...
+    int login_window_s = 300;  // ...before 429 for the rest of the window
+    std::string language = "pl";           // default panel language: "pl" or "en"
+    std::int64_t poll_warning_minutes = 60;  // health warning when OrdersGet is older than this
+    std::size_t max_page = 200;              // largest `limit` of any list
+};
+
+struct Call {
+    const core::WebRequest& request;
+    const Caller& caller;
+    std::vector<std::int64_t> ids;  // the {id} parts of the route, in order
+    const protocol::Form& query;    // decoded query string
+    store::Store& store;
+    const ConnectorControl& connector;
+    const ApiOptions& options;
+    std::int64_t now = 0;  // unix seconds UTC
+};
+
+using HandlerFn = core::WebResponse (*)(Call& call);
+
+struct Route {
+    const char* method;   // "GET", "POST", "PUT", "DELETE"
+    const char* pattern;  // relative to /admin/api/v1, e.g. "/orders/{id}/status"
+    HandlerFn handler;
+};
+
+// Each resource file lists its routes (Router.cpp joins them).
+std::vector<Route> product_routes();   // Products.cpp: /products, /categories, /manufacturers
+std::vector<Route> order_routes();     // Orders.cpp: /orders...
+std::vector<Route> lookup_routes();    // Lookups.cpp: /order-statuses, /delivery-methods...
+std::vector<Route> settings_routes();  // Settings.cpp: /settings...
+std::vector<Route> journal_routes();   // JournalRoutes.cpp: /journal...
+std::vector<Route> health_routes();    // Health.cpp: /health
+
+}  // namespace admin::api
