@@ -135,8 +135,9 @@ int run(const Options& o) {
     std::string password = random_password();
     std::uint16_t port = o.port ? o.port : free_port();
     std::string log = "/tmp/blc-bench-serve-" + std::to_string(getpid()) + ".log";
-    ServerProcess server({o.binary, "serve", "--db", o.db, "--port", std::to_string(port)},
-                         {"BLCONNECT_PASSWORD=" + password}, log);
+    ServerProcess server(
+        {o.binary, "serve", "--db", o.db, "--port", std::to_string(port), "--admin-port", "0"},
+        {"BLCONNECT_PASSWORD=" + password}, log);
     try {
         Client client(port, password);
         wait_until_ready(server, client);
@@ -160,7 +161,7 @@ int run(const Options& o) {
 // ---- blc_bench --orders (bench/Orders.h) ----
 
 std::vector<std::string> serve_args(const Options& o, std::uint16_t port) {
-    return {o.binary, "serve", "--db", o.db, "--port", std::to_string(port)};
+    return {o.binary, "serve", "--db", o.db, "--port", std::to_string(port), "--admin-port", "0"};
 }
 
 void measure_orders(const Options& o, Client& client, std::uint16_t port,

@@ -12,7 +12,14 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   clang-14 libclang-rt-14-dev
   python3
+  chromium fonts-dejavu-core
 )
+# Node.js + npm drive the browser test (playwright-core from npm, Debian's Chromium). A machine
+# that already has a Node.js with npm (e.g. from NodeSource) keeps it: Debian's npm package
+# would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -12,6 +12,7 @@ int cmd_serve(const ServeOptions& options) {
     Config config = config_with_db(options.config, options.db);
     if (!options.listen.empty()) config.server.listen_address = options.listen;
     if (options.port) config.server.port = *options.port;
+    if (options.admin_port) config.admin.port = *options.admin_port;
     spdlog::set_level(spdlog::level::from_str(config.log_level));
 
     Service service(config);
@@ -20,6 +21,12 @@ int cmd_serve(const ServeOptions& options) {
     std::cout << "blconnect listening on " << (https ? "https" : "http") << "://"
               << config.server.listen_address << ":" << service.port() << config.connector_path
               << std::endl;
+    if (service.admin_port() != 0) {
+        const bool shared = service.admin_port() == service.port();
+        std::cout << "admin panel on " << (https ? "https" : "http") << "://"
+                  << (shared ? config.server.listen_address : config.admin.listen_address) << ":"
+                  << service.admin_port() << "/admin/" << std::endl;
+    }
     service.run_until_signal();
     service.shutdown();
     std::cout << "blconnect stopped" << std::endl;

@@ -20,6 +20,7 @@ struct ServeOptions {
     std::string config;  // empty: defaults + environment
     std::string db, listen;
     std::optional<std::uint16_t> port;
+    std::optional<std::uint16_t> admin_port;
 };
 
 struct ImportOptions {

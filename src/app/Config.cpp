@@ -101,6 +101,13 @@ void set_accept_updates(protocol::OrderSettings& orders, const toml::node& node)
     }
 }
 
+// The panel's default language: the two it has labels for.
+std::string as_language(const toml::node& node) {
+    auto text = as_string(node);
+    if (text != "pl" && text != "en") bad("expected \"pl\" or \"en\"");
+    return text;
+}
+
 // "<BaseLinker status>" = <shop status id>
 std::map<std::string, store::Id> as_status_map(const toml::node& node) {
     const auto* table = node.as_table();
@@ -187,6 +194,21 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { set_accept_updates(c.endpoint.connector.orders, n); }},
         {"orders", "status_map",
          [](Config& c, auto& n) { c.endpoint.connector.orders.status_map = as_status_map(n); }},
+        {"admin", "enabled", [](Config& c, auto& n) { c.admin.enabled = as_bool(n); }},
+        {"admin", "listen", [](Config& c, auto& n) { c.admin.listen_address = as_string(n); }},
+        {"admin", "port",
+         [](Config& c, auto& n) { c.admin.port = std::uint16_t(as_int(n, 0, 65535)); }},
+        {"admin", "language", [](Config& c, auto& n) { c.admin.api.language = as_language(n); }},
+        {"admin", "session_hours",
+         [](Config& c, auto& n) { c.admin.api.session_hours = as_int(n, 1, 24 * 90); }},
+        {"admin", "session_idle_minutes",
+         [](Config& c, auto& n) { c.admin.api.session_idle_minutes = as_int(n, 1, 60 * 24 * 90); }},
+        {"admin", "login_failures",
+         [](Config& c, auto& n) { c.admin.api.login_failures = int(as_int(n, 0, kIntMax)); }},
+        {"admin", "login_window_s",
+         [](Config& c, auto& n) { c.admin.api.login_window_s = int(as_int(n, 1, 86400)); }},
+        {"admin", "poll_warning_minutes",
+         [](Config& c, auto& n) { c.admin.api.poll_warning_minutes = as_int(n, 1, 60 * 24 * 30); }},
         {"journal", "retention_days",
          [](Config& c, auto& n) { c.journal_retention_days = int(as_int(n, 1, 36500)); }},
         {"log", "level", [](Config& c, auto& n) { c.log_level = as_log_level(n); }},
@@ -239,19 +261,26 @@ void apply_file(Config& config, const std::string& path) {
     }
 }
 
+std::uint16_t env_port(const char* name, const char* v) {
+    char* end = nullptr;
+    long port = std::strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || port < 0 || port > 65535) {
+        throw std::runtime_error(std::string(name) + ": not a port number: " + v);
+    }
+    return static_cast<std::uint16_t>(port);
+}
+
 // Secrets and the deployment-specific values can come from the environment (containers,
 // systemd credentials) instead of the file.
 void apply_environment(Config& config) {
     if (const char* v = std::getenv("BLCONNECT_PASSWORD")) config.endpoint.password = v;
     if (const char* v = std::getenv("BLCONNECT_DATABASE")) config.database = v;
     if (const char* v = std::getenv("BLCONNECT_LISTEN")) config.server.listen_address = v;
-    if (const char* v = std::getenv("BLCONNECT_PORT")) {
-        char* end = nullptr;
-        long port = std::strtol(v, &end, 10);
-        if (*v == '\0' || *end != '\0' || port < 0 || port > 65535) {
-            throw std::runtime_error(std::string("BLCONNECT_PORT: not a port number: ") + v);
-        }
-        config.server.port = static_cast<std::uint16_t>(port);
+    if (const char* v = std::getenv("BLCONNECT_PORT"))
+        config.server.port = env_port("BLCONNECT_PORT", v);
+    if (const char* v = std::getenv("BLCONNECT_ADMIN_LISTEN")) config.admin.listen_address = v;
+    if (const char* v = std::getenv("BLCONNECT_ADMIN_PORT")) {
+        config.admin.port = env_port("BLCONNECT_ADMIN_PORT", v);
     }
 }
 

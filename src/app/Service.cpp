@@ -7,9 +7,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "admin/Panel.h"
+#include "admin/api/Api.h"
 #include "journal/Writer.h"
 #include "protocol/Endpoint.h"
 #include "protocol/JsonWriter.h"
+#include "protocol/LiveSettings.h"
 
 namespace app {
 namespace {
@@ -56,7 +59,9 @@ core::WebResponse connector_refusal(int status, const std::string& reason) {
     return json_response(status, protocol::error_envelope(code, text));
 }
 
-void check_config(const Config& config) {
+// A password rotated through the admin side replaces the config file's one.
+void check_password(const Config& config, const protocol::SettingsSnapshot& settings) {
+    if (settings.rotated_password) return;
     if (config.endpoint.password.size() < kMinPasswordLength) {
         throw std::runtime_error(
             "the connector password must be at least 16 characters long (set [connector] "
@@ -67,7 +72,7 @@ void check_config(const Config& config) {
 
 // The configured statuses must exist in the shop: a typo would otherwise surface only when
 // BaseLinker sends an order or an update, as a journal line nobody reads.
-void check_statuses(const protocol::OrderSettings& orders, store::Store& store) {
+void check_statuses(const store::OrderPolicy& orders, store::Store& store) {
     std::set<store::Id> known;
     for (const auto& s : store.lookups().order_statuses()) known.insert(s.id);
     if (!known.count(orders.default_status)) {
@@ -83,6 +88,20 @@ void check_statuses(const protocol::OrderSettings& orders, store::Store& store) 
     }
 }
 
+// The admin listener shares the connector's when both name the same address and port.
+bool admin_shares_listener(const Config& config) {
+    return config.admin.port != 0 && config.admin.port == config.server.port &&
+           config.admin.listen_address == config.server.listen_address;
+}
+
+admin::api::ConnectorControl connector_control(const Config& config, protocol::Endpoint& endpoint) {
+    admin::api::ConnectorControl control;
+    control.connector_path = config.connector_path;
+    control.config_policy = config.endpoint.connector.orders;
+    control.settings_changed = [&endpoint] { endpoint.settings().reload(); };
+    return control;
+}
+
 }  // namespace
 
 struct Service::Impl {
@@ -91,12 +110,22 @@ struct Service::Impl {
     std::unique_ptr<store::Store> store;
     std::unique_ptr<journal::Writer> writer;
     std::unique_ptr<protocol::Endpoint> endpoint;
+    std::unique_ptr<admin::api::Api> api;
     std::unique_ptr<http::Server> server;
+    std::unique_ptr<http::Server> admin_server;  // null when disabled or sharing `server`
 
     core::WebResponse route(const core::WebRequest& request) {
         // Every method reaches the endpoint: anything but POST is answered with the protocol's
         // no_password envelope (protocol.md 1.1), not with an HTTP-level error.
         if (request.path == config.connector_path) return endpoint->handle(request);
+        if (request.path == "/healthz" && request.method == "GET") return health(*store);
+        if (api && admin_server == nullptr) return route_admin(request);
+        return simple_error(404, "not found");
+    }
+
+    core::WebResponse route_admin(const core::WebRequest& request) {
+        if (request.path.starts_with("/admin/api/")) return api->handle(request);
+        if (admin::is_panel_path(request.path)) return admin::serve_panel(request);
         if (request.path == "/healthz" && request.method == "GET") return health(*store);
         return simple_error(404, "not found");
     }
@@ -115,40 +144,63 @@ struct Service::Impl {
 };
 
 Service::Service(Config config) : impl_(std::make_unique<Impl>()) {
-    check_config(config);
     impl_->config = std::move(config);
     auto& c = impl_->config;
     impl_->store = store::open_store(c.database, c.store);
-    check_statuses(c.endpoint.connector.orders, *impl_->store);
     impl_->writer =
         std::make_unique<journal::Writer>(impl_->store->journal(), c.journal_retention_days);
     impl_->endpoint =
         std::make_unique<protocol::Endpoint>(c.endpoint, *impl_->store, impl_->writer.get());
+    const auto settings = impl_->endpoint->settings().current();
+    check_password(c, *settings);
+    check_statuses(settings->connector.orders, *impl_->store);
+    if (settings->orders_from_database) {
+        spdlog::info("order settings saved in the admin panel override [orders] of the config");
+    }
     Impl* impl = impl_.get();
+    auto refuse = [impl](int status, const std::string& reason, const std::string& path) {
+        return impl->refuse(status, reason, path);
+    };
     impl_->server = std::make_unique<http::Server>(
-        c.server, [impl](const core::WebRequest& request) { return impl->route(request); },
-        [impl](int status, const std::string& reason, const std::string& path) {
-            return impl->refuse(status, reason, path);
-        });
+        c.server, [impl](const core::WebRequest& request) { return impl->route(request); }, refuse);
+    if (!c.admin.enabled) return;
+    impl_->api = std::make_unique<admin::api::Api>(
+        *impl_->store, connector_control(c, *impl_->endpoint), c.admin.api);
+    if (admin_shares_listener(c)) return;
+    http::ServerSettings admin_settings = c.server;
+    admin_settings.listen_address = c.admin.listen_address;
+    admin_settings.port = c.admin.port;
+    impl_->admin_server = std::make_unique<http::Server>(
+        admin_settings,
+        [impl](const core::WebRequest& request) { return impl->route_admin(request); }, refuse);
 }
 
 Service::~Service() {
+    if (impl_->admin_server) impl_->admin_server->shutdown();
     if (impl_->server) impl_->server->shutdown();
 }
 
 void Service::start() {
     impl_->server->start();
+    if (impl_->admin_server) impl_->admin_server->start();
 }
 
 std::uint16_t Service::port() const {
     return impl_->server->port();
 }
 
+std::uint16_t Service::admin_port() const {
+    if (impl_->admin_server) return impl_->admin_server->port();
+    return impl_->api ? impl_->server->port() : 0;
+}
+
 void Service::run_until_signal() {
     impl_->server->run_until_signal();
+    if (impl_->admin_server) impl_->admin_server->shutdown();
 }
 
 void Service::shutdown() {
+    if (impl_->admin_server) impl_->admin_server->shutdown();
     impl_->server->shutdown();
     impl_->writer->flush();
 }

@@ -23,7 +23,8 @@ class Service {
     ~Service();
     void start();  // binds; Config::server.port 0 picks a free port
     std::uint16_t port() const;
-    void run_until_signal();  // serve until SIGINT/SIGTERM, then graceful shutdown
+    std::uint16_t admin_port() const;  // 0 when [admin] enabled = false
+    void run_until_signal();           // serve until SIGINT/SIGTERM, then graceful shutdown
     void shutdown();
     store::Store& store();
     journal::Writer& journal();

@@ -27,14 +27,19 @@ void add_init(CLI::App& app) {
 void add_serve(CLI::App& app) {
     static app::ServeOptions o;
     static int port = -1;
+    static int admin_port = -1;
     auto* cmd = app.add_subcommand("serve", "Serve the BaseLinker connector until SIGINT/SIGTERM");
     cmd->add_option("--config", o.config, "Config file (blconnect.toml)")->check(CLI::ExistingFile);
     cmd->add_option("--db", o.db, "SQLite database file (overrides the config)");
     cmd->add_option("--port", port, "TCP port (overrides the config; 0 = any free port)")
         ->check(CLI::Range(0, 65535));
     cmd->add_option("--listen", o.listen, "Listen address (overrides the config)");
+    cmd->add_option("--admin-port", admin_port,
+                    "Admin panel/API port (overrides [admin] port; 0 = any free port)")
+        ->check(CLI::Range(0, 65535));
     cmd->callback([] {
         if (port >= 0) o.port = static_cast<std::uint16_t>(port);
+        if (admin_port >= 0) o.admin_port = static_cast<std::uint16_t>(admin_port);
         exit_code = app::cmd_serve(o);
     });
 }

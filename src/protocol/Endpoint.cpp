@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -15,11 +16,12 @@
 #include <stdexcept>
 
 #include "core/Text.h"
+#include "core/Throttle.h"
 #include "journal/Writer.h"
 #include "protocol/Form.h"
 #include "protocol/IpAllowList.h"
+#include "protocol/LiveSettings.h"
 #include "protocol/Registry.h"
-#include "core/Throttle.h"
 
 namespace protocol {
 namespace {
@@ -94,6 +96,7 @@ struct Endpoint::Impl {
         : settings(std::move(s)),
           store(st),
           journal(j),
+          live(settings.connector, st.settings()),
           allow(settings.allow_ips),
           throttle(settings.throttle_failures, std::chrono::seconds(settings.throttle_window_s)) {
         if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1) {
@@ -111,10 +114,19 @@ struct Endpoint::Impl {
         return out;
     }
 
-    bool password_matches(std::string_view sent) const {
+    // A password rotated through the admin side is known by its SHA-256 only; otherwise the
+    // config file's password is compared through the keyed digest.
+    bool password_matches(std::string_view sent, const SettingsSnapshot& now) const {
+        if (sent.empty()) return false;
+        if (now.rotated_password) {
+            Sha256 sent_sha{};
+            SHA256(reinterpret_cast<const unsigned char*>(sent.data()), sent.size(),
+                   sent_sha.data());
+            return CRYPTO_memcmp(sent_sha.data(), now.rotated_password->data(), sent_sha.size()) ==
+                   0;
+        }
         const Digest sent_digest = digest(sent);
-        return !sent.empty() &&
-               CRYPTO_memcmp(sent_digest.data(), password_digest.data(), sent_digest.size()) == 0;
+        return CRYPTO_memcmp(sent_digest.data(), password_digest.data(), sent_digest.size()) == 0;
     }
 
     std::string next_request_id() { return "ep-" + std::to_string(++request_counter); }
@@ -122,13 +134,15 @@ struct Endpoint::Impl {
     Reply process(const core::WebRequest& request, const std::string& request_id);
     Reply authorised(const Form& form, const core::WebRequest& request,
                      core::Throttle::Clock::time_point now, const std::string& request_id);
-    Reply run_action(const ActionInfo& action, const Form& form, const std::string& request_id);
+    Reply run_action(const ActionInfo& action, const Form& form, const std::string& request_id,
+                     const SettingsSnapshot& now);
     void finish(const core::WebRequest& request, const std::string& request_id, const Reply& reply,
                 std::chrono::steady_clock::time_point started);
 
     EndpointSettings settings;
     store::Store& store;
     journal::Writer* journal;
+    LiveSettings live;
     IpAllowList allow;
     core::Throttle throttle;
     Digest key{};
@@ -157,10 +171,12 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
 }
 
 Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& request,
-                                 core::Throttle::Clock::time_point now, const std::string& request_id) {
+                                 core::Throttle::Clock::time_point now,
+                                 const std::string& request_id) {
     const std::string* password = form.find("bl_pass");
     if (password == nullptr) return error_reply(200, "no_password", "no password given");
-    if (!password_matches(*password)) {
+    const auto snapshot = live.current();
+    if (!password_matches(*password, *snapshot)) {
         throttle.record_failure(request.client_ip, now);
         return error_reply(200, "incorrect_password", "incorrect password");
     }
@@ -173,13 +189,13 @@ Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& reque
     if (action == nullptr) {
         return error_reply(200, "unsupported_action", "No action: " + (name ? *name : ""));
     }
-    return run_action(*action, form, request_id);
+    return run_action(*action, form, request_id, *snapshot);
 }
 
 Reply Endpoint::Impl::run_action(const ActionInfo& action, const Form& form,
-                                 const std::string& request_id) {
+                                 const std::string& request_id, const SettingsSnapshot& now) {
     const Params params(form);
-    ActionContext ctx{store, settings.connector, {}, unix_ms_now() / 1000};
+    ActionContext ctx{store, now.connector, {}, unix_ms_now() / 1000};
     Reply reply;
     JsonWriter out(reply.body);
     std::string failure;
@@ -230,6 +246,10 @@ Endpoint::Endpoint(EndpointSettings settings, store::Store& store, journal::Writ
     : impl_(std::make_unique<Impl>(std::move(settings), store, journal)) {}
 
 Endpoint::~Endpoint() = default;
+
+LiveSettings& Endpoint::settings() {
+    return impl_->live;
+}
 
 core::WebResponse Endpoint::handle(const core::WebRequest& request) {
     const auto started = std::chrono::steady_clock::now();

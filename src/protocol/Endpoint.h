@@ -22,11 +22,15 @@ struct EndpointSettings {
     ConnectorSettings connector;
 };
 
+class LiveSettings;
+
 class Endpoint {
   public:
     Endpoint(EndpointSettings settings, store::Store& store, journal::Writer* journal);
     ~Endpoint();
     core::WebResponse handle(const core::WebRequest& request);
+    // The settings in force (config + what the admin side saved); reload() after a change.
+    LiveSettings& settings();
 
   private:
     struct Impl;

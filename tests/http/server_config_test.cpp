@@ -132,6 +132,7 @@ TEST_F(ConfigTest, BadPortInTheEnvironmentIsRejected) {
 TEST_F(ConfigTest, ServiceRefusesAShortPassword) {
     app::Config config;
     config.database = dir_ + "/shop.db";
+    store::init_store(config.database, config.store);
     config.endpoint.password = "short-password";  // 14 characters
     try {
         app::Service service(config);

@@ -1,5 +1,7 @@
 #include "support/TestServer.h"
 
+#include "admin/Credentials.h"
+
 #include <httplib.h>
 #include <stdlib.h>
 
@@ -61,6 +63,7 @@ TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Confi
     config_.server.listen_address = "127.0.0.1";
     config_.server.port = 0;
     config_.server.worker_threads = 2;
+    config_.admin.port = 0;  // its own free port
     config_.endpoint.password = kPassword;
     {
         auto store = store::init_store(config_.database, config_.store);
@@ -71,6 +74,18 @@ TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Confi
     if (configure) configure(config_);
     service_ = std::make_unique<app::Service>(config_);
     service_->start();
+}
+
+std::uint16_t TestServer::admin_port() const {
+    return service_->admin_port();
+}
+
+void TestServer::add_admin_user(const std::string& user, const std::string& password) {
+    admin::add_user(service_->store().admins(), user, password);
+}
+
+std::string TestServer::add_admin_token(const std::string& user) {
+    return admin::add_token(service_->store().admins(), user, "test");
 }
 
 TestServer::~TestServer() {

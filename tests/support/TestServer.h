@@ -35,6 +35,10 @@ class TestServer {
     TestServer& operator=(const TestServer&) = delete;
 
     std::uint16_t port() const;
+    std::uint16_t admin_port() const;  // the admin listener (its own free port)
+    // Admin credentials through the same code as `blconnect admin add-user` / `add-token`.
+    void add_admin_user(const std::string& user, const std::string& password);
+    std::string add_admin_token(const std::string& user);  // the token in clear
     const std::string& password() const { return config_.endpoint.password; }
     const std::string& db_path() const { return config_.database; }
     const app::Config& config() const { return config_; }
