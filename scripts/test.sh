@@ -9,4 +9,7 @@ scripts/install-deps.sh
 (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 scripts/build.sh fuzz
 scripts/build.sh ci
+# The browser test may skip itself only where Chromium or node_modules are missing; here both
+# were just installed, so a missing one is a failure.
+export BLC_REQUIRE_BROWSER=1
 ctest --preset ci "$@"

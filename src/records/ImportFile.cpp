@@ -130,6 +130,18 @@ std::int64_t read_tax(const Record& r) {
     return *bp;
 }
 
+// A problem inside variant `n` (1-based). The file names it "variant 2: name: is required"; the
+// single-record reader needs the variant's own field and reason to build a path from them.
+struct VariantError : RecordError {
+    VariantError(std::size_t n, const RecordError& inner)
+        : RecordError("variant " + std::to_string(n), inner.what()),
+          number(n),
+          inner_field(inner.field),
+          inner_reason(inner.reason) {}
+    std::size_t number;
+    std::string inner_field, inner_reason;
+};
+
 void read_variants(const Record& r, store::ImportProduct& product) {
     const auto* variants = r.array("variants");
     if (variants == nullptr) return;
@@ -139,7 +151,7 @@ void read_variants(const Record& r, store::ImportProduct& product) {
         try {
             product.variants.push_back(read_variant(v, product.price));
         } catch (const RecordError& e) {
-            throw RecordError("variant " + std::to_string(n), e.what());
+            throw VariantError(n, e);
         }
     }
 }
@@ -224,6 +236,19 @@ void read_section(const json::object& root, const char* section, std::vector<T>&
 }
 
 }  // namespace
+
+store::ImportProduct parse_import_product(std::string_view json_text) {
+    json::error_code ec;
+    json::value root = json::parse(json_text, ec);
+    if (ec) throw JsonFieldError("", "not valid JSON: " + ec.message());
+    try {
+        return read_product(root);
+    } catch (const VariantError& e) {
+        std::string path = "variants[" + std::to_string(e.number) + "]";
+        if (!e.inner_field.empty()) path += "." + e.inner_field;
+        throw JsonFieldError(path, e.inner_reason);
+    }
+}
 
 store::ImportBatch parse_import_file(std::string_view json_text) {
     json::error_code ec;

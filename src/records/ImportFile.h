@@ -11,4 +11,9 @@ namespace records {
 // std::runtime_error when the file is not JSON / not the expected shape.
 store::ImportBatch parse_import_file(std::string_view json_text);
 
+// One record of the file's `products` section on its own (the admin API's product body), read
+// by the same code as the file. Throws records::JsonFieldError (JsonRecord.h) naming the field
+// as a path: "price", "variants[2].name"; the field is "" when the text is not a JSON object.
+store::ImportProduct parse_import_product(std::string_view json_text);
+
 }  // namespace records

@@ -30,12 +30,27 @@ struct FailingCatalog : store::Catalog {
     store::ImportSummary import(const store::ImportBatch&, store::ImportProgress, void*) override {
         fail();
     }
+    store::Id save_product(std::optional<store::Id>, const store::ImportProduct&) override {
+        fail();
+    }
 };
 
 struct FailingLookups : store::Lookups {
     std::vector<store::NamedId> order_statuses() override { throw std::runtime_error(kSecret); }
     std::vector<store::NamedId> delivery_methods() override { throw std::runtime_error(kSecret); }
     std::vector<store::NamedId> payment_methods() override { throw std::runtime_error(kSecret); }
+    store::Id save_order_status(const store::NamedId&) override { FailingCatalog::fail(); }
+    store::Id save_delivery_method(const store::NamedId&) override { FailingCatalog::fail(); }
+    store::Id save_payment_method(const store::NamedId&) override { FailingCatalog::fail(); }
+    std::vector<store::CategoryRow> categories() override { FailingCatalog::fail(); }
+    std::vector<store::ManufacturerRow> manufacturers() override { FailingCatalog::fail(); }
+};
+
+// Settings were read when the endpoint started (nothing stored); the failure comes later.
+struct EmptySettings : store::Settings {
+    store::StoredSettings load() override { return {}; }
+    void save(const store::StoredSettings&) override { FailingCatalog::fail(); }
+    std::int64_t version() override { return 0; }
 };
 
 struct FailingStore : store::Store {
@@ -44,10 +59,12 @@ struct FailingStore : store::Store {
     store::Orders& orders() override { throw store::StoreError(kSecret); }
     store::Journal& journal() override { throw store::StoreError(kSecret); }
     store::Admins& admins() override { throw store::StoreError(kSecret); }
+    store::Settings& settings() override { return settings_; }
     int schema_version() override { return 1; }
     int latest_schema_version() const override { return 1; }
     FailingCatalog catalog_;
     FailingLookups lookups_;
+    EmptySettings settings_;
 };
 
 core::WebResponse ask(protocol::Endpoint& endpoint, const std::string& action,

@@ -85,6 +85,25 @@ TEST(Migrations, OpenRefusesDatabaseWithPendingMigrations) {
     EXPECT_EQ(s->schema_version(), s->latest_schema_version());
 }
 
+TEST(Migrations, UpgradeFromVersion3AddsSessionsAndKeepsUsers) {
+    TempDb db;
+    {
+        auto s = db.init();
+        EXPECT_GE(s->latest_schema_version(), 4);
+        s->admins().create_user("anna", "$argon2id$hash");
+    }
+    // The database as blconnect with migrations 001-003 left it.
+    exec(db.path(), "DROP TABLE admin_sessions; DELETE FROM schema_migrations WHERE version >= 4");
+    std::string msg = error_of([&] { db.open(); });
+    EXPECT_NE(msg.find("has schema version 3"), std::string::npos) << msg;
+    auto s = db.init();
+    EXPECT_EQ(s->schema_version(), s->latest_schema_version());
+    auto anna = s->admins().find_user("anna");
+    ASSERT_TRUE(anna);
+    s->admins().create_session(anna->id, std::string(64, 'a'), "csrf", 100, 200);
+    EXPECT_EQ(s->admins().find_session(std::string(64, 'a'), 150)->username, "anna");
+}
+
 TEST(Migrations, NewerSchemaIsRefusedByOpenAndInit) {
     TempDb db;
     int latest = db.init()->latest_schema_version();

@@ -53,12 +53,12 @@ Id SqliteAdmins::create_token(Id user_id, const std::string& name, const std::st
 std::optional<AdminToken> SqliteAdmins::find_token(const std::string& token_hash) {
     auto conn = pool_.acquire();
     auto st = conn->prepare(
-        "SELECT t.id, t.user_id, t.name, t.revoked, u.disabled FROM admin_tokens t "
+        "SELECT t.id, t.user_id, t.name, t.revoked, u.disabled, u.username FROM admin_tokens t "
         "JOIN admin_users u ON u.id = t.user_id WHERE t.token_hash = ?1");
     st.bind(1, token_hash);
     if (!st.step()) return std::nullopt;
-    return AdminToken{st.integer(0), st.integer(1), st.text(2), st.integer(3) != 0,
-                      st.integer(4) != 0};
+    return AdminToken{st.integer(0),      st.integer(1),      st.text(2),
+                      st.integer(3) != 0, st.integer(4) != 0, st.text(5)};
 }
 
 void SqliteAdmins::touch_token(Id token_id, std::int64_t now) {

@@ -13,6 +13,13 @@ class SqliteAdmins final : public Admins {
     Id create_token(Id user_id, const std::string& name, const std::string& token_hash) override;
     std::optional<AdminToken> find_token(const std::string& token_hash) override;
     void touch_token(Id token_id, std::int64_t now) override;
+    void create_session(Id user_id, const std::string& token_hash, const std::string& csrf_token,
+                        std::int64_t now, std::int64_t expires_at) override;
+    std::optional<AdminSession> find_session(const std::string& token_hash,
+                                             std::int64_t now) override;
+    void touch_session(Id session_id, std::int64_t now) override;
+    void delete_session(const std::string& token_hash) override;
+    std::int64_t prune_sessions(std::int64_t now) override;
 
   private:
     Pool& pool_;

@@ -22,6 +22,7 @@ class SqliteCatalog final : public Catalog {
     BatchResult apply_price_changes(std::span<const PriceChange> changes) override;
     ImportSummary import(const ImportBatch& batch, ImportProgress progress,
                          void* progress_user) override;
+    Id save_product(std::optional<Id> id, const ImportProduct& product) override;
 
   private:
     ProductListPage list_by_id(Connection& conn, bool descending, Slice slice);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/sqlite/TextFunctions.h"
+
 namespace store::sqlite {
 
 void throw_error(sqlite3* db, int rc, std::string_view what) {
@@ -92,6 +94,7 @@ Connection::Connection(const std::string& path, int flags, int busy_timeout_ms) 
     // FULL: a committed order must survive a power loss, WAL or not.
     // temp_store MEMORY: statement journals of multi-row writes stay off the disk.
     exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
+    register_text_functions(db_);
 }
 
 Connection::~Connection() {

@@ -28,9 +28,27 @@ class Importer {
         return summary_;
     }
 
+    // save_product: the batch's only product, into `target` when set (its id is kept whatever
+    // keys the record brings), otherwise where import would put it. Returns the product id.
+    Id save_one(std::optional<Id> target) {
+        const ImportProduct& p = batch_.products.front();
+        if (target && !find_id("SELECT id FROM products WHERE id = ?1", *target))
+            throw NotFoundError("product " + std::to_string(*target) + " does not exist");
+        std::optional<Id> id = target ? target : existing_product(p);
+        require_keys_free(p, id);
+        return write_product_record(0, id);
+    }
+
   private:
     // ---- lookups ----
     std::optional<Id> find_id(const char* sql, const std::string& key) {
+        auto st = conn_.prepare(sql);
+        st.bind(1, key);
+        if (!st.step()) return std::nullopt;
+        return st.integer(0);
+    }
+
+    std::optional<Id> find_id(const char* sql, Id key) {
         auto st = conn_.prepare(sql);
         st.bind(1, key);
         if (!st.step()) return std::nullopt;
@@ -126,16 +144,36 @@ class Importer {
     void write_manufacturer(const ImportManufacturer& m) { manufacturer_id(m.name, &m.logo_url); }
 
     // ---- products ----
-    void write_product_record(std::size_t i) {
+    // `target`: the product to write into (save_product); nullopt finds it as import does.
+    Id write_product_record(std::size_t i, std::optional<Id> target = std::nullopt) {
         auto fail = [&](const std::string& why) {
             throw ImportError("products", static_cast<std::int64_t>(i + 1), why);
         };
         try {
-            write_product(batch_.products[i], fail);
+            const ImportProduct& p = batch_.products[i];
+            return write_product(p, target ? target : existing_product(p), fail);
         } catch (const ConstraintError& e) {
             // e.g. a SKU that another product in the database already has
             fail(std::string("conflicts with the database (") + e.what() + ")");
         }
+        return 0;  // not reached: fail throws
+    }
+
+    // A key of the record that a product other than `owner` has: named, with that product's id,
+    // rather than left to the UNIQUE index's message.
+    void require_keys_free(const ImportProduct& p, std::optional<Id> owner) {
+        auto check = [&](const char* sql, const char* what, const std::string& key) {
+            if (key.empty()) return;
+            auto st = conn_.prepare(sql);
+            st.bind(1, key).bind(2, owner.value_or(0));
+            if (st.step())
+                throw ImportError("products", 1,
+                                  std::string(what) + " " + key + " already used by product " +
+                                      std::to_string(st.integer(0)));
+        };
+        check("SELECT id FROM products WHERE external_id = ?1 AND id <> ?2 LIMIT 1", "external_id",
+              p.external_id);
+        check("SELECT id FROM products WHERE sku = ?1 AND id <> ?2 LIMIT 1", "sku", p.sku);
     }
 
     std::optional<Id> existing_product(const ImportProduct& p) {
@@ -159,7 +197,7 @@ class Importer {
     }
 
     template <class Fail>
-    void write_product(const ImportProduct& p, Fail&& fail) {
+    Id write_product(const ImportProduct& p, std::optional<Id> id, Fail&& fail) {
         std::optional<Id> category;
         if (!p.category_external_id.empty()) {
             category = category_id(p.category_external_id);
@@ -169,7 +207,6 @@ class Importer {
         if (!p.manufacturer_name.empty())
             manufacturer = manufacturer_id(p.manufacturer_name, nullptr);
 
-        std::optional<Id> id = existing_product(p);
         bool created = !id;
         id = upsert_product(p, id, category, manufacturer);
         if (created)
@@ -184,6 +221,7 @@ class Importer {
                        " VALUES (?1, ?2, ?3, ?4)",
                        p.features);
         if (!p.variants.empty()) replace_variants(*id, created, p.variants, fail);
+        return *id;
     }
 
     void bind_product(Statement& st, const ImportProduct& p, std::optional<Id> category,
@@ -376,6 +414,18 @@ class CacheSizeScope {
 };
 
 }  // namespace
+
+Id SqliteCatalog::save_product(std::optional<Id> id, const ImportProduct& product) {
+    // The import's own checks and writes, on a batch of one.
+    ImportBatch batch;
+    batch.products.push_back(product);
+    validate_import(batch);
+    auto conn = pool_.acquire();
+    Transaction tx(*conn, TxKind::Write);
+    const Id saved = Importer(*conn, batch).save_one(id);
+    tx.commit();
+    return saved;
+}
 
 ImportSummary SqliteCatalog::import(const ImportBatch& batch, ImportProgress progress,
                                     void* progress_user) {

@@ -11,6 +11,8 @@ class SqliteJournal final : public Journal {
     void append(std::span<const JournalEntry> entries) override;
     std::vector<JournalEntry> query(const JournalQuery& q) override;
     std::int64_t prune_before(std::int64_t at_ms) override;
+    std::optional<JournalEntry> entry(std::int64_t id) override;
+    std::vector<ActionLastOk> last_ok_by_action(std::int64_t since_ms) override;
 
   private:
     Pool& pool_;

@@ -31,6 +31,7 @@ class SqliteOrders final : public Orders {
                                    std::int64_t now) override;
     std::vector<OrderSummary> list_orders(const OrderListQuery& query) override;
     std::optional<Order> order_detail(Id order_id) override;
+    OrderStats order_stats(std::int64_t now) override;
 
     // The group commit of order adds; tests hold a batch open with it to fill the next one.
     GroupCommit& group_commit() { return adds_; }

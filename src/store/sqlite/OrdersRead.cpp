@@ -3,6 +3,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "core/Text.h"
 #include "store/sqlite/Catalog.h"
 #include "store/sqlite/Orders.h"
 #include "store/sqlite/OrdersDetail.h"
@@ -258,9 +259,22 @@ std::optional<Order> SqliteOrders::order_detail(Id order_id) {
     return order;
 }
 
+namespace {
+
+// The search text as the caller's ids when it is only digits (and fits an id).
+std::optional<Id> digits_id(const std::string& text) {
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    for (char c : text)
+        if (c < '0' || c > '9') return std::nullopt;
+    return std::stoll(text);
+}
+
+}  // namespace
+
 std::vector<OrderSummary> SqliteOrders::list_orders(const OrderListQuery& q) {
-    auto conn = pool_.acquire();
-    auto st = conn->prepare(
+    // Only fixed fragments are concatenated; every value (the search text too) is a bound
+    // parameter, and the text is matched as a plain substring: no LIKE wildcards at all.
+    std::string sql =
         "SELECT o.id, o.origin, o.baselinker_id, o.date_add, o.status_id, COALESCE(s.name, ''),"
         " o.paid, COALESCE(NULLIF(o.delivery_fullname, ''), NULLIF(o.invoice_fullname, ''),"
         " o.email),"
@@ -271,20 +285,38 @@ std::vector<OrderSummary> SqliteOrders::list_orders(const OrderListQuery& q) {
         " COALESCE((SELECT number FROM shipments WHERE order_id = o.id ORDER BY id DESC"
         " LIMIT 1), '')"
         " FROM orders o LEFT JOIN order_statuses s ON s.id = o.status_id"
-        " WHERE o.id < ?1 AND (?2 IS NULL OR o.origin = ?2) AND (?3 IS NULL OR o.status_id = ?3)"
-        " AND (?4 IS NULL OR o.paid = ?4)"
-        " ORDER BY o.id DESC LIMIT ?5");
+        " WHERE o.id < ?1";
+    if (q.origin) sql += " AND o.origin = ?2";
+    if (q.status_id) sql += " AND o.status_id = ?3";
+    if (q.paid) sql += " AND o.paid = ?4";
+    if (q.date_from) sql += " AND o.date_add >= ?6";
+    if (q.date_to) sql += " AND o.date_add <= ?7";
+    const std::optional<Id> text_id = q.text ? digits_id(*q.text) : std::nullopt;
+    if (q.text) {
+        sql +=
+            " AND (blc_contains_folded(o.delivery_fullname, ?8)"
+            " OR blc_contains_folded(o.invoice_fullname, ?8)"
+            " OR blc_contains_folded(o.delivery_company, ?8)"
+            " OR blc_contains_folded(o.invoice_company, ?8)"
+            " OR blc_contains_folded(o.email, ?8) OR blc_contains_folded(o.phone, ?8)"
+            " OR blc_contains_folded(o.client_login, ?8)"
+            " OR blc_contains_folded(o.transaction_id, ?8)";
+        if (text_id) sql += " OR o.baselinker_id = ?9 OR o.id = ?9";
+        sql += ")";
+    }
+    sql += " ORDER BY o.id DESC LIMIT ?5";
+
+    auto conn = pool_.acquire();
+    auto st = conn->prepare(sql);
     st.bind(1, q.before_id.value_or(std::numeric_limits<std::int64_t>::max()));
-    if (q.origin)
-        st.bind(2, orders::origin_text(*q.origin));
-    else
-        st.bind_null(2);
-    st.bind(3, q.status_id);
-    if (q.paid)
-        st.bind(4, *q.paid);
-    else
-        st.bind_null(4);
+    if (q.origin) st.bind(2, orders::origin_text(*q.origin));
+    if (q.status_id) st.bind(3, *q.status_id);
+    if (q.paid) st.bind(4, *q.paid);
     st.bind(5, q.limit);
+    if (q.date_from) st.bind(6, *q.date_from);
+    if (q.date_to) st.bind(7, *q.date_to);
+    if (q.text) st.bind(8, core::fold_case(*q.text));
+    if (text_id) st.bind(9, *text_id);
     std::vector<OrderSummary> out;
     while (st.step()) out.push_back(read_summary(st));
     return out;

@@ -44,6 +44,7 @@ void read_base_row(Statement& st, ProductDetail& p) {
     p.location = st.text(20);
     p.url = st.text(21);
     p.active = st.integer(22) != 0;
+    p.external_id = st.text(23);
 }
 
 // Rows of the requested products that exist, in the order of `wanted`.
@@ -56,7 +57,7 @@ void read_base(Connection& conn, const std::string& ids_json, const std::vector<
             ", p.tax_rate_bp, p.weight, p.height, p.width, p.length, p.description,"
             " p.description_extra1, p.description_extra2, p.description_extra3,"
             " p.description_extra4, COALESCE(m.name, ''), COALESCE(m.logo_url, ''),"
-            " p.category_id, p.location, p.url, p.active"
+            " p.category_id, p.location, p.url, p.active, COALESCE(p.external_id, '')"
             " FROM products p LEFT JOIN manufacturers m ON m.id = p.manufacturer_id"
             " WHERE p.id IN (SELECT value FROM json_each(?1))");
         st.bind(1, ids_json).bind(2, use_promo);

@@ -33,7 +33,8 @@ SqliteStore::SqliteStore(const std::string& path, const StoreOptions& options, O
       lookups_(pool_),
       orders_(pool_),
       journal_(pool_),
-      admins_(pool_) {}
+      admins_(pool_),
+      settings_(pool_) {}
 
 int SqliteStore::schema_version() {
     auto conn = pool_.acquire();

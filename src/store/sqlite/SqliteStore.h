@@ -1,6 +1,6 @@
 #pragma once
 // The SQLite implementation of store::Store: a connection pool shared by the catalogue, the
-// lookup tables, the orders, the journal and the admin credentials.
+// lookup tables, the orders, the journal, the admin credentials and the run-time settings.
 #include <memory>
 #include <string>
 
@@ -11,6 +11,7 @@
 #include "store/sqlite/Lookups.h"
 #include "store/sqlite/Orders.h"
 #include "store/sqlite/Pool.h"
+#include "store/sqlite/Settings.h"
 
 namespace store::sqlite {
 
@@ -27,6 +28,7 @@ class SqliteStore final : public Store {
     Orders& orders() override { return orders_; }
     Journal& journal() override { return journal_; }
     Admins& admins() override { return admins_; }
+    Settings& settings() override { return settings_; }
     int schema_version() override;
     int latest_schema_version() const override;
 
@@ -37,6 +39,7 @@ class SqliteStore final : public Store {
     SqliteOrders orders_;
     SqliteJournal journal_;
     SqliteAdmins admins_;
+    SqliteSettings settings_;
 };
 
 }  // namespace store::sqlite

@@ -1,0 +1,105 @@
+// /health: is the shop's connector being used, and is anything wrong that staff should look at.
+// Read only; everything comes from the store (journal, orders, catalogue counts).
+#include "admin/api/Fields.h"
+#include "admin/api/Json.h"
+
+namespace admin::api {
+namespace {
+
+constexpr std::int64_t kDayMs = 24 * 3600 * 1000;
+
+struct Warning {
+    std::string code, message;
+};
+
+std::int64_t last_orders_get_ms(const std::vector<store::ActionLastOk>& actions) {
+    for (const auto& a : actions)
+        if (a.action == "OrdersGet") return a.at_ms;
+    return 0;
+}
+
+std::vector<Warning> warnings(const Call& call, std::int64_t last_poll_ms,
+                              const store::OrderStats& orders) {
+    std::vector<Warning> out;
+    const std::int64_t minutes = call.options.poll_warning_minutes;
+    if (last_poll_ms == 0) {
+        out.push_back({"never_polled",
+                       "BaseLinker has never fetched orders (no OrdersGet in the "
+                       "journal): check the integration settings"});
+    } else if (call.now * 1000 - last_poll_ms > minutes * 60 * 1000) {
+        out.push_back({"orders_not_polled", "BaseLinker has not fetched orders for more than " +
+                                                std::to_string(minutes) + " minutes"});
+    }
+    if (orders.with_oversells > 0) {
+        out.push_back({"oversold_orders", std::to_string(orders.with_oversells) +
+                                              " orders have lines sold beyond the stock"});
+    }
+    return out;
+}
+
+void write_connector(protocol::JsonWriter& out, const std::vector<store::ActionLastOk>& actions,
+                     std::int64_t last_poll_ms) {
+    out.key("connector").begin_object();
+    out.key("last_orders_get_at_ms");
+    last_poll_ms == 0 ? out.null() : out.integer(last_poll_ms);
+    out.key("actions").begin_array();
+    for (const auto& a : actions) {
+        out.begin_object().key("action").string(a.action).key("last_ok_at_ms");
+        a.at_ms == 0 ? out.null() : out.integer(a.at_ms);
+        out.key("calls_24h").integer(a.calls_24h).end_object();
+    }
+    out.end_array().end_object();
+}
+
+void write_catalog(protocol::JsonWriter& out, store::Store& store) {
+    out.key("catalog").begin_object();
+    out.key("products").integer(store.catalog().product_count());
+    out.key("categories").integer(static_cast<std::int64_t>(store.lookups().categories().size()));
+    out.key("manufacturers")
+        .integer(static_cast<std::int64_t>(store.lookups().manufacturers().size()));
+    out.end_object();
+}
+
+void write_orders(protocol::JsonWriter& out, const store::OrderStats& s) {
+    out.key("orders").begin_object();
+    out.key("total").integer(s.total);
+    out.key("from_baselinker").integer(s.from_baselinker);
+    out.key("from_shop").integer(s.from_shop);
+    out.key("unpaid").integer(s.unpaid);
+    out.key("with_oversells").integer(s.with_oversells);
+    out.key("last_24h").integer(s.last_24h);
+    out.end_object();
+}
+
+void write_warnings(protocol::JsonWriter& out, const std::vector<Warning>& list) {
+    out.key("warnings").begin_array();
+    for (const auto& w : list) {
+        out.begin_object().key("code").string(w.code).key("message").string(w.message);
+        out.end_object();
+    }
+    out.end_array();
+}
+
+core::WebResponse health(Call& call) {
+    auto actions = call.store.journal().last_ok_by_action(call.now * 1000 - kDayMs);
+    auto stats = call.store.orders().order_stats(call.now);
+    std::int64_t last_poll_ms = last_orders_get_ms(actions);
+    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+        out.begin_object();
+        out.key("database").string("ok");  // every figure below was just read from it
+        out.key("now").integer(call.now);
+        write_connector(out, actions, last_poll_ms);
+        write_catalog(out, call.store);
+        write_orders(out, stats);
+        write_warnings(out, warnings(call, last_poll_ms, stats));
+        out.end_object();
+    });
+}
+
+}  // namespace
+
+std::vector<Route> health_routes() {
+    return {{"GET", "/health", health}};
+}
+
+}  // namespace admin::api

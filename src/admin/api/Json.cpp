@@ -1,0 +1,349 @@
+// Strict request bodies, query parameters and JSON replies of the admin API.
+//
+// Money in a body may be a JSON number. Boost.JSON 1.81 has no option to keep a number's text
+// (parse_options::numbers arrived later), and a double cannot hold every two-decimal amount,
+// so the body is read twice: a scanning pass with basic_parser sees every number's literal text
+// (and refuses duplicate keys, which json::parse would silently merge), then json::parse builds
+// the tree the handlers read. Body::money() uses the literal text of a top-level number, never
+// the double.
+#include "admin/api/Json.h"
+
+#include <array>
+#include <limits>
+#include <map>
+#include <set>
+#include <vector>
+
+#include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+
+#include "core/Decimal.h"
+#include "core/Text.h"
+
+namespace admin::api {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
+constexpr std::size_t kMaxDepth = 32;
+
+ApiError invalid_json(const std::string& message, std::string field = {}) {
+    return ApiError(400, "invalid_json", message, std::move(field));
+}
+
+// basic_parser handler of the scanning pass: duplicate keys at any depth, and the literal text
+// of every number that is a direct member of the top-level object.
+class ScanHandler {
+  public:
+    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+    std::map<std::string, std::string, std::less<>> numbers;  // top-level key -> literal text
+    std::string duplicate;                                    // the first repeated key, if any
+
+    bool on_document_begin(json::error_code&) { return true; }
+    bool on_document_end(json::error_code&) { return true; }
+    bool on_comment_part(json::string_view, json::error_code&) { return true; }
+    bool on_comment(json::string_view, json::error_code&) { return true; }
+    bool on_object_begin(json::error_code&) { return open(true); }
+    bool on_array_begin(json::error_code&) { return open(false); }
+    bool on_object_end(std::size_t, json::error_code&) { return close(); }
+    bool on_array_end(std::size_t, json::error_code&) { return close(); }
+    bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+        key_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
+        key_.append(s.data(), s.size());
+        return take_key(ec);
+    }
+    bool on_string_part(json::string_view, std::size_t, json::error_code&) { return true; }
+    bool on_string(json::string_view, std::size_t, json::error_code&) { return true; }
+    bool on_number_part(json::string_view s, json::error_code&) {
+        number_.append(s.data(), s.size());
+        return true;
+    }
+    bool on_int64(std::int64_t, json::string_view s, json::error_code&) { return number(s); }
+    bool on_uint64(std::uint64_t, json::string_view s, json::error_code&) { return number(s); }
+    bool on_double(double, json::string_view s, json::error_code&) { return number(s); }
+    bool on_bool(bool, json::error_code&) { return true; }
+    bool on_null(json::error_code&) { return true; }
+
+  private:
+    struct Frame {
+        bool object;
+        std::set<std::string, std::less<>> keys;
+    };
+
+    bool open(bool object) {
+        frames_.push_back(Frame{object, {}});
+        return true;
+    }
+    bool close() {
+        frames_.pop_back();
+        return true;
+    }
+    bool take_key(json::error_code& ec) {
+        auto& keys = frames_.back().keys;
+        if (!keys.insert(key_).second) {
+            duplicate = key_;
+            ec = json::error::syntax;  // stops the parser; `duplicate` says why
+            return false;
+        }
+        if (frames_.size() == 1) top_key_ = key_;
+        key_.clear();
+        return true;
+    }
+    bool number(json::string_view s) {
+        number_.append(s.data(), s.size());
+        if (frames_.size() == 1 && frames_.back().object) numbers[top_key_] = number_;
+        number_.clear();
+        return true;
+    }
+
+    std::vector<Frame> frames_;
+    std::string key_, top_key_, number_;
+};
+
+// Scans `text`; throws 400 invalid_json for anything but one well-formed JSON value.
+std::map<std::string, std::string, std::less<>> scan(std::string_view text) {
+    json::parse_options options;
+    options.max_depth = kMaxDepth;
+    json::basic_parser<ScanHandler> parser(options);
+    json::error_code ec;
+    std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
+    if (!parser.handler().duplicate.empty()) {
+        throw invalid_json("duplicate key \"" + parser.handler().duplicate + "\"",
+                           parser.handler().duplicate);
+    }
+    if (ec == json::error::too_deep) {
+        throw invalid_json("nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    }
+    if (ec || used != text.size()) throw invalid_json("the body is not valid JSON");
+    return std::move(parser.handler().numbers);
+}
+
+void check_allowed(const json::object& object, std::initializer_list<std::string_view> allowed) {
+    for (const auto& member : object) {
+        std::string_view key(member.key().data(), member.key().size());
+        bool known = false;
+        for (auto name : allowed) known = known || name == key;
+        if (!known) throw invalid_field(std::string(key), "unknown field");
+    }
+}
+
+}  // namespace
+
+struct Body::Impl {
+    json::value root;
+    std::map<std::string, std::string, std::less<>> numbers;
+
+    // The member, or nullptr when absent or null (null counts as missing).
+    const json::value* find(std::string_view key) const {
+        const auto* v = root.get_object().if_contains(key);
+        return (v == nullptr || v->is_null()) ? nullptr : v;
+    }
+    const json::value& require(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) throw invalid_field(std::string(key), "is required");
+        return *v;
+    }
+};
+
+Body::Body(std::string_view text, std::initializer_list<std::string_view> allowed)
+    : impl_(new Impl) {
+    std::unique_ptr<Impl> guard(impl_);  // the destructor does not run when this throws
+    if (text.size() > kMaxBodyBytes) {
+        throw ApiError(413, "payload_too_large", "the body is larger than 1 MiB");
+    }
+    if (!core::is_valid_utf8(text)) throw invalid_json("the body is not valid UTF-8");
+    impl_->numbers = scan(text);
+    impl_->root = json::parse(json::string_view(text.data(), text.size()));
+    if (!impl_->root.is_object()) throw invalid_json("the body must be a JSON object");
+    check_allowed(impl_->root.get_object(), allowed);
+    guard.release();
+}
+
+Body::~Body() {
+    delete impl_;
+}
+
+bool Body::has(std::string_view key) const {
+    return impl_->find(key) != nullptr;
+}
+
+std::string Body::string(std::string_view key) const {
+    auto value = optional_string(key);
+    if (!value) throw invalid_field(std::string(key), "is required");
+    return *value;
+}
+
+std::optional<std::string> Body::optional_string(std::string_view key) const {
+    const auto* v = impl_->find(key);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_string()) throw invalid_field(std::string(key), "expected a string");
+    std::string text(v->get_string());
+    // \u escapes can name lone surrogates, which are not UTF-8.
+    if (!core::is_valid_utf8(text)) throw invalid_field(std::string(key), "not valid UTF-8");
+    return text;
+}
+
+std::int64_t Body::integer(std::string_view key) const {
+    auto value = optional_integer(key);
+    if (!value) throw invalid_field(std::string(key), "is required");
+    return *value;
+}
+
+std::optional<std::int64_t> Body::optional_integer(std::string_view key) const {
+    const auto* v = impl_->find(key);
+    if (v == nullptr) return std::nullopt;
+    if (v->is_int64()) return v->get_int64();
+    if (v->is_uint64()) throw invalid_field(std::string(key), "out of range");
+    throw invalid_field(std::string(key), "expected an integer");
+}
+
+bool Body::boolean(std::string_view key) const {
+    auto value = optional_boolean(key);
+    if (!value) throw invalid_field(std::string(key), "is required");
+    return *value;
+}
+
+std::optional<bool> Body::optional_boolean(std::string_view key) const {
+    const auto* v = impl_->find(key);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_bool()) throw invalid_field(std::string(key), "expected true or false");
+    return v->get_bool();
+}
+
+core::Money Body::money(std::string_view key) const {
+    const auto& v = impl_->require(key);
+    std::string text;
+    if (v.is_string()) {
+        text = std::string(v.get_string());
+    } else if (v.is_number()) {
+        auto it = impl_->numbers.find(key);
+        if (it != impl_->numbers.end()) text = it->second;
+    } else {
+        throw invalid_field(std::string(key), "expected an amount such as \"12.34\"");
+    }
+    auto money = core::Money::parse(text);
+    if (!money) throw invalid_field(std::string(key), "not an amount with at most 2 decimals");
+    return *money;
+}
+
+const json::object& Body::object() const {
+    return impl_->root.get_object();
+}
+
+// ---- query parameters ----
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+unsigned days_in_month(std::int64_t y, unsigned m) {
+    static constexpr std::array<unsigned, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+bool all_digits(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// "YYYY-MM-DD" -> unix seconds of its midnight UTC.
+std::optional<std::int64_t> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
+    if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+    std::int64_t year = *core::parse_int(y);
+    auto month = static_cast<unsigned>(*core::parse_int(m));
+    auto day = static_cast<unsigned>(*core::parse_int(d));
+    if (year < 1970 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+        return std::nullopt;
+    return days_from_civil(year, month, day) * 86400;
+}
+
+}  // namespace
+
+// An empty value ("?status_id=") counts as absent: a form with a blank filter means "any".
+std::optional<std::string> query_text(const Call& call, std::string_view name) {
+    const std::string* value = call.query.find(name);
+    if (value == nullptr || value->empty()) return std::nullopt;
+    if (!core::is_valid_utf8(*value)) throw invalid_field(std::string(name), "not valid UTF-8");
+    return *value;
+}
+
+std::optional<std::int64_t> query_integer(const Call& call, std::string_view name) {
+    auto text = query_text(call, name);
+    if (!text) return std::nullopt;
+    auto value = core::parse_int(*text);
+    if (!value) throw invalid_field(std::string(name), "expected an integer");
+    return value;
+}
+
+std::optional<bool> query_boolean(const Call& call, std::string_view name) {
+    auto text = query_text(call, name);
+    if (!text) return std::nullopt;
+    if (*text == "true" || *text == "1") return true;
+    if (*text == "false" || *text == "0") return false;
+    throw invalid_field(std::string(name), "expected true or false");
+}
+
+std::optional<std::int64_t> query_time(const Call& call, std::string_view name, bool end_of_day) {
+    auto text = query_text(call, name);
+    if (!text) return std::nullopt;
+    if (all_digits(*text)) {
+        auto seconds = core::parse_int(*text);
+        if (seconds) return seconds;
+    } else if (auto midnight = parse_date(*text)) {
+        return end_of_day ? *midnight + 86399 : *midnight;
+    }
+    throw invalid_field(std::string(name), "expected a date YYYY-MM-DD or unix seconds");
+}
+
+std::int64_t query_limit(const Call& call, std::int64_t fallback) {
+    auto limit = query_integer(call, "limit");
+    if (!limit) return fallback;
+    auto max = static_cast<std::int64_t>(call.options.max_page);
+    if (*limit < 1 || *limit > max) {
+        throw invalid_field("limit", "must be between 1 and " + std::to_string(max));
+    }
+    return *limit;
+}
+
+// ---- replies ----
+
+core::WebResponse json_reply(int status, std::string body) {
+    core::WebResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+core::WebResponse no_content() {
+    core::WebResponse response;
+    response.status = 204;
+    return response;
+}
+
+void write_money(protocol::JsonWriter& out, core::Money money) {
+    out.string(money.format());
+}
+
+}  // namespace admin::api

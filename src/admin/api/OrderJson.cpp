@@ -1,0 +1,212 @@
+#include "admin/api/OrderJson.h"
+
+#include "admin/api/Json.h"
+#include "core/Decimal.h"
+
+namespace admin::api {
+namespace {
+
+const char* origin_text(store::OrderOrigin origin) {
+    return origin == store::OrderOrigin::Shop ? "shop" : "baselinker";
+}
+
+void optional_integer(protocol::JsonWriter& out, const std::optional<std::int64_t>& value) {
+    if (value) {
+        out.integer(*value);
+    } else {
+        out.null();
+    }
+}
+
+void write_status(protocol::JsonWriter& out, store::Id id, const std::string& name) {
+    out.begin_object().key("id").integer(id).key("name").string(name).end_object();
+}
+
+// A status the shop no longer has keeps its id; its name is then empty.
+std::string status_name(const std::vector<store::NamedId>& statuses, store::Id id) {
+    for (const auto& s : statuses) {
+        if (s.id == id) return s.name;
+    }
+    return "";
+}
+
+void write_address(protocol::JsonWriter& out, const char* key, const store::Address& a) {
+    out.key(key).begin_object();
+    out.key("fullname").string(a.fullname);
+    out.key("company").string(a.company);
+    out.key("address").string(a.address);
+    out.key("postcode").string(a.postcode);
+    out.key("city").string(a.city);
+    out.key("state_code").string(a.state_code);
+    out.key("country").string(a.country);
+    out.key("country_code").string(a.country_code);
+    out.end_object();
+}
+
+void write_pickup_point(protocol::JsonWriter& out, const store::PickupPoint& p) {
+    out.key("pickup_point").begin_object();
+    out.key("id").string(p.id);
+    out.key("name").string(p.name);
+    out.key("address").string(p.address);
+    out.key("postcode").string(p.postcode);
+    out.key("city").string(p.city);
+    out.end_object();
+}
+
+void write_methods(protocol::JsonWriter& out, const store::Order& o) {
+    out.key("delivery_method").begin_object().key("id");
+    optional_integer(out, o.delivery_method_id);
+    out.key("name").string(o.delivery_method).key("price");
+    write_money(out, o.delivery_price);
+    out.end_object();
+    out.key("payment_method").begin_object().key("id");
+    optional_integer(out, o.payment_method_id);
+    out.key("name").string(o.payment_method).key("cod").boolean(o.cod).end_object();
+}
+
+// The store keeps staff comments joined by newlines; the panel shows them as a list.
+void write_staff_comments(protocol::JsonWriter& out, const std::string& joined) {
+    out.key("staff_comments").begin_array();
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        auto end = joined.find('\n', start);
+        if (end == std::string::npos) end = joined.size();
+        out.string(std::string_view(joined).substr(start, end - start));
+        start = end + 1;
+    }
+    out.end_array();
+}
+
+void write_attributes(protocol::JsonWriter& out, const std::vector<store::LineAttribute>& list) {
+    out.key("attributes").begin_array();
+    for (const auto& a : list) {
+        out.begin_object().key("name").string(a.name).key("value").string(a.value).key("price");
+        write_money(out, a.price);
+        out.end_object();
+    }
+    out.end_array();
+}
+
+void write_line(protocol::JsonWriter& out, const store::OrderLine& line) {
+    out.begin_object();
+    out.key("id").integer(line.line_id);
+    out.key("product_id");
+    optional_integer(out, line.product_id);
+    out.key("variant_id").integer(line.variant_id);
+    out.key("name").string(line.name);
+    out.key("sku").string(line.sku);
+    out.key("ean").string(line.ean);
+    out.key("unit_price");
+    write_money(out, line.unit_price);
+    out.key("quantity").integer(line.quantity);
+    out.key("tax_rate").string(core::format_scaled(line.tax_rate_bp, 2));
+    out.key("auction_id").string(line.auction_id);
+    write_attributes(out, line.attributes);
+    out.key("stock_taken").integer(line.stock_taken);
+    out.key("oversold").integer(line.oversold);
+    out.end_object();
+}
+
+void write_lines(protocol::JsonWriter& out, const std::vector<store::OrderLine>& lines) {
+    std::int64_t oversold = 0;
+    out.key("lines").begin_array();
+    for (const auto& line : lines) {
+        write_line(out, line);
+        oversold += line.oversold;
+    }
+    out.end_array();
+    out.key("oversold").integer(oversold);
+}
+
+void write_shipments(protocol::JsonWriter& out, const std::vector<store::Shipment>& list) {
+    out.key("shipments").begin_array();
+    for (const auto& s : list) {
+        out.begin_object().key("number").string(s.number).key("carrier").string(s.carrier);
+        out.key("url").string(s.url).key("created_at").integer(s.created_at).end_object();
+    }
+    out.end_array();
+}
+
+void write_history(protocol::JsonWriter& out, const std::vector<store::StatusChange>& history,
+                   const std::vector<store::NamedId>& statuses) {
+    out.key("history").begin_array();
+    for (const auto& h : history) {
+        out.begin_object().key("at").integer(h.at).key("from");
+        if (h.from_status) {
+            write_status(out, *h.from_status, status_name(statuses, *h.from_status));
+        } else {
+            out.null();
+        }
+        out.key("to");
+        write_status(out, h.to_status, status_name(statuses, h.to_status));
+        out.key("actor").string(h.actor).key("note").string(h.note).end_object();
+    }
+    out.end_array();
+}
+
+void write_head(protocol::JsonWriter& out, const store::Order& o,
+                const std::vector<store::NamedId>& statuses) {
+    out.key("id").integer(o.id);
+    out.key("origin").string(origin_text(o.origin));
+    out.key("baselinker_id");
+    optional_integer(out, o.baselinker_id);
+    out.key("date_add").integer(o.date_add);
+    out.key("status");
+    write_status(out, o.status_id, status_name(statuses, o.status_id));
+    out.key("paid").boolean(o.paid);
+    out.key("paid_time").integer(o.paid_time);
+    out.key("currency").string(o.currency);
+    out.key("total");
+    write_money(out, o.total());
+}
+
+void write_buyer(protocol::JsonWriter& out, const store::Order& o) {
+    out.key("email").string(o.email);
+    out.key("phone").string(o.phone);
+    out.key("client_login").string(o.client_login);
+    out.key("transaction_id").string(o.transaction_id);
+    out.key("service_account").string(o.service_account);
+    write_address(out, "delivery", o.delivery);
+    write_address(out, "invoice", o.invoice);
+    out.key("invoice_nip").string(o.invoice_nip);
+    out.key("want_invoice").boolean(o.want_invoice);
+    write_pickup_point(out, o.point);
+}
+
+}  // namespace
+
+void write_order_summary(protocol::JsonWriter& out, const store::OrderSummary& o) {
+    out.begin_object();
+    out.key("id").integer(o.id);
+    out.key("origin").string(origin_text(o.origin));
+    out.key("baselinker_id");
+    optional_integer(out, o.baselinker_id);
+    out.key("date_add").integer(o.date_add);
+    out.key("status");
+    write_status(out, o.status_id, o.status_name);
+    out.key("paid").boolean(o.paid);
+    out.key("buyer").string(o.buyer);
+    out.key("total");
+    write_money(out, o.total);
+    out.key("currency").string(o.currency);
+    out.key("oversold").integer(o.oversold);
+    out.key("tracking").string(o.latest_tracking);
+    out.end_object();
+}
+
+void write_order_detail(protocol::JsonWriter& out, const store::Order& o,
+                        const std::vector<store::NamedId>& statuses) {
+    out.begin_object();
+    write_head(out, o, statuses);
+    write_buyer(out, o);
+    write_methods(out, o);
+    out.key("user_comments").string(o.user_comments);
+    write_staff_comments(out, o.admin_comments);
+    out.key("stock_returned").boolean(o.stock_returned);
+    write_lines(out, o.lines);
+    write_shipments(out, o.shipments);
+    write_history(out, o.history, statuses);
+    out.end_object();
+}
+
+}  // namespace admin::api
