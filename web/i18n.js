@@ -40,6 +40,9 @@ const pl = {
   'warning.never_polled': 'BaseLinker nigdy nie pobrał zamówień.',
   'warning.orders_not_polled': 'BaseLinker dawno nie pobierał zamówień.',
   'warning.oversold_orders': 'Zamówienia z brakami magazynowymi.',
+  'warning.never_polled.detail': 'W dzienniku nie ma żadnego OrdersGet: sprawdź adres i hasło integracji w BaseLinkerze.',
+  'warning.orders_not_polled.detail': 'Ostatnie OrdersGet: {0}. Sprawdź, czy integracja w BaseLinkerze jest włączona.',
+  'warning.oversold_orders.detail': 'Zamówień z pozycjami sprzedanymi ponad stan: {0}.',
 
   'orders.id': 'Nr', 'orders.date': 'Data', 'orders.origin': 'Źródło', 'orders.origin_shop': 'Sklep',
   'orders.buyer': 'Kupujący', 'orders.status': 'Status', 'orders.paid': 'Płatność',
@@ -160,6 +163,9 @@ const en = {
   'warning.never_polled': 'BaseLinker has never polled the orders.',
   'warning.orders_not_polled': 'BaseLinker has not polled the orders for a while.',
   'warning.oversold_orders': 'Orders with oversold lines.',
+  'warning.never_polled.detail': 'No OrdersGet in the journal: check the integration URL and password in BaseLinker.',
+  'warning.orders_not_polled.detail': 'Last OrdersGet: {0}. Check that the integration is enabled in BaseLinker.',
+  'warning.oversold_orders.detail': 'Orders with lines sold beyond the stock: {0}.',
 
   'orders.id': 'No.', 'orders.date': 'Date', 'orders.origin': 'Origin', 'orders.origin_shop': 'Shop',
   'orders.buyer': 'Buyer', 'orders.status': 'Status', 'orders.paid': 'Payment',

@@ -21,13 +21,21 @@ export async function renderDashboard() {
   const catalog = health.catalog || {};
   const warnings = health.warnings || [];
 
+  const lastPoll = conn.last_orders_get_at_ms ?? null;
+  // Known warnings are explained in the panel's language from the figures of /health; the
+  // API's (English) message is shown only for codes this panel does not know.
+  const details = {
+    never_polled: () => t('warning.never_polled.detail'),
+    orders_not_polled: () => t('warning.orders_not_polled.detail', lastPoll ? fmtAgo(lastPoll) : t('never')),
+    oversold_orders: () => t('warning.oversold_orders.detail', fmtNumber(orders.with_oversells ?? 0)),
+  };
+  const detail = (w) => (details[w.code] ? details[w.code]() : (w.message || ''));
   const warningBox = warnings.length
     ? h('ul', { class: 'warnings', 'data-test': 'health-warnings' },
       warnings.map((w) => h('li', { class: 'warning', 'data-test': `warning-${w.code}` },
-        h('strong', { text: tOr(`warning.${w.code}`, w.code) }), ' ', h('span', { text: w.message || '' }))))
+        h('strong', { text: tOr(`warning.${w.code}`, w.code) }), ' ', h('span', { text: detail(w) }))))
     : h('p', { class: 'ok-line', 'data-test': 'health-ok', text: t('dash.no_warnings') });
 
-  const lastPoll = conn.last_orders_get_at_ms ?? null;
   const connection = section(t('dash.connection'),
     h('div', { class: 'health-line' },
       badge(health.database === 'ok' ? t('dash.db_ok') : t('dash.db_down'),

@@ -24,6 +24,21 @@ struct AdminToken {
     std::string username;        // of user_id
 };
 
+struct AdminUserInfo {
+    Id id = 0;
+    std::string username;
+    bool disabled = false;
+    std::int64_t created_at = 0;
+};
+
+struct AdminTokenInfo {
+    Id id = 0;
+    std::string username, name;
+    bool revoked = false;
+    std::int64_t created_at = 0;
+    std::int64_t last_used_at = 0;  // 0 = never used
+};
+
 // A signed-in panel session. The cookie holds a random token; the store keeps its SHA-256 only.
 struct AdminSession {
     Id id = 0;

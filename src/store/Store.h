@@ -159,6 +159,13 @@ class Admins {
     // Throws StoreError for an unknown user or a token hash already stored.
     virtual Id create_token(Id user_id, const std::string& name, const std::string& token_hash) = 0;
     virtual std::optional<AdminToken> find_token(const std::string& token_hash) = 0;
+    // Every user and every token (never a hash), for `blconnect admin list`.
+    virtual std::vector<AdminUserInfo> list_users() = 0;
+    virtual std::vector<AdminTokenInfo> list_tokens() = 0;
+    // False when there is no such user. A disabled user's sessions and tokens stop working.
+    virtual bool set_user_disabled(const std::string& username, bool disabled) = 0;
+    // Revokes the user's tokens named `name`; returns how many were revoked (0 = none such).
+    virtual std::int64_t revoke_tokens(const std::string& username, const std::string& name) = 0;
     // Records a use of the token (`now`: unix seconds UTC).
     virtual void touch_token(Id token_id, std::int64_t now) = 0;
     // Panel sessions, found by the SHA-256 (hex) of the cookie's token.
