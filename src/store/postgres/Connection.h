@@ -1,0 +1,123 @@
+#pragma once
+// A thin RAII layer over libpq with the same shape as store/sqlite/Connection.h, so that the
+// two backends read alike: one connection, its prepared statements (prepared once per
+// connection, by SQL text), statements whose parameters are `$1, $2...` (1-based, sent as text
+// with the type PostgreSQL infers; add a cast such as `$1::bigint` where it cannot), rows read
+// by 0-based column, and transactions that roll back unless committed.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "store/Store.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace store::postgres {
+
+// A constraint failed (SQLSTATE class 23: unique, check, foreign key); `sqlstate` says which.
+struct ConstraintError : StoreError {
+    ConstraintError(const std::string& what, std::string sqlstate, std::string constraint)
+        : StoreError(what), sqlstate(std::move(sqlstate)), constraint(std::move(constraint)) {}
+    std::string sqlstate;    // "23505" unique_violation...
+    std::string constraint;  // the constraint's name when the server reports it
+};
+
+// Serialization failure or deadlock (SQLSTATE 40001 / 40P01): the transaction may be retried.
+struct RetryableError : StoreError {
+    using StoreError::StoreError;
+};
+
+class Connection;
+
+class Statement {
+  public:
+    Statement(Connection& conn, std::string name);
+    Statement(Statement&&) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int i, std::int64_t value);
+    Statement& bind(int i, int value) { return bind(i, static_cast<std::int64_t>(value)); }
+    Statement& bind(int i, bool value);
+    Statement& bind(int i, double value);
+    Statement& bind(int i, std::string_view text);
+    Statement& bind(int i, const char* text) { return bind(i, std::string_view(text)); }
+    Statement& bind(int i, const std::string& text) { return bind(i, std::string_view(text)); }
+    Statement& bind_null(int i);
+    Statement& bind_or_null(int i, std::string_view text);  // NULL for ""
+    Statement& bind(int i, std::optional<std::int64_t> value);
+
+    // The first call executes the statement; true while a row is available.
+    bool step();
+    void run();  // executes (statements without rows)
+    // Executes a statement that must return one row and positions on it; StoreError otherwise.
+    void step_row();
+    std::int64_t affected() const;  // rows changed by an INSERT/UPDATE/DELETE that ran
+
+    std::int64_t integer(int col) const;  // NULL reads as 0
+    double real(int col) const;
+    bool boolean(int col) const;  // 't' / 'f'
+    bool is_null(int col) const;
+    std::string text(int col) const;
+    std::string_view text_view(int col) const;  // valid until the statement is destroyed
+
+  private:
+    void execute();
+    Connection* conn_;
+    std::string name_;
+    std::vector<std::optional<std::string>> params_;
+    pg_result* result_ = nullptr;
+    int row_ = -1;
+    bool executed_ = false;
+};
+
+class Connection {
+  public:
+    // Connects with a libpq URI ("postgresql://user@host:port/db"). Throws StoreError naming
+    // the host and the server's reason (never the password) when it cannot.
+    explicit Connection(const std::string& uri);
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection();
+
+    // Runs one or more statements without parameters (schema, BEGIN/COMMIT).
+    void exec(const char* sql);
+    // The statement for `sql`, prepared on this connection the first time it is used.
+    Statement prepare(std::string_view sql);
+    // False after the server went away; the pool then replaces the connection.
+    bool healthy() const;
+    pg_conn* handle() { return conn_; }
+
+  private:
+    friend class Statement;
+    pg_conn* conn_ = nullptr;
+    std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
+};
+
+// Throws the StoreError subclass that matches the result's SQLSTATE (ConstraintError,
+// RetryableError, StoreError), with `what` and the server's message.
+[[noreturn]] void throw_result_error(pg_result* result, pg_conn* conn, std::string_view what);
+
+enum class TxKind { Read, Write };
+
+// BEGIN (READ COMMITTED; Read = READ ONLY) ... COMMIT; rolls back unless commit() was called.
+class Transaction {
+  public:
+    Transaction(Connection& conn, TxKind kind);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+  private:
+    Connection& conn_;
+    bool open_ = true;
+};
+
+}  // namespace store::postgres
