@@ -1,16 +1,23 @@
-// `blconnect admin add-user` / `add-token` (docs/admin.md). The password arrives on stdin and
-// the token leaves on stdout exactly once; neither is logged nor stored in clear.
+// `blconnect admin ...` (docs/admin.md): add-user / add-token create credentials, list shows
+// them, disable-user / enable-user / revoke-token take access away. The password arrives on
+// stdin and the token leaves on stdout exactly once; neither is logged nor stored in clear, and
+// no command prints a hash.
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
+#include <vector>
 
 #include "admin/Credentials.h"
+#include "app/CmdOrder.h"
 #include "app/Commands.h"
 #include "app/ReadSecret.h"
 #include "store/Store.h"
 
 namespace app {
 namespace {
+
+using Row = std::vector<std::string>;
 
 std::unique_ptr<store::Store> open_admin_store(const AdminStoreOptions& options) {
     Config config = config_with_db(options.config, options.db);
@@ -35,10 +42,81 @@ int fail(const std::exception& e) {
     return 1;
 }
 
+// Runs a command; a refused credential or a store failure becomes exit 1 with the message.
+template <class Command>
+int guarded(Command&& command) {
+    try {
+        return command();
+    } catch (const admin::CredentialError& e) {
+        return fail(e);
+    } catch (const store::StoreError& e) {
+        return fail(e);
+    }
+}
+
+int unknown_user(const std::string& username) {
+    std::cerr << "blconnect: unknown admin user '" << username << "'\n";
+    return 1;
+}
+
+std::string yes_no(bool value) {
+    return value ? "yes" : "no";
+}
+
+// rows[0] is the header; columns are as wide as their widest cell, two spaces apart.
+void print_table(const std::vector<Row>& rows) {
+    std::vector<std::size_t> width(rows.front().size(), 0);
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+    }
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i] + std::string(width[i] - row[i].size() + 2, ' ');
+        }
+        line.erase(line.find_last_not_of(' ') + 1);
+        std::cout << line << "\n";
+    }
+}
+
+void print_users(const std::vector<store::AdminUserInfo>& users) {
+    std::cout << "admin users\n";
+    std::vector<Row> rows{{"username", "created", "disabled"}};
+    for (const auto& u : users) {
+        rows.push_back({u.username, order_cli::utc_time(u.created_at), yes_no(u.disabled)});
+    }
+    print_table(rows);
+    if (users.empty()) std::cout << "(none)\n";
+}
+
+void print_tokens(const std::vector<store::AdminTokenInfo>& tokens) {
+    std::cout << "API tokens\n";
+    std::vector<Row> rows{{"user", "name", "created", "last used", "revoked"}};
+    for (const auto& t : tokens) {
+        std::string used = t.last_used_at == 0 ? "never" : order_cli::utc_time(t.last_used_at);
+        rows.push_back(
+            {t.username, t.name, order_cli::utc_time(t.created_at), used, yes_no(t.revoked)});
+    }
+    print_table(rows);
+    if (tokens.empty()) std::cout << "(none)\n";
+}
+
+int set_disabled(const AdminUserOptions& options, bool disabled) {
+    return guarded([&] {
+        auto store = open_admin_store(options);
+        if (!store->admins().set_user_disabled(options.username, disabled))
+            return unknown_user(options.username);
+        std::cout << "admin user " << options.username
+                  << (disabled ? " disabled: its panel sessions and API tokens no longer work\n"
+                               : " enabled\n");
+        return 0;
+    });
+}
+
 }  // namespace
 
 int cmd_admin_add_user(const AdminUserOptions& options) {
-    try {
+    return guarded([&] {
         auto store = open_admin_store(options);
         auto password = read_new_password();
         if (!password) {
@@ -48,15 +126,11 @@ int cmd_admin_add_user(const AdminUserOptions& options) {
         auto id = admin::add_user(store->admins(), options.username, *password);
         std::cout << "admin user " << options.username << " created (id " << id << ")\n";
         return 0;
-    } catch (const admin::CredentialError& e) {
-        return fail(e);
-    } catch (const store::StoreError& e) {
-        return fail(e);
-    }
+    });
 }
 
 int cmd_admin_add_token(const AdminTokenOptions& options) {
-    try {
+    return guarded([&] {
         auto store = open_admin_store(options);
         std::string token = admin::add_token(store->admins(), options.username, options.name);
         // The token on stdout alone (scripts capture it); the warning on stderr.
@@ -64,11 +138,41 @@ int cmd_admin_add_token(const AdminTokenOptions& options) {
         std::cerr << "token '" << options.name << "' for " << options.username
                   << " created; it is shown only this once, store it now\n";
         return 0;
-    } catch (const admin::CredentialError& e) {
-        return fail(e);
-    } catch (const store::StoreError& e) {
-        return fail(e);
-    }
+    });
+}
+
+int cmd_admin_list(const AdminStoreOptions& options) {
+    return guarded([&] {
+        auto store = open_admin_store(options);
+        print_users(store->admins().list_users());
+        std::cout << "\n";
+        print_tokens(store->admins().list_tokens());
+        return 0;
+    });
+}
+
+int cmd_admin_disable_user(const AdminUserOptions& options) {
+    return set_disabled(options, true);
+}
+
+int cmd_admin_enable_user(const AdminUserOptions& options) {
+    return set_disabled(options, false);
+}
+
+int cmd_admin_revoke_token(const AdminTokenOptions& options) {
+    return guarded([&] {
+        auto store = open_admin_store(options);
+        if (!store->admins().find_user(options.username)) return unknown_user(options.username);
+        auto revoked = store->admins().revoke_tokens(options.username, options.name);
+        if (revoked == 0) {
+            std::cerr << "blconnect: admin user '" << options.username
+                      << "' has no unrevoked token named '" << options.name << "'\n";
+            return 1;
+        }
+        std::cout << "revoked " << revoked << (revoked == 1 ? " token" : " tokens") << " named '"
+                  << options.name << "' of admin user " << options.username << "\n";
+        return 0;
+    });
 }
 
 }  // namespace app

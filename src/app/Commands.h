@@ -97,6 +97,10 @@ int cmd_order_paid(const OrderPaidOptions& options);
 int cmd_order_comment(const OrderCommentOptions& options);
 int cmd_admin_add_user(const AdminUserOptions& options);
 int cmd_admin_add_token(const AdminTokenOptions& options);
+int cmd_admin_list(const AdminStoreOptions& options);
+int cmd_admin_disable_user(const AdminUserOptions& options);
+int cmd_admin_enable_user(const AdminUserOptions& options);
+int cmd_admin_revoke_token(const AdminTokenOptions& options);
 
 // The config file (when given) with the environment applied, then `--db` on top.
 Config config_with_db(const std::string& config_file, const std::string& db);

@@ -157,14 +157,19 @@ void add_order(CLI::App& app) {
     add_order_comment(*order);
 }
 
+// --db / --config for the admin commands.
+void add_admin_store_options(CLI::App* cmd, app::AdminStoreOptions& o) {
+    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+}
+
 void add_admin_add_user(CLI::App& admin) {
     static app::AdminUserOptions o;
     auto* cmd = admin.add_subcommand("add-user",
                                      "Create an admin user; the password (at least 12 "
                                      "characters) is read from stdin");
     cmd->add_option("username", o.username, "Login name")->required();
-    cmd->add_option("--db", o.db, "SQLite database file");
-    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+    add_admin_store_options(cmd, o);
     cmd->callback([] { exit_code = app::cmd_admin_add_user(o); });
 }
 
@@ -175,9 +180,44 @@ void add_admin_add_token(CLI::App& admin) {
                                      "(once: only its hash is stored)");
     cmd->add_option("username", o.username, "Owner of the token")->required();
     cmd->add_option("--name", o.name, "What the token is for (e.g. ci, backup-script)")->required();
-    cmd->add_option("--db", o.db, "SQLite database file");
-    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+    add_admin_store_options(cmd, o);
     cmd->callback([] { exit_code = app::cmd_admin_add_token(o); });
+}
+
+void add_admin_list(CLI::App& admin) {
+    static app::AdminStoreOptions o;
+    auto* cmd = admin.add_subcommand("list", "Show admin users and API tokens (never a hash)");
+    add_admin_store_options(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_admin_list(o); });
+}
+
+void add_admin_user_switch(CLI::App& admin, const std::string& name, const std::string& help,
+                           app::AdminUserOptions& o, int (*command)(const app::AdminUserOptions&)) {
+    auto* cmd = admin.add_subcommand(name, help);
+    cmd->add_option("username", o.username, "Login name")->required();
+    add_admin_store_options(cmd, o);
+    cmd->callback([&o, command] { exit_code = command(o); });
+}
+
+void add_admin_disable_enable(CLI::App& admin) {
+    static app::AdminUserOptions disable, enable;
+    add_admin_user_switch(admin, "disable-user",
+                          "Disable an admin user: sign-in, panel sessions and API tokens "
+                          "stop working",
+                          disable, app::cmd_admin_disable_user);
+    add_admin_user_switch(admin, "enable-user", "Enable a disabled admin user again", enable,
+                          app::cmd_admin_enable_user);
+}
+
+void add_admin_revoke_token(CLI::App& admin) {
+    static app::AdminTokenOptions o;
+    auto* cmd = admin.add_subcommand("revoke-token",
+                                     "Revoke an admin user's API tokens of that name "
+                                     "(for good)");
+    cmd->add_option("username", o.username, "Owner of the token")->required();
+    cmd->add_option("--name", o.name, "Name the token was created with")->required();
+    add_admin_store_options(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_admin_revoke_token(o); });
 }
 
 void add_admin(CLI::App& app) {
@@ -185,6 +225,9 @@ void add_admin(CLI::App& app) {
     admin->require_subcommand(1);
     add_admin_add_user(*admin);
     add_admin_add_token(*admin);
+    add_admin_list(*admin);
+    add_admin_disable_enable(*admin);
+    add_admin_revoke_token(*admin);
 }
 
 }  // namespace

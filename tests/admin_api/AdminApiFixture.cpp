@@ -1,6 +1,5 @@
 #include "AdminApiFixture.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -68,12 +67,6 @@ AdminClient AdminApiTest::with_token() {
     AdminClient c = client();
     c.use_bearer(server_->add_admin_token(kUser));
     return c;
-}
-
-void AdminApiTest::sql(const std::string& statement) const {
-    SQLite::Database database(server_->db_path(), SQLite::OPEN_READWRITE);
-    database.setBusyTimeout(5000);
-    database.exec(statement);
 }
 
 std::string AdminApiTest::logs() const {

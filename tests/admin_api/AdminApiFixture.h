@@ -29,9 +29,6 @@ class AdminApiTest : public ::testing::Test {
     // A client using a fresh API token of anna.
     AdminClient with_token();
     std::unique_ptr<store::Store> db() const { return server_->open_second_store(); }
-    // Runs SQL on the database the way an operator would (test-only: the store has no call
-    // to disable a user or revoke a token yet).
-    void sql(const std::string& statement) const;
     // Everything logged since SetUp.
     std::string logs() const;
 

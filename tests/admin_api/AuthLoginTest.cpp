@@ -83,7 +83,7 @@ TEST_F(AuthLogin, TheStoreKeepsOnlyTheHashOfTheSessionToken) {
 
 TEST_F(AuthLogin, WrongPasswordUnknownUserAndDisabledUserGetTheSameAnswer) {
     server_->add_admin_user("piotr", "Another-Long-Password-1");
-    sql("UPDATE admin_users SET disabled = 1 WHERE username = 'piotr'");
+    ASSERT_TRUE(db()->admins().set_user_disabled("piotr", true));
     auto wrong = client().login(kUser, "Not-The-Password-123");
     auto unknown = client().login("nobody", kUserPassword);
     auto disabled = client().login("piotr", "Another-Long-Password-1");

@@ -91,7 +91,7 @@ TEST_F(AuthSession, EachRequestRestartsTheIdleClock) {
 
 TEST_F(AuthSession, ADisabledUsersSessionStopsWorking) {
     AdminClient c = signed_in();
-    sql("UPDATE admin_users SET disabled = 1 WHERE username = 'anna'");
+    ASSERT_TRUE(db()->admins().set_user_disabled(kUser, true));
     EXPECT_EQ(c.get("/settings").status, 401);
 }
 
@@ -133,11 +133,11 @@ TEST_F(AuthSession, BearerTokenNeedsNoCsrfToken) {
 
 TEST_F(AuthSession, RevokedTokensAndDisabledUsersTokensAre401) {
     AdminClient c = with_token();
-    sql("UPDATE admin_tokens SET revoked = 1");
+    ASSERT_EQ(db()->admins().revoke_tokens(kUser, "test"), 1);  // with_token() names it "test"
     EXPECT_EQ(c.get("/settings").status, 401);
     AdminClient d = with_token();
     EXPECT_EQ(d.get("/settings").status, 200);
-    sql("UPDATE admin_users SET disabled = 1 WHERE username = 'anna'");
+    ASSERT_TRUE(db()->admins().set_user_disabled(kUser, true));
     auto reply = d.get("/settings");
     EXPECT_EQ(reply.status, 401);
     EXPECT_EQ(reply.header("WWW-Authenticate"), "Bearer");

@@ -1,5 +1,6 @@
-// `blconnect admin add-user` / `add-token` end to end: the real binary on a temporary database.
-// The password goes in on stdin, the token comes out on stdout once, and neither is in the file.
+// `blconnect admin ...` end to end: the real binary on a temporary database. The password goes
+// in on stdin, the token comes out on stdout once, and neither is in the file; `list` shows
+// users and tokens without a hash; disable-user / enable-user / revoke-token change the store.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -128,6 +129,107 @@ TEST_F(AdminCli, MissingDatabaseFails) {
     auto missing = run("admin add-token anna --name ci --db " + file("nope.db"));
     EXPECT_EQ(missing.code, 1);
     EXPECT_TRUE(contains(missing.err, "does not exist")) << missing.err;
+}
+
+class AdminCliAccess : public AdminCli {
+  protected:
+    void SetUp() override {
+        AdminCli::SetUp();
+        ASSERT_EQ(admin("add-user anna", "correct horse battery\n").code, 0);
+    }
+
+    // A new token of anna named `name` (the token itself, without the newline).
+    std::string add_token(const std::string& name) {
+        auto added = admin("add-token anna --name " + name);
+        EXPECT_EQ(added.code, 0) << added.err;
+        return added.out.substr(0, added.out.find('\n'));
+    }
+
+    bool revoked(const std::string& token) {
+        auto found = temp_.open()->admins().find_token(admin::token_hash(token));
+        EXPECT_TRUE(found);
+        return found && found->revoked;
+    }
+};
+
+TEST_F(AdminCliAccess, ListShowsUsersAndTokensButNoHash) {
+    std::string token = add_token("ci");
+    auto store = temp_.open();
+    store->admins().touch_token(store->admins().find_token(admin::token_hash(token))->id,
+                                1'700'000'000);
+    add_token("backup");
+    store.reset();
+    auto listed = admin("list");
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    for (const char* part : {"username", "disabled", "last used", "revoked", "anna", "ci", "backup",
+                             "2023-11-14 22:13:20 UTC", "never"}) {
+        EXPECT_TRUE(contains(listed.out, part)) << part << " in\n" << listed.out;
+    }
+    EXPECT_FALSE(contains(listed.out, "$argon2id$"));
+    EXPECT_FALSE(contains(listed.out, token.substr(4)));
+    EXPECT_FALSE(contains(listed.out, admin::token_hash(token)));
+}
+
+TEST_F(AdminCliAccess, ListOfAnEmptyDatabaseSaysSo) {
+    testing_support::TempDb other;
+    ASSERT_EQ(run("init --db " + other.path()).code, 0);
+    auto listed = run("admin list --db " + other.path());
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    EXPECT_TRUE(contains(listed.out, "(none)")) << listed.out;
+}
+
+TEST_F(AdminCliAccess, ListTakesAConfigFile) {
+    std::ofstream(file("blconnect.toml")) << "[database]\npath = \"" << db_ << "\"\n";
+    auto listed = run("admin list --config " + file("blconnect.toml"));
+    ASSERT_EQ(listed.code, 0) << listed.err;
+    EXPECT_TRUE(contains(listed.out, "anna")) << listed.out;
+}
+
+TEST_F(AdminCliAccess, DisableAndEnableUser) {
+    auto disabled = admin("disable-user ANNA");
+    ASSERT_EQ(disabled.code, 0) << disabled.err;
+    EXPECT_TRUE(contains(disabled.out, "disabled")) << disabled.out;
+    EXPECT_TRUE(temp_.open()->admins().find_user("anna")->disabled);
+    EXPECT_TRUE(contains(admin("add-token anna --name ci").err, "admin user 'anna' is disabled"));
+
+    auto enabled = admin("enable-user anna");
+    ASSERT_EQ(enabled.code, 0) << enabled.err;
+    EXPECT_TRUE(contains(enabled.out, "enabled")) << enabled.out;
+    EXPECT_FALSE(temp_.open()->admins().find_user("anna")->disabled);
+}
+
+TEST_F(AdminCliAccess, DisableOrEnableAnUnknownUserFails) {
+    for (const char* command : {"disable-user bob", "enable-user bob"}) {
+        auto unknown = admin(command);
+        EXPECT_EQ(unknown.code, 1) << command;
+        EXPECT_TRUE(contains(unknown.err, "unknown admin user 'bob'")) << unknown.err;
+    }
+    EXPECT_FALSE(temp_.open()->admins().find_user("anna")->disabled);
+}
+
+TEST_F(AdminCliAccess, RevokeTokenPrintsHowManyAndLeavesOthers) {
+    std::string first = add_token("ci"), second = add_token("ci"), backup = add_token("backup");
+    auto revoked_ci = admin("revoke-token anna --name ci");
+    ASSERT_EQ(revoked_ci.code, 0) << revoked_ci.err;
+    EXPECT_TRUE(contains(revoked_ci.out, "revoked 2 tokens")) << revoked_ci.out;
+    EXPECT_TRUE(revoked(first));
+    EXPECT_TRUE(revoked(second));
+    EXPECT_FALSE(revoked(backup));
+    EXPECT_TRUE(contains(admin("list").out, "yes"));
+}
+
+TEST_F(AdminCliAccess, RevokeTokenFailsWhenNoneMatched) {
+    std::string token = add_token("ci");
+    ASSERT_EQ(admin("revoke-token anna --name ci").code, 0);
+    auto again = admin("revoke-token anna --name ci");
+    EXPECT_EQ(again.code, 1);
+    EXPECT_TRUE(contains(again.err, "no unrevoked token named 'ci'")) << again.err;
+    auto other_name = admin("revoke-token anna --name backup");
+    EXPECT_EQ(other_name.code, 1);
+    auto unknown = admin("revoke-token bob --name ci");
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_TRUE(contains(unknown.err, "unknown admin user 'bob'")) << unknown.err;
+    EXPECT_TRUE(revoked(token));
 }
 
 }  // namespace

@@ -76,6 +76,13 @@ TEST_F(AdminsTest, TouchRecordsLastUse) {
     auto id = admins().create_token(user, "ci", "hash");
     admins().touch_token(id, 1'700'000'000);
     store_.reset();
+    if (TempDb::postgres()) {
+        // The raw read below is SQLite's; the same through the store's own listing.
+        auto tokens = db_.open()->admins().list_tokens();
+        ASSERT_EQ(tokens.size(), 1u);
+        EXPECT_EQ(tokens[0].last_used_at, 1'700'000'000);
+        return;
+    }
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(db_.path().c_str(), &raw), SQLITE_OK);
     sqlite3_stmt* st = nullptr;
@@ -91,9 +98,103 @@ TEST_F(AdminsTest, OnlyWhatIsHandedInIsStored) {
     auto user = admins().create_user("anna", kHash);
     admins().create_token(user, "ci", "0123456789abcdef-stored-hash");
     store_.reset();
+    {
+        auto reopened = db_.open();
+        EXPECT_TRUE(reopened->admins().find_token("0123456789abcdef-stored-hash"));
+        EXPECT_EQ(reopened->admins().find_user("anna")->password_hash, kHash);
+    }
+    if (TempDb::postgres()) return;  // SQLite-specific: the bytes of the database file
     auto bytes = TempDb::file_bytes(db_.path());
     EXPECT_NE(bytes.find("0123456789abcdef-stored-hash"), std::string::npos);
     EXPECT_NE(bytes.find(kHash), std::string::npos);
+}
+
+TEST_F(AdminsTest, ListsUsersAndTokensWithoutHashes) {
+    auto anna = admins().create_user("anna", kHash);
+    auto bob = admins().create_user("Bob", kHash);
+    auto ci = admins().create_token(anna, "ci", "hash-1");
+    admins().create_token(bob, "backup", "hash-2");
+    admins().touch_token(ci, 1'700'000'000);
+    auto users = admins().list_users();
+    ASSERT_EQ(users.size(), 2u);
+    EXPECT_EQ(users[0].id, anna);
+    EXPECT_EQ(users[0].username, "anna");
+    EXPECT_EQ(users[1].username, "Bob");  // ordered regardless of case
+    EXPECT_FALSE(users[1].disabled);
+    EXPECT_GT(users[0].created_at, 1'700'000'000);
+    auto tokens = admins().list_tokens();
+    ASSERT_EQ(tokens.size(), 2u);
+    EXPECT_EQ(tokens[0].id, ci);
+    EXPECT_EQ(tokens[0].username, "anna");
+    EXPECT_EQ(tokens[0].name, "ci");
+    EXPECT_EQ(tokens[0].last_used_at, 1'700'000'000);
+    EXPECT_EQ(tokens[1].username, "Bob");
+    EXPECT_EQ(tokens[1].last_used_at, 0);  // never used
+    EXPECT_FALSE(tokens[1].revoked);
+}
+
+TEST_F(AdminsTest, EmptyListsAreEmpty) {
+    EXPECT_TRUE(admins().list_users().empty());
+    EXPECT_TRUE(admins().list_tokens().empty());
+}
+
+TEST_F(AdminsTest, DisablingAUserReachesItsTokensAndIgnoresCase) {
+    auto user = admins().create_user("anna", kHash);
+    admins().create_token(user, "ci", "hash");
+    EXPECT_TRUE(admins().set_user_disabled("ANNA", true));
+    EXPECT_TRUE(admins().find_user("anna")->disabled);
+    EXPECT_TRUE(admins().find_token("hash")->user_disabled);
+    EXPECT_TRUE(admins().list_users()[0].disabled);
+    EXPECT_TRUE(admins().set_user_disabled("anna", true));  // already disabled: still known
+    EXPECT_TRUE(admins().set_user_disabled("Anna", false));
+    EXPECT_FALSE(admins().find_user("anna")->disabled);
+    EXPECT_FALSE(admins().find_token("hash")->user_disabled);
+}
+
+TEST_F(AdminsTest, DisablingAnUnknownUserChangesNothing) {
+    admins().create_user("anna", kHash);
+    EXPECT_FALSE(admins().set_user_disabled("bob", true));
+    EXPECT_FALSE(admins().set_user_disabled("anna' OR '1'='1", true));
+    EXPECT_FALSE(admins().set_user_disabled("%", true));
+    EXPECT_FALSE(admins().find_user("anna")->disabled);
+}
+
+TEST_F(AdminsTest, DisablingAUserEndsItsSessionsForGood) {
+    auto anna = admins().create_user("anna", kHash);
+    auto bob = admins().create_user("bob", kHash);
+    admins().create_session(anna, "anna-session", "csrf", 1000, 9000);
+    admins().create_session(bob, "bob-session", "csrf", 1000, 9000);
+    ASSERT_TRUE(admins().set_user_disabled("anna", true));
+    EXPECT_FALSE(admins().find_session("anna-session", 2000));
+    ASSERT_TRUE(admins().set_user_disabled("anna", false));
+    EXPECT_FALSE(admins().find_session("anna-session", 2000));  // enabling brings none back
+    EXPECT_TRUE(admins().find_session("bob-session", 2000));
+}
+
+TEST_F(AdminsTest, RevokeTokensRevokesThatUsersTokensOfThatName) {
+    auto anna = admins().create_user("anna", kHash);
+    auto bob = admins().create_user("bob", kHash);
+    admins().create_token(anna, "ci", "anna-ci-1");
+    admins().create_token(anna, "ci", "anna-ci-2");
+    admins().create_token(anna, "backup", "anna-backup");
+    admins().create_token(bob, "ci", "bob-ci");
+    EXPECT_EQ(admins().revoke_tokens("Anna", "ci"), 2);
+    EXPECT_TRUE(admins().find_token("anna-ci-1")->revoked);
+    EXPECT_TRUE(admins().find_token("anna-ci-2")->revoked);
+    EXPECT_FALSE(admins().find_token("anna-backup")->revoked);
+    EXPECT_FALSE(admins().find_token("bob-ci")->revoked);
+    EXPECT_FALSE(admins().find_user("anna")->disabled);
+}
+
+TEST_F(AdminsTest, RevokeTokensCountsOnlyTokensStillValid) {
+    auto anna = admins().create_user("anna", kHash);
+    admins().create_token(anna, "ci", "anna-ci");
+    EXPECT_EQ(admins().revoke_tokens("anna", "ci"), 1);
+    EXPECT_EQ(admins().revoke_tokens("anna", "ci"), 0);  // already revoked
+    EXPECT_EQ(admins().revoke_tokens("anna", "nope"), 0);
+    EXPECT_EQ(admins().revoke_tokens("bob", "ci"), 0);
+    EXPECT_EQ(admins().revoke_tokens("anna", "ci' OR '1'='1"), 0);
+    EXPECT_TRUE(admins().list_tokens()[0].revoked);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 namespace store::sqlite {
 
-// admin_users and admin_tokens (migration 003).
+// admin_users and admin_tokens (migration 003); sessions (004) in AdminSessions.cpp.
 class SqliteAdmins final : public Admins {
   public:
     explicit SqliteAdmins(Pool& pool) : pool_(pool) {}
@@ -12,6 +12,10 @@ class SqliteAdmins final : public Admins {
     std::optional<AdminUser> find_user(const std::string& username) override;
     Id create_token(Id user_id, const std::string& name, const std::string& token_hash) override;
     std::optional<AdminToken> find_token(const std::string& token_hash) override;
+    std::vector<AdminUserInfo> list_users() override;
+    std::vector<AdminTokenInfo> list_tokens() override;
+    bool set_user_disabled(const std::string& username, bool disabled) override;
+    std::int64_t revoke_tokens(const std::string& username, const std::string& name) override;
     void touch_token(Id token_id, std::int64_t now) override;
     void create_session(Id user_id, const std::string& token_hash, const std::string& csrf_token,
                         std::int64_t now, std::int64_t expires_at) override;
