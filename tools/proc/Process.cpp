@@ -1,4 +1,4 @@
-#include "Process.h"
+#include "proc/Process.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -13,7 +13,7 @@
 
 extern char** environ;
 
-namespace bench {
+namespace proc {
 namespace {
 
 std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
@@ -74,7 +74,7 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>
     pid_t pid = -1;
     int rc = posix_spawn(&pid, c_args[0], &actions, nullptr, c_args.data(), c_vars.data());
     posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) throw BenchError("cannot start " + argv[0] + ": " + std::strerror(rc));
+    if (rc != 0) throw ProcessError("cannot start " + argv[0] + ": " + std::strerror(rc));
     return pid;
 }
 
@@ -88,12 +88,12 @@ ExitStatus wait_for(pid_t pid, std::chrono::milliseconds limit) {
         pid_t done = waitpid(pid, &status, WNOHANG);
         double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         if (done == pid) return decode(status, seconds);
-        if (done < 0) throw BenchError("waitpid failed: " + std::string(std::strerror(errno)));
+        if (done < 0) throw ProcessError("waitpid failed: " + std::string(std::strerror(errno)));
         if (Clock::now() - start > limit) {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
-            throw BenchError("process " + std::to_string(pid) + " did not end within " +
-                             std::to_string(limit.count()) + " ms; killed");
+            throw ProcessError("process " + std::to_string(pid) + " did not end within " +
+                               std::to_string(limit.count()) + " ms; killed");
         }
         std::this_thread::sleep_for(pause);
     }
@@ -129,7 +129,7 @@ MemoryUse ServerProcess::memory() const {
 }
 
 ExitStatus ServerProcess::terminate(std::chrono::milliseconds grace) {
-    if (pid_ <= 0) throw BenchError("the server is not running any more");
+    if (pid_ <= 0) throw ProcessError("the server is not running any more");
     kill(pid_, SIGTERM);
     pid_t pid = pid_;
     pid_ = -1;
@@ -144,4 +144,4 @@ std::string file_tail(const std::string& path, std::size_t max_bytes) {
     return all.size() > max_bytes ? "..." + all.substr(all.size() - max_bytes) : all;
 }
 
-}  // namespace bench
+}  // namespace proc
