@@ -16,7 +16,7 @@ void add_init(CLI::App& app) {
     static app::InitOptions o;
     auto* cmd =
         app.add_subcommand("init", "Create or upgrade the database (optionally a demo shop)");
-    cmd->add_option("--db", o.db, "SQLite database file")->required();
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL")->required();
     cmd->add_flag("--demo", o.demo, "Fill the catalogue with generated demo products");
     cmd->add_option("--demo-products", o.demo_products, "Number of demo products")
         ->check(CLI::Range(1, 10000000));
@@ -30,7 +30,7 @@ void add_serve(CLI::App& app) {
     static int admin_port = -1;
     auto* cmd = app.add_subcommand("serve", "Serve the BaseLinker connector until SIGINT/SIGTERM");
     cmd->add_option("--config", o.config, "Config file (blconnect.toml)")->check(CLI::ExistingFile);
-    cmd->add_option("--db", o.db, "SQLite database file (overrides the config)");
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL (overrides the config)");
     cmd->add_option("--port", port, "TCP port (overrides the config; 0 = any free port)")
         ->check(CLI::Range(0, 65535));
     cmd->add_option("--listen", o.listen, "Listen address (overrides the config)");
@@ -48,7 +48,7 @@ void add_import(CLI::App& app) {
     static app::ImportOptions o;
     auto* cmd = app.add_subcommand("import", "Import a catalogue file (see docs/import.md)");
     cmd->add_option("file", o.file, "JSON import file")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL");
     cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
     cmd->callback([] { exit_code = app::cmd_import(o); });
 }
@@ -56,7 +56,7 @@ void add_import(CLI::App& app) {
 void add_journal(CLI::App& app) {
     static app::JournalOptions o;
     auto* cmd = app.add_subcommand("journal", "Show the latest connector requests");
-    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL");
     cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
     cmd->add_option("--last", o.last, "Number of entries")->check(CLI::Range(1, 1000000));
     cmd->add_option("--action", o.action, "Only this action (e.g. ProductsList)");
@@ -66,7 +66,7 @@ void add_journal(CLI::App& app) {
 
 // --db / --config, as every command that opens the shop's database takes them.
 void add_store_options(CLI::App* cmd, app::OrderStoreOptions& o) {
-    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL");
     cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
 }
 
@@ -159,7 +159,7 @@ void add_order(CLI::App& app) {
 
 // --db / --config for the admin commands.
 void add_admin_store_options(CLI::App* cmd, app::AdminStoreOptions& o) {
-    cmd->add_option("--db", o.db, "SQLite database file");
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL");
     cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
 }
 
