@@ -10,5 +10,7 @@ struct Migration {
 
 extern const Migration sqlite_migrations[];
 extern const int sqlite_migrations_count;
+extern const Migration postgres_migrations[];
+extern const int postgres_migrations_count;
 
 }  // namespace store

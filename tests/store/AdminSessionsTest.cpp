@@ -62,6 +62,8 @@ TEST_F(AdminSessionsTest, SessionEndsAtItsExpiryTime) {
 }
 
 TEST_F(AdminSessionsTest, DisabledUserIsReportedSoTheCallerCanRefuseIt) {
+    // set_user_disabled would end the sessions too: only a raw write leaves one to report.
+    if (TempDb::postgres()) GTEST_SKIP() << "SQLite-specific: raw sqlite3 access";
     admins().create_session(anna_, kHashA, "csrf-1", kNow, kNow + kHour);
     exec("UPDATE admin_users SET disabled = 1 WHERE username = 'anna'");
     auto s = admins().find_session(kHashA, kNow);

@@ -103,6 +103,7 @@ TEST_F(Changes, ChangeBelowZeroIsClampedAndNoted) {
 
 TEST_F(Changes, BatchIsOneTransaction) {
     // A database failure on the second entry must undo the first one too.
+    if (TempDb::postgres()) GTEST_SKIP() << "SQLite-specific: the failure is a SQLite trigger";
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(db_.path().c_str(), &raw), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(raw,

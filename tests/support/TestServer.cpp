@@ -13,12 +13,6 @@
 namespace test {
 namespace {
 
-std::string make_temp_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "blc-test-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    return pattern;
-}
-
 void append_encoded(std::string& out, const std::string& text) {
     static const char* hex = "0123456789ABCDEF";
     for (unsigned char c : text) {
@@ -57,9 +51,8 @@ std::string encode_form(const std::map<std::string, std::string>& fields) {
     return out;
 }
 
-TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Config&)> configure)
-    : dir_(make_temp_dir()) {
-    config_.database = dir_ + "/shop.db";
+TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Config&)> configure) {
+    config_.database = db_.path();
     config_.server.listen_address = "127.0.0.1";
     config_.server.port = 0;
     config_.server.worker_threads = 2;
@@ -89,9 +82,7 @@ std::string TestServer::add_admin_token(const std::string& user) {
 }
 
 TestServer::~TestServer() {
-    service_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
+    service_.reset();  // before db_ removes the database
 }
 
 std::uint16_t TestServer::port() const {

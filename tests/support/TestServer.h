@@ -1,6 +1,8 @@
 #pragma once
-// A running app::Service for HTTP-level tests: a fresh SQLite database in a temporary directory
-// (optionally filled with the demo catalogue), a 32-character password, 127.0.0.1 on a free port.
+// A running app::Service for HTTP-level tests: a fresh database from testing_support::TempDb (a
+// SQLite file in a temporary directory, or a fresh PostgreSQL database with
+// BLC_TEST_BACKEND=postgres), optionally filled with the demo catalogue, a 32-character password,
+// 127.0.0.1 on a free port.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -9,6 +11,7 @@
 
 #include "app/Service.h"
 #include "store/Store.h"
+#include "support/TempDb.h"
 
 namespace test {
 
@@ -58,7 +61,7 @@ class TestServer {
     std::unique_ptr<store::Store> open_second_store() const;
 
   private:
-    std::string dir_;
+    testing_support::TempDb db_;  // outlives the service: destroyed after it
     app::Config config_;
     std::unique_ptr<app::Service> service_;
 };

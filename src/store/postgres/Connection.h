@@ -80,8 +80,9 @@ class Statement {
 class Connection {
   public:
     // Connects with a libpq URI ("postgresql://user@host:port/db"). Throws StoreError naming
-    // the host and the server's reason (never the password) when it cannot.
-    explicit Connection(const std::string& uri);
+    // the host and the server's reason (never the password) when it cannot. A non-empty
+    // `database` replaces the URI's database (init's maintenance connection to "postgres").
+    explicit Connection(const std::string& uri, const std::string& database = "");
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection();
@@ -92,21 +93,31 @@ class Connection {
     Statement prepare(std::string_view sql);
     // False after the server went away; the pool then replaces the connection.
     bool healthy() const;
+    // True outside a transaction (the pool drops a connection returned in the middle of one).
+    bool idle() const;
+    // `name` as a quoted SQL identifier (PQescapeIdentifier), for the few statements that take
+    // a name rather than a value (CREATE DATABASE).
+    std::string quote_identifier(std::string_view name);
     pg_conn* handle() { return conn_; }
 
   private:
     friend class Statement;
+    std::string sql_of(const std::string& name) const;  // for error messages
     pg_conn* conn_ = nullptr;
     std::unordered_map<std::string, std::string> prepared_;  // SQL -> statement name
 };
 
 // Throws the StoreError subclass that matches the result's SQLSTATE (ConstraintError,
-// RetryableError, StoreError), with `what` and the server's message.
+// RetryableError, StoreError), with `what` and the server's message. Takes ownership of
+// `result` (PQclear): nothing can clear it after this call.
 [[noreturn]] void throw_result_error(pg_result* result, pg_conn* conn, std::string_view what);
 
 enum class TxKind { Read, Write };
 
-// BEGIN (READ COMMITTED; Read = READ ONLY) ... COMMIT; rolls back unless commit() was called.
+// Write: BEGIN (READ COMMITTED). Read: BEGIN REPEATABLE READ READ ONLY, so that every statement
+// of it sees one snapshot as in SQLite (a read-only transaction never fails to serialize).
+// Rolls back unless commit() was called; commit() throws StoreError when an earlier error had
+// aborted the transaction (PostgreSQL then answers COMMIT with ROLLBACK).
 class Transaction {
   public:
     Transaction(Connection& conn, TxKind kind);

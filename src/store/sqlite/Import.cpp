@@ -3,8 +3,8 @@
 #include <unordered_map>
 
 #include "core/Text.h"
+#include "store/ImportValidate.h"
 #include "store/sqlite/Catalog.h"
-#include "store/sqlite/ImportValidate.h"
 
 namespace store::sqlite {
 namespace {

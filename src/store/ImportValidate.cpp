@@ -1,10 +1,10 @@
-#include "store/sqlite/ImportValidate.h"
+#include "store/ImportValidate.h"
 
 #include <unordered_set>
 
 #include "store/Store.h"
 
-namespace store::sqlite {
+namespace store {
 namespace {
 
 // Remembers keys seen in one section; a repeat is an error of that record.
@@ -86,4 +86,4 @@ void validate_import(const ImportBatch& batch) {
     validate_products(batch.products);
 }
 
-}  // namespace store::sqlite
+}  // namespace store

@@ -1,0 +1,124 @@
+#pragma once
+// The PostgreSQL import, shared by Import*.cpp. It has the SQLite import's semantics (records
+// applied one after another: later records see what earlier ones wrote) but writes in bulk:
+//
+// 1. categories and manufacturers: a few set-based statements for the whole section;
+// 2. products in chunks: a chunk is first *planned* in C++ record by record against the key
+//    holders loaded for it (which product holds an external id or SKU, which variant a SKU),
+//    so every unknown reference and every key conflict is reported as an ImportError naming
+//    its record, exactly as the record-by-record import would; then the chunk is *written*
+//    with a fixed number of statements whatever its size (unnest of one array per column).
+//
+// A unique violation that planning could not foresee (another process wrote the same key in
+// the meantime) aborts the transaction; the import then runs again with that chunk one record
+// at a time, which names the record. Nothing but ImportError reaches the caller for it.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "store/postgres/Catalog.h"
+#include "store/postgres/Connection.h"
+
+namespace store::postgres::importing {
+
+// Ids of what the records refer to: categories by external id, manufacturers by name.
+struct References {
+    std::unordered_map<std::string, Id> categories;
+    std::unordered_map<std::string, Id> manufacturers;
+};
+
+// Writes the categories and manufacturers sections and creates the manufacturers products
+// name; returns the ids of every category and manufacturer the batch refers to.
+References write_references(Connection& conn, const ImportBatch& batch, ImportSummary& summary);
+
+// One variant of a planned record.
+struct VariantPlan {
+    std::optional<Id> existing;  // the variant it updates; nullopt: a new one
+    std::string old_sku;         // of the existing variant
+    Id id = 0;                   // once written
+};
+
+// One product record of a chunk, resolved against the database.
+struct ProductPlan {
+    std::size_t index = 0;       // in batch.products
+    std::optional<Id> existing;  // the product it updates; nullopt: a new one
+    std::string old_sku;         // of the existing product
+    std::optional<Id> category, manufacturer;
+    Id id = 0;  // once written
+    std::vector<VariantPlan> variants;
+};
+
+struct ChunkPlan {
+    std::size_t begin = 0, end = 0;  // records [begin, end) of batch.products
+    std::vector<ProductPlan> products;
+    std::vector<Id> removed_variants;
+};
+
+// save_product's record: the product to write into (nullopt: where import would put it).
+// Its key conflicts are reported as save_product reports them, before anything else.
+struct SaveTarget {
+    std::optional<Id> id;
+};
+
+// Plans records from `begin` on, at most `limit` of them. The chunk ends early before a
+// record that updates a product an earlier record of the chunk updates (one bulk UPDATE
+// changes a row once; the next chunk sees the first record's write). Throws ImportError for
+// the first bad record. Counts what the chunk creates, updates and removes into `summary`.
+ChunkPlan plan_chunk(Connection& conn, const ImportBatch& batch, const References& refs,
+                     std::size_t begin, std::size_t limit, const SaveTarget* save,
+                     ImportSummary& summary);
+
+// Thrown when a chunk of several records met a unique violation that planning did not
+// foresee: the import is run again with records [begin, end) one at a time.
+struct ChunkConflict : StoreError {
+    ChunkConflict(std::size_t begin, std::size_t end)
+        : StoreError("import chunk conflicts with a concurrent write"), begin(begin), end(end) {}
+    std::size_t begin, end;
+};
+
+// Writes a planned chunk; sets the ids in `plan`. Throws ChunkConflict (several records) or
+// ImportError (one record) for a unique violation.
+void write_chunk(Connection& conn, const ImportBatch& batch, ChunkPlan& plan);
+
+// The ordered lists of one owner kind (images: url; features: name and value).
+enum class ListKind { ProductImages, ProductFeatures, VariantImages, VariantFeatures };
+
+// The lists of a chunk's owners. A new owner's rows are inserted; an existing owner's stored
+// list is read first and rewritten only when it differs, so re-importing an unchanged
+// catalogue rewrites no image or feature row. Positions count from 0, as in SQLite.
+class ListWriter {
+  public:
+    explicit ListWriter(ListKind kind) : kind_(kind) {}
+    void add(Id owner, bool existing, const std::vector<std::string>& images);
+    void add(Id owner, bool existing, const std::vector<Feature>& features);
+    void write(Connection& conn);
+
+  private:
+    // (url, "") or (name, value)
+    using Entries = std::vector<std::pair<std::string, std::string>>;
+    struct List {
+        Id owner;
+        bool existing;
+        Entries entries;
+    };
+    std::unordered_map<Id, Entries> stored(Connection& conn) const;
+
+    ListKind kind_;
+    std::vector<List> lists_;
+};
+
+// One array literal per column of a bulk statement, filled row by row.
+class Columns {
+  public:
+    explicit Columns(std::size_t count) : columns_(count) {}
+    ArrayBuilder& operator[](std::size_t i) { return columns_[i]; }
+    void bind(Statement& st) const;
+
+  private:
+    std::vector<ArrayBuilder> columns_;
+};
+
+}  // namespace store::postgres::importing
