@@ -4,40 +4,11 @@
 
 #include "core/Text.h"
 #include "store/postgres/Catalog.h"
+#include "store/postgres/Dialect.h"
 #include "store/postgres/ListQuery.h"
+#include "store/sql/CatalogPages.h"
 
 namespace store::postgres {
-
-std::vector<CategoryPath> PgCatalog::active_category_paths() {
-    auto conn = pool_.acquire();
-    // Walks down from active roots through active children only, so a category under an
-    // inactive ancestor never appears. The depth bound stops a cycle a bad import could make.
-    auto st = conn->prepare(
-        "WITH RECURSIVE tree(id, path, depth) AS ("
-        " SELECT id, name, 0 FROM categories WHERE parent_id IS NULL AND active"
-        " UNION ALL"
-        " SELECT c.id, tree.path || '/' || c.name, tree.depth + 1"
-        " FROM categories c JOIN tree ON c.parent_id = tree.id"
-        " WHERE c.active AND tree.depth < 64)"
-        " SELECT id, path FROM tree");
-    struct Keyed {
-        std::string key;
-        CategoryPath path;
-    };
-    std::vector<Keyed> rows;
-    while (st.step()) {
-        CategoryPath p{st.integer(0), st.text(1)};
-        // Folded in C++ as in SQLite: the same order whatever the database's collation.
-        rows.push_back(Keyed{core::fold_case(p.path), std::move(p)});
-    }
-    std::sort(rows.begin(), rows.end(), [](const Keyed& a, const Keyed& b) {
-        return a.key != b.key ? a.key < b.key : a.path.id < b.path.id;
-    });
-    std::vector<CategoryPath> out;
-    out.reserve(rows.size());
-    for (auto& r : rows) out.push_back(std::move(r.path));
-    return out;
-}
 
 namespace {
 
@@ -105,92 +76,22 @@ ProductListPage PgCatalog::list_products(const ProductFilter& filter, Slice slic
     return page;
 }
 
+// ---- shared with the other backend (sql/CatalogPages.h) ----
+
+std::vector<CategoryPath> PgCatalog::active_category_paths() {
+    return sql::active_category_paths<Dialect>(pool_);
+}
+
 std::int64_t PgCatalog::product_count() {
-    auto conn = pool_.acquire();
-    Transaction tx(*conn, TxKind::Read);
-    return static_cast<std::int64_t>(ids_.current(*conn)->size());
+    return sql::product_count<Dialect>(pool_, ids_);
 }
-
-namespace {
-
-// One page of products in id order: their ids and one value each (stock or price).
-struct PageRange {
-    std::vector<Id> ids;
-    std::vector<std::int64_t> values;
-};
-
-// `sql` reads $2 rows from id $1 on; `use_promo` is bound as $3 only for statements that
-// report a price.
-PageRange read_page(Connection& conn, ProductIds& product_ids, const std::string& sql, Slice slice,
-                    std::optional<bool> use_promo) {
-    PageRange r;
-    const auto first = first_id_of(*product_ids.current(conn), slice.offset, false);
-    if (!first || slice.limit <= 0) return r;
-    auto st = conn.prepare(sql);
-    st.bind(1, *first).bind(2, slice.limit);
-    if (use_promo) st.bind(3, bool_text(*use_promo));
-    while (st.step()) {
-        r.ids.push_back(st.integer(0));
-        r.values.push_back(st.integer(1));
-    }
-    return r;
-}
-
-// Calls f(product_id, variant_id, value) for the variants of the page's products, by id. The
-// page is every product from its first id to its last in this snapshot, so a range scan of
-// variants(product_id, id) finds exactly their variants in one statement.
-template <class F>
-void read_variants(Connection& conn, const char* sql, const PageRange& r, F&& f) {
-    if (r.ids.empty()) return;
-    auto st = conn.prepare(sql);
-    st.bind(1, r.ids.front()).bind(2, r.ids.back());
-    while (st.step()) f(st.integer(0), st.integer(1), st.integer(2));
-}
-
-// Index of `product_id` in the ascending `ids` of the page.
-std::size_t index_of(const std::vector<Id>& ids, Id product_id) {
-    return static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), product_id) -
-                                    ids.begin());
-}
-
-}  // namespace
 
 std::vector<StockRow> PgCatalog::stock_page(Slice slice) {
-    auto conn = pool_.acquire();
-    Transaction tx(*conn, TxKind::Read);
-    PageRange r = read_page(*conn, ids_,
-                            "SELECT id, quantity FROM products WHERE id >= $1::bigint"
-                            " ORDER BY id LIMIT $2::bigint",
-                            slice, {});
-    std::vector<StockRow> rows(r.ids.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = StockRow{r.ids[i], r.values[i], {}};
-    read_variants(*conn,
-                  "SELECT product_id, id, stock FROM variants"
-                  " WHERE product_id BETWEEN $1::bigint AND $2::bigint ORDER BY product_id, id",
-                  r, [&](Id product, Id variant, std::int64_t stock) {
-                      rows[index_of(r.ids, product)].variants.emplace_back(variant, stock);
-                  });
-    return rows;
+    return sql::stock_page<Dialect>(pool_, ids_, slice);
 }
 
 std::vector<PriceRow> PgCatalog::price_page(Slice slice) {
-    auto conn = pool_.acquire();
-    Transaction tx(*conn, TxKind::Read);
-    static const std::string sql = "SELECT p.id, " + reported_price("$3::boolean") +
-                                   " FROM products p WHERE p.id >= $1::bigint ORDER BY p.id"
-                                   " LIMIT $2::bigint";
-    PageRange r = read_page(*conn, ids_, sql, slice, use_promo_);
-    std::vector<PriceRow> rows(r.ids.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        rows[i] = PriceRow{r.ids[i], core::Money::from_minor(r.values[i]), {}};
-    read_variants(*conn,
-                  "SELECT product_id, id, price FROM variants"
-                  " WHERE product_id BETWEEN $1::bigint AND $2::bigint ORDER BY product_id, id",
-                  r, [&](Id product, Id variant, std::int64_t price) {
-                      rows[index_of(r.ids, product)].variants.emplace_back(
-                          variant, core::Money::from_minor(price));
-                  });
-    return rows;
+    return sql::price_page<Dialect>(pool_, ids_, slice, use_promo_);
 }
 
 }  // namespace store::postgres

@@ -7,12 +7,12 @@
 #include <thread>
 
 #include "store/postgres/Catalog.h"
+#include "store/sql/CatalogPages.h"
 
 namespace store::postgres {
 
 std::string reported_price(std::string_view flag) {
-    return "(CASE WHEN " + std::string(flag) +
-           " AND p.promo_price IS NOT NULL THEN p.promo_price ELSE p.price END)";
+    return sql::reported_price(flag);  // the rule is written once, for both backends
 }
 
 ArrayBuilder& add_flag(ArrayBuilder& array, bool value) {

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "store/postgres/Placeholders.h"
 #include "store/postgres/Uri.h"
 
 namespace store::postgres {
@@ -241,7 +242,9 @@ Statement Connection::prepare(std::string_view sql) {
     if (it == prepared_.end()) {
         std::string name = "blc_" + std::to_string(prepared_.size() + 1);
         std::string text(sql);
-        pg_result* result = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
+        // Keyed by the text as written (the rewrite runs once per connection and statement).
+        std::string pg_text = pg_placeholders(text);
+        pg_result* result = PQprepare(conn_, name.c_str(), pg_text.c_str(), 0, nullptr);
         if (!result || PQresultStatus(result) != PGRES_COMMAND_OK)
             throw_result_error(result, conn_, "prepare " + text);
         PQclear(result);

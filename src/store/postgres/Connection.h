@@ -89,7 +89,9 @@ class Connection {
 
     // Runs one or more statements without parameters (schema, BEGIN/COMMIT).
     void exec(const char* sql);
-    // The statement for `sql`, prepared on this connection the first time it is used.
+    // The statement for `sql`, prepared on this connection the first time it is used. SQLite's
+    // `?N` parameters are accepted too (Placeholders.h): SQL shared with the SQLite backend is
+    // written once (store/sql/).
     Statement prepare(std::string_view sql);
     // False after the server went away; the pool then replaces the connection.
     bool healthy() const;

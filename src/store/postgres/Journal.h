@@ -1,22 +1,19 @@
 #pragma once
-#include "store/Store.h"
-#include "store/postgres/Pool.h"
+#include "store/postgres/Dialect.h"
+#include "store/sql/Journal.h"
 
 namespace store::postgres {
 
 // The request journal table: batched appends (one statement per batch), filtered newest-first
-// reads, pruning.
-class PgJournal final : public Journal {
-  public:
-    explicit PgJournal(Pool& pool) : pool_(pool) {}
-    void append(std::span<const JournalEntry> entries) override;
-    std::vector<JournalEntry> query(const JournalQuery& q) override;
-    std::int64_t prune_before(std::int64_t at_ms) override;
-    std::optional<JournalEntry> entry(std::int64_t id) override;
-    std::vector<ActionLastOk> last_ok_by_action(std::int64_t since_ms) override;
-
-  private:
-    Pool& pool_;
-};
+// reads, pruning. Shared with SQLite (sql/Journal.h) but for append(), defined in
+// Journal.cpp.
+using PgJournal = sql::SqlJournal<Dialect>;
 
 }  // namespace store::postgres
+
+template <>
+void store::sql::SqlJournal<store::postgres::Dialect>::append(
+    std::span<const store::JournalEntry> entries);
+
+// Compiled once, in Journal.cpp.
+extern template class store::sql::SqlJournal<store::postgres::Dialect>;

@@ -9,6 +9,7 @@
 
 #include "store/OrderTypes.h"
 #include "store/postgres/Connection.h"
+#include "store/sql/OrderRows.h"
 
 namespace store::postgres::orders {
 
@@ -46,8 +47,9 @@ StatusInfo status_info(Connection& conn, Id status_id);
 bool enter_status(Connection& conn, Id order_id, std::optional<Id> from, Id to, bool cancelled,
                   const std::string& actor, std::int64_t now);
 
-const char* origin_text(OrderOrigin origin);
-OrderOrigin origin_from(std::string_view text);
+// The origin column's text, shared with the other backend (sql/OrderRows.h).
+using sql::order_rows::origin_from;
+using sql::order_rows::origin_text;
 
 // `ids` as a bigint[] literal for `= ANY($n::bigint[])`.
 std::string ids_literal(std::span<const Id> ids);

@@ -119,14 +119,6 @@ bool enter_status(Connection& conn, Id order_id, std::optional<Id> from, Id to, 
     return returned;
 }
 
-const char* origin_text(OrderOrigin origin) {
-    return origin == OrderOrigin::Shop ? "shop" : "baselinker";
-}
-
-OrderOrigin origin_from(std::string_view text) {
-    return text == "shop" ? OrderOrigin::Shop : OrderOrigin::BaseLinker;
-}
-
 std::string ids_literal(std::span<const Id> ids) {
     ArrayBuilder out;
     for (Id id : ids) out.add(id);

@@ -1,122 +1,52 @@
-// Changes to one existing order: status (cancellation gives stock back once), shipments, the
-// paid flag, staff comments. Each is one transaction that first locks the order's row, so that
-// concurrent changes of the same order (several processes, BaseLinker and staff at once) apply
-// one after the other and "already had that value" is decided on the latest state.
+// Changes to one existing order: the shared rules (sql/OrdersUpdate.h), each in one transaction
+// that first locks the order's row, run again when PostgreSQL aborted it (run_write).
+#include "store/sql/OrdersUpdate.h"
+#include "store/postgres/Dialect.h"
 #include "store/postgres/Orders.h"
 #include "store/postgres/OrdersDetail.h"
 
 namespace store::postgres {
 namespace {
 
-struct OrderState {
-    Id status = 0;
-    bool paid = false;
+struct UpdateOps : Dialect {
+    static constexpr const char* kOrderState =
+        "SELECT status_id, paid FROM orders WHERE id = ?1 FOR UPDATE";
+    static constexpr const char* kNewline = "chr(10)";
+    static orders::StatusInfo status_info(Connection& conn, Id status_id) {
+        return orders::status_info(conn, status_id);
+    }
+    static bool enter_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
+                             bool cancelled, const std::string& actor, std::int64_t now) {
+        return orders::enter_status(conn, order_id, from, to, cancelled, actor, now);
+    }
 };
-
-std::optional<OrderState> lock_order(Connection& conn, Id order_id) {
-    auto st = conn.prepare("SELECT status_id, paid FROM orders WHERE id = $1 FOR UPDATE");
-    st.bind(1, order_id);
-    if (!st.step()) return std::nullopt;
-    return OrderState{st.integer(0), st.boolean(1)};
-}
-
-void touch(Connection& conn, Id order_id, std::int64_t now) {
-    conn.prepare("UPDATE orders SET updated_at = $1 WHERE id = $2")
-        .bind(1, now)
-        .bind(2, order_id)
-        .run();
-}
-
-// True when the shipment was added; false when the order already has that number.
-bool insert_shipment(Connection& conn, Id order_id, const Shipment& shipment,
-                     const std::string& actor, std::int64_t now) {
-    auto st = conn.prepare(
-        "INSERT INTO shipments (order_id, number, carrier, url, actor, created_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (order_id, number) DO NOTHING");
-    st.bind(1, order_id).bind(2, shipment.number).bind(3, shipment.carrier);
-    st.bind(4, shipment.url).bind(5, actor).bind(6, now);
-    st.run();
-    return st.affected() == 1;
-}
-
-void insert_comment(Connection& conn, Id order_id, const std::string& text,
-                    const std::string& actor, std::int64_t now) {
-    conn.prepare("INSERT INTO order_comments (order_id, at, actor, text) VALUES ($1, $2, $3, $4)")
-        .bind(1, order_id)
-        .bind(2, now)
-        .bind(3, actor)
-        .bind(4, text)
-        .run();
-    // admin_comments keeps every comment joined by newlines: the wire field, read per page.
-    conn.prepare(
-            "UPDATE orders SET admin_comments = CASE WHEN admin_comments = '' THEN $1::text"
-            " ELSE admin_comments || chr(10) || $1::text END, updated_at = $2 WHERE id = $3")
-        .bind(1, text)
-        .bind(2, now)
-        .bind(3, order_id)
-        .run();
-}
 
 }  // namespace
 
-// Moving away from a cancelled status does not take the stock again: the goods may have been
-// sold meanwhile, and a stock_returned order stays "holding nothing" for good (a later
-// cancellation returns nothing twice). Staff adjust stock by hand if a cancelled order revives.
 StatusUpdate PgOrders::set_status(Id order_id, Id status_id, const std::string& actor,
                                   std::int64_t now) {
     return run_write([&](Connection& conn) {
-        Transaction tx(conn, TxKind::Write);
-        auto state = lock_order(conn, order_id);
-        if (!state) return StatusUpdate{UpdateResult::UnknownOrder, false};
-        auto info = orders::status_info(conn, status_id);
-        if (!info.known) return StatusUpdate{UpdateResult::UnknownStatus, false};
-        if (state->status == status_id) return StatusUpdate{UpdateResult::Unchanged, false};
-        StatusUpdate update;
-        update.stock_returned = orders::enter_status(conn, order_id, state->status, status_id,
-                                                     info.cancelled, actor, now);
-        tx.commit();
-        return update;
+        return sql::order_updates::set_status<UpdateOps>(conn, order_id, status_id, actor, now);
     });
 }
 
 UpdateResult PgOrders::add_shipment(Id order_id, const Shipment& shipment, const std::string& actor,
                                     std::int64_t now) {
     return run_write([&](Connection& conn) {
-        Transaction tx(conn, TxKind::Write);
-        if (!lock_order(conn, order_id)) return UpdateResult::UnknownOrder;
-        if (!insert_shipment(conn, order_id, shipment, actor, now)) return UpdateResult::Unchanged;
-        touch(conn, order_id, now);
-        tx.commit();
-        return UpdateResult::Applied;
+        return sql::order_updates::add_shipment<UpdateOps>(conn, order_id, shipment, actor, now);
     });
 }
 
 UpdateResult PgOrders::set_paid(Id order_id, bool paid, const std::string&, std::int64_t now) {
     return run_write([&](Connection& conn) {
-        Transaction tx(conn, TxKind::Write);
-        auto state = lock_order(conn, order_id);
-        if (!state) return UpdateResult::UnknownOrder;
-        if (state->paid == paid) return UpdateResult::Unchanged;
-        conn.prepare("UPDATE orders SET paid = $1, paid_time = $2, updated_at = $3 WHERE id = $4")
-            .bind(1, paid)
-            .bind(2, paid ? now : std::int64_t{0})
-            .bind(3, now)
-            .bind(4, order_id)
-            .run();
-        tx.commit();
-        return UpdateResult::Applied;
+        return sql::order_updates::set_paid<UpdateOps>(conn, order_id, paid, now);
     });
 }
 
 UpdateResult PgOrders::add_staff_comment(Id order_id, const std::string& text,
                                          const std::string& actor, std::int64_t now) {
     return run_write([&](Connection& conn) {
-        Transaction tx(conn, TxKind::Write);
-        if (!lock_order(conn, order_id)) return UpdateResult::UnknownOrder;
-        if (text.empty()) return UpdateResult::Unchanged;
-        insert_comment(conn, order_id, text, actor, now);
-        tx.commit();
-        return UpdateResult::Applied;
+        return sql::order_updates::add_staff_comment<UpdateOps>(conn, order_id, text, actor, now);
     });
 }
 

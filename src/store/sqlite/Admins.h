@@ -1,32 +1,14 @@
 #pragma once
-#include "store/Store.h"
-#include "store/sqlite/Pool.h"
+#include "store/sql/Admins.h"
+#include "store/sqlite/Dialect.h"
 
 namespace store::sqlite {
 
-// admin_users and admin_tokens (migration 003); sessions (004) in AdminSessions.cpp.
-class SqliteAdmins final : public Admins {
-  public:
-    explicit SqliteAdmins(Pool& pool) : pool_(pool) {}
-    Id create_user(const std::string& username, const std::string& password_hash) override;
-    std::optional<AdminUser> find_user(const std::string& username) override;
-    Id create_token(Id user_id, const std::string& name, const std::string& token_hash) override;
-    std::optional<AdminToken> find_token(const std::string& token_hash) override;
-    std::vector<AdminUserInfo> list_users() override;
-    std::vector<AdminTokenInfo> list_tokens() override;
-    bool set_user_disabled(const std::string& username, bool disabled) override;
-    std::int64_t revoke_tokens(const std::string& username, const std::string& name) override;
-    void touch_token(Id token_id, std::int64_t now) override;
-    void create_session(Id user_id, const std::string& token_hash, const std::string& csrf_token,
-                        std::int64_t now, std::int64_t expires_at) override;
-    std::optional<AdminSession> find_session(const std::string& token_hash,
-                                             std::int64_t now) override;
-    void touch_session(Id session_id, std::int64_t now) override;
-    void delete_session(const std::string& token_hash) override;
-    std::int64_t prune_sessions(std::int64_t now) override;
-
-  private:
-    Pool& pool_;
-};
+// admin_users, admin_tokens (migration 003) and panel sessions (004): the code is shared with
+// PostgreSQL (sql/Admins.h); Dialect says how usernames match.
+using SqliteAdmins = sql::SqlAdmins<Dialect>;
 
 }  // namespace store::sqlite
+
+// Compiled once, in Admins.cpp.
+extern template class store::sql::SqlAdmins<store::sqlite::Dialect>;

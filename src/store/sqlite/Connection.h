@@ -46,6 +46,9 @@ class Statement {
     void run();   // steps to completion (statements without rows)
     // Runs a statement that must return one row; throws StoreError otherwise.
     void step_row();
+    // Rows changed by the INSERT/UPDATE/DELETE that just ran on this connection (the spelling
+    // of postgres::Statement, so that code shared by both backends can ask either).
+    std::int64_t affected() const { return sqlite3_changes64(sqlite3_db_handle(stmt_)); }
 
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }

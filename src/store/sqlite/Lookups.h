@@ -1,29 +1,14 @@
 #pragma once
-#include "store/Store.h"
-#include "store/sqlite/Pool.h"
+#include "store/sql/Lookups.h"
+#include "store/sqlite/Dialect.h"
 
 namespace store::sqlite {
 
-// Order statuses, delivery and payment methods (small tables read by id, edited by staff), and
-// the admin lists of categories and manufacturers.
-class SqliteLookups final : public Lookups {
-  public:
-    explicit SqliteLookups(Pool& pool) : pool_(pool) {}
-    std::vector<NamedId> order_statuses() override;
-    std::vector<NamedId> delivery_methods() override;
-    std::vector<NamedId> payment_methods() override;
-    Id save_order_status(const NamedId& item) override;
-    Id save_delivery_method(const NamedId& item) override;
-    Id save_payment_method(const NamedId& item) override;
-    std::vector<CategoryRow> categories() override;
-    std::vector<ManufacturerRow> manufacturers() override;
-
-  private:
-    std::vector<NamedId> read(const char* sql);
-    // One insert (id 0) or update statement of a lookup table, in its own write transaction.
-    Id save(const NamedId& item, const char* insert_sql, const char* update_sql, const char* what,
-            bool has_flag);
-    Pool& pool_;
-};
+// Order statuses, delivery and payment methods, and the admin lists of categories and
+// manufacturers: the code is shared with PostgreSQL (sql/Lookups.h).
+using SqliteLookups = sql::SqlLookups<Dialect>;
 
 }  // namespace store::sqlite
+
+// Compiled once, in Lookups.cpp.
+extern template class store::sql::SqlLookups<store::sqlite::Dialect>;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/OrderTypes.h"
+#include "store/sql/OrderRows.h"
 #include "store/sqlite/Connection.h"
 
 namespace store::sqlite::orders {
@@ -46,8 +47,9 @@ void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
 bool enter_status(Connection& conn, Id order_id, std::optional<Id> from, Id to, bool cancelled,
                   const std::string& actor, std::int64_t now);
 
-const char* origin_text(OrderOrigin origin);
-OrderOrigin origin_from(std::string_view text);
+// The origin column's text, shared with the other backend (sql/OrderRows.h).
+using sql::order_rows::origin_from;
+using sql::order_rows::origin_text;
 
 // Loads full orders (header, lines with attributes and weight, latest shipment) for `ids`, in
 // the order given, with one query per set.

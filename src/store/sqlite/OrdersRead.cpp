@@ -4,7 +4,9 @@
 #include <unordered_map>
 
 #include "core/Text.h"
+#include "store/sql/OrderRows.h"
 #include "store/sqlite/Catalog.h"
+#include "store/sqlite/Dialect.h"
 #include "store/sqlite/Orders.h"
 #include "store/sqlite/OrdersDetail.h"
 
@@ -12,107 +14,11 @@ namespace store::sqlite {
 namespace orders {
 namespace {
 
-constexpr const char* kHeaderSql =
-    "SELECT id, origin, baselinker_id, transaction_id, client_login, service_account,"
-    " delivery_fullname, delivery_company, delivery_address, delivery_city, delivery_postcode,"
-    " delivery_state_code, delivery_country, delivery_country_code,"
-    " invoice_fullname, invoice_company, invoice_address, invoice_city, invoice_postcode,"
-    " invoice_state_code, invoice_country, invoice_country_code, invoice_nip, want_invoice,"
-    " point_id, point_name, point_address, point_postcode, point_city, phone, email, date_add,"
-    " status_id, payment_method, payment_method_id, cod, paid, paid_time, currency,"
-    " delivery_method, delivery_method_id, delivery_price, user_comments, admin_comments,"
-    " stock_returned FROM orders WHERE id IN (SELECT value FROM json_each(?1))";
+using namespace sql::order_rows;
 
-std::optional<Id> optional_id(const Statement& st, int col) {
-    if (st.is_null(col)) return std::nullopt;
-    return st.integer(col);
-}
-
-Address read_address(const Statement& st, int first) {
-    return Address{st.text(first),     st.text(first + 1), st.text(first + 2), st.text(first + 3),
-                   st.text(first + 4), st.text(first + 5), st.text(first + 6), st.text(first + 7)};
-}
-
-Order read_header(const Statement& st) {
-    Order o;
-    o.id = st.integer(0);
-    o.origin = origin_from(st.text_view(1));
-    o.baselinker_id = optional_id(st, 2);
-    o.transaction_id = st.text(3);
-    o.client_login = st.text(4);
-    o.service_account = st.text(5);
-    o.delivery = read_address(st, 6);
-    o.invoice = read_address(st, 14);
-    o.invoice_nip = st.text(22);
-    o.want_invoice = st.integer(23) != 0;
-    o.point = PickupPoint{st.text(24), st.text(25), st.text(26), st.text(27), st.text(28)};
-    o.phone = st.text(29);
-    o.email = st.text(30);
-    o.date_add = st.integer(31);
-    o.status_id = st.integer(32);
-    o.payment_method = st.text(33);
-    o.payment_method_id = optional_id(st, 34);
-    o.cod = st.integer(35) != 0;
-    o.paid = st.integer(36) != 0;
-    o.paid_time = st.integer(37);
-    o.currency = st.text(38);
-    o.delivery_method = st.text(39);
-    o.delivery_method_id = optional_id(st, 40);
-    o.delivery_price = core::Money::from_minor(st.integer(41));
-    o.user_comments = st.text(42);
-    o.admin_comments = st.text(43);
-    o.stock_returned = st.integer(44) != 0;
-    return o;
-}
-
-// Lines of every order in the page; weight from the bound product (variants have no own weight).
-void read_lines(Connection& conn, const std::string& ids_json,
-                std::unordered_map<Id, Order*>& by_id,
-                std::unordered_map<Id, OrderLine*>& lines_by_id) {
-    auto st = conn.prepare(
-        "SELECT l.order_id, l.id, l.product_id, l.variant_id, l.name, l.sku, l.ean,"
-        " l.unit_price, l.quantity, l.tax_rate_bp, l.auction_id, l.stock_taken, l.oversold,"
-        " COALESCE(p.weight, 0)"
-        " FROM order_lines l LEFT JOIN products p ON p.id = l.product_id"
-        " WHERE l.order_id IN (SELECT value FROM json_each(?1))"
-        " ORDER BY l.order_id, l.position");
-    st.bind(1, ids_json);
-    while (st.step()) {
-        OrderLine line;
-        line.line_id = st.integer(1);
-        line.product_id = optional_id(st, 2);
-        line.variant_id = st.integer(3);
-        line.name = st.text(4);
-        line.sku = st.text(5);
-        line.ean = st.text(6);
-        line.unit_price = core::Money::from_minor(st.integer(7));
-        line.quantity = st.integer(8);
-        line.tax_rate_bp = st.integer(9);
-        line.auction_id = st.text(10);
-        line.stock_taken = st.integer(11);
-        line.oversold = st.integer(12);
-        line.weight_kg = st.real(13);
-        by_id.at(st.integer(0))->lines.push_back(std::move(line));
-    }
-    // Pointers are taken once every vector has its final size.
-    for (auto& [id, order] : by_id)
-        for (auto& line : order->lines) lines_by_id[line.line_id] = &line;
-}
-
-void read_attributes(Connection& conn, const std::string& ids_json,
-                     std::unordered_map<Id, OrderLine*>& lines_by_id) {
-    if (lines_by_id.empty()) return;
-    auto st = conn.prepare(
-        "SELECT a.line_id, a.name, a.value, a.price FROM order_line_attributes a"
-        " JOIN order_lines l ON l.id = a.line_id"
-        " WHERE l.order_id IN (SELECT value FROM json_each(?1))"
-        " ORDER BY a.line_id, a.position");
-    st.bind(1, ids_json);
-    while (st.step())
-        lines_by_id.at(st.integer(0))
-            ->attributes.push_back(
-                LineAttribute{st.text(1), st.text(2), core::Money::from_minor(st.integer(3))});
-}
+// The headers of load_orders (the shared columns, kHeaderSelect).
+const std::string kHeaderSql =
+    std::string(kHeaderSelect) + " WHERE id IN (SELECT value FROM json_each(?1))";
 
 void read_latest_shipments(Connection& conn, const std::string& ids_json,
                            std::unordered_map<Id, Order*>& by_id) {
@@ -144,8 +50,8 @@ std::vector<Order> load_orders(Connection& conn, std::span<const Id> ids) {
     std::unordered_map<Id, Order*> by_id;
     for (auto& [id, order] : loaded) by_id[id] = &order;
     std::unordered_map<Id, OrderLine*> lines_by_id;
-    read_lines(conn, ids_json, by_id, lines_by_id);
-    read_attributes(conn, ids_json, lines_by_id);
+    read_lines<Dialect>(conn, ids_json, by_id, lines_by_id);
+    read_attributes<Dialect>(conn, ids_json, lines_by_id);
     read_latest_shipments(conn, ids_json, by_id);
 
     std::vector<Order> out;
@@ -186,33 +92,6 @@ std::vector<Id> page_ids(Connection& conn, const OrderQuery& q, Slice slice, std
     return ids;
 }
 
-std::vector<Shipment> read_shipments(Connection& conn, Id order_id) {
-    auto st = conn.prepare(
-        "SELECT number, carrier, url, created_at FROM shipments WHERE order_id = ?1 ORDER BY id");
-    st.bind(1, order_id);
-    std::vector<Shipment> out;
-    while (st.step()) out.push_back(Shipment{st.text(0), st.text(1), st.text(2), st.integer(3)});
-    return out;
-}
-
-std::vector<StatusChange> read_history(Connection& conn, Id order_id) {
-    auto st = conn.prepare(
-        "SELECT at, from_status, to_status, actor, note FROM order_status_history"
-        " WHERE order_id = ?1 ORDER BY id");
-    st.bind(1, order_id);
-    std::vector<StatusChange> out;
-    while (st.step()) {
-        StatusChange c;
-        c.at = st.integer(0);
-        if (!st.is_null(1)) c.from_status = st.integer(1);
-        c.to_status = st.integer(2);
-        c.actor = st.text(3);
-        c.note = st.text(4);
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
 OrderSummary read_summary(const Statement& st) {
     OrderSummary s;
     s.id = st.integer(0);
@@ -249,14 +128,7 @@ OrderPage SqliteOrders::orders_page(const OrderQuery& query, Slice slice) {
 }
 
 std::optional<Order> SqliteOrders::order_detail(Id order_id) {
-    auto conn = pool_.acquire();
-    Transaction tx(*conn, TxKind::Read);
-    auto loaded = orders::load_orders(*conn, std::span<const Id>(&order_id, 1));
-    if (loaded.empty()) return std::nullopt;
-    Order order = std::move(loaded.front());
-    order.shipments = read_shipments(*conn, order_id);
-    order.history = read_history(*conn, order_id);
-    return order;
+    return sql::order_rows::order_detail<Dialect>(pool_, order_id, orders::load_orders);
 }
 
 namespace {

@@ -1,30 +1,12 @@
-// Counts for the admin dashboard, from one snapshot.
+// Counts for the admin dashboard: shared with PostgreSQL (sql/OrdersStats.h).
+#include "store/sql/OrdersStats.h"
+#include "store/sqlite/Dialect.h"
 #include "store/sqlite/Orders.h"
 
 namespace store::sqlite {
 
 OrderStats SqliteOrders::order_stats(std::int64_t now) {
-    constexpr std::int64_t kDay = 24 * 60 * 60;
-    auto conn = pool_.acquire();
-    Transaction tx(*conn, TxKind::Read);
-    OrderStats stats;
-    auto st = conn->prepare(
-        "SELECT COUNT(*), COALESCE(SUM(origin = 'baselinker'), 0),"
-        " COALESCE(SUM(origin = 'shop'), 0), COALESCE(SUM(paid = 0), 0),"
-        " COALESCE(SUM(date_add > ?1 AND date_add <= ?2), 0) FROM orders");
-    st.bind(1, now - kDay).bind(2, now);
-    st.step_row();
-    stats.total = st.integer(0);
-    stats.from_baselinker = st.integer(1);
-    stats.from_shop = st.integer(2);
-    stats.unpaid = st.integer(3);
-    stats.last_24h = st.integer(4);
-    auto oversold =
-        conn->prepare("SELECT COUNT(DISTINCT order_id) FROM order_lines WHERE oversold > 0");
-    oversold.step_row();
-    stats.with_oversells = oversold.integer(0);
-    tx.commit();
-    return stats;
+    return sql::order_stats<Dialect>(pool_, now);
 }
 
 }  // namespace store::sqlite

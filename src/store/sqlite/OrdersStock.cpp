@@ -97,12 +97,4 @@ bool enter_status(Connection& conn, Id order_id, std::optional<Id> from, Id to, 
     return returned;
 }
 
-const char* origin_text(OrderOrigin origin) {
-    return origin == OrderOrigin::Shop ? "shop" : "baselinker";
-}
-
-OrderOrigin origin_from(std::string_view text) {
-    return text == "shop" ? OrderOrigin::Shop : OrderOrigin::BaseLinker;
-}
-
 }  // namespace store::sqlite::orders

@@ -1,20 +1,14 @@
 #pragma once
-#include "store/Store.h"
-#include "store/sqlite/Pool.h"
+#include "store/sql/Settings.h"
+#include "store/sqlite/Dialect.h"
 
 namespace store::sqlite {
 
 // Run-time settings in the key/value table `settings` (001): `orders.policy` (JSON),
-// `connector.password_sha256`, `version`.
-class SqliteSettings final : public Settings {
-  public:
-    explicit SqliteSettings(Pool& pool) : pool_(pool) {}
-    StoredSettings load() override;
-    void save(const StoredSettings& settings) override;
-    std::int64_t version() override;
-
-  private:
-    Pool& pool_;
-};
+// `connector.password_sha256`, `version`. The code is shared with PostgreSQL (sql/Settings.h).
+using SqliteSettings = sql::SqlSettings<Dialect>;
 
 }  // namespace store::sqlite
+
+// Compiled once, in Settings.cpp.
+extern template class store::sql::SqlSettings<store::sqlite::Dialect>;
