@@ -23,4 +23,8 @@ std::int64_t database_bytes(const std::string& path);
 // Deletes the database and its -wal/-shm companions.
 void remove_database(const std::string& path);
 
+// "" for a SQLite file; for a postgresql:// URL the server's version and its commit settings
+// (fsync, synchronous_commit, full_page_writes), for the report's server line.
+std::string postgres_description(const std::string& db);
+
 }  // namespace bench

@@ -92,11 +92,11 @@ Options parse_options(int argc, char** argv) {
 }
 
 const char* usage() {
-    return "usage: blc_bench [--products N] [--db PATH] [--iterations N] [--port P] [--keep]\n"
+    return "usage: blc_bench [--products N] [--db PATH|URL] [--iterations N] [--port P] [--keep]\n"
            "                 [--warmup N] [--threads N] [--sweeps N] [--filter-name WORD]\n"
            "                 [--binary PATH]\n"
            "       blc_bench --orders [--products N] [--orders-fill N] [--order-adds N]\n"
-           "                 [--order-clients N] [--crash-orders N] [--db PATH] [--keep]\n"
+           "                 [--order-clients N] [--crash-orders N] [--db PATH|URL] [--keep]\n"
            "\n"
            "Creates (or reuses, when it holds N products) a demo database with\n"
            "`blconnect init --demo`, starts `blconnect serve` on loopback as a child process\n"
@@ -104,7 +104,10 @@ const char* usage() {
            "a Markdown report to stdout (docs/performance.md).\n"
            "\n"
            "  --products N     demo products (default 100000)\n"
-           "  --db PATH        database file (default /tmp/blc-bench-N.db)\n"
+           "  --db PATH|URL    SQLite file (default /tmp/blc-bench-N.db) or a PostgreSQL\n"
+           "                   database postgresql://user@host:port/NAME; one that holds\n"
+           "                   another number of products is replaced only when it is the\n"
+           "                   benchmark's own (files blc-bench-*, databases blc_bench*)\n"
            "  --iterations N   measured requests per scenario (default 200, after --warmup 10)\n"
            "  --port P         server port (default: a free one)\n"
            "  --keep           keep the database when this run created it\n"

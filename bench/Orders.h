@@ -62,6 +62,7 @@ CrashResult run_crash(Client& client, const Scenario& add, int count,
 struct OrdersResults {
     Machine machine;
     std::string build_type, server_version, db_path;
+    std::string store = "SQLite WAL + synchronous=FULL";  // the backend as the report names it
     std::int64_t db_bytes = 0, products = 0, orders_at_get = 0;
     FillResult fill;
     int clients = 0;

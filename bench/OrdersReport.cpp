@@ -10,8 +10,8 @@ void print_header(std::ostream& out, const OrdersResults& r) {
     const Machine& m = r.machine;
     out << "#### blc_bench --orders, " << r.orders_at_get << " orders (" << m.date_utc << ")\n\n";
     print_machine_line(out, m);
-    out << "* Server: blconnect " << r.server_version << " (" << r.build_type
-        << "), SQLite WAL + synchronous=FULL, loopback, one keep-alive connection per client\n";
+    out << "* Server: blconnect " << r.server_version << " (" << r.build_type << "), " << r.store
+        << ", loopback, one keep-alive connection per client\n";
     out << "* Database: " << r.db_path << ", " << r.products << " products, "
         << fixed(static_cast<double>(r.db_bytes) / 1e6, 1) << " MB after the run\n";
     out << "* Fill: " << r.fill.before << " orders already there, " << r.fill.added

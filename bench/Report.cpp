@@ -87,8 +87,8 @@ void print_header(std::ostream& out, const Results& r) {
     const Machine& m = r.machine;
     out << "### blc_bench, " << r.products << " products (" << m.date_utc << ")\n\n";
     print_machine_line(out, m);
-    out << "* Server: blconnect " << r.server_version << " (" << r.build_type
-        << "), SQLite, loopback, one keep-alive connection per client\n";
+    out << "* Server: blconnect " << r.server_version << " (" << r.build_type << "), " << r.store
+        << ", loopback, one keep-alive connection per client\n";
     out << "* Database: " << r.db_path << ", " << r.products << " products + " << r.variants
         << " variants, " << fixed(static_cast<double>(r.db_bytes) / 1e6, 1) << " MB\n";
     if (r.db_reused) {

@@ -33,6 +33,7 @@ struct Results {
     std::string build_type;
     std::string server_version;
     std::string db_path;
+    std::string store = "SQLite";  // the backend as the report names it
     std::int64_t db_bytes = 0;
     std::int64_t products = 0;
     std::int64_t variants = 0;

@@ -22,9 +22,16 @@
 #include "Process.h"
 #include "Report.h"
 #include "Scenarios.h"
+#include "store/postgres/Uri.h"
 
 namespace bench {
+
 namespace {
+
+// The database as the report shows it: a URL without its password.
+std::string shown_db(const std::string& db) {
+    return store::postgres::redact_uri(db);
+}
 
 std::string random_password() {
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -121,7 +128,7 @@ int run(const Options& o) {
     Results r;
     r.machine = describe_machine();
     r.build_type = BLC_BENCH_BUILD_TYPE;
-    r.db_path = o.db;
+    r.db_path = shown_db(o.db);
     r.iterations = o.iterations;
     r.warmup = o.warmup;
     r.threads = o.threads;
@@ -131,6 +138,7 @@ int run(const Options& o) {
     r.db_reused = setup.reused;
     r.import_seconds = setup.import_seconds;
     r.db_bytes = database_bytes(o.db);
+    if (auto postgres = postgres_description(o.db); !postgres.empty()) r.store = postgres;
 
     std::string password = random_password();
     std::uint16_t port = o.port ? o.port : free_port();
@@ -192,8 +200,8 @@ void measure_orders(const Options& o, Client& client, std::uint16_t port,
 // The catalogue of --products (made or reused as for the catalogue benchmark), then orders up to
 // --orders-fill through the store API, before any server runs.
 std::vector<SaleItem> prepare_orders_db(const Options& o, std::atomic<std::int64_t>& next_id,
-                                        OrdersResults& r) {
-    ensure_database(o.binary, o.db, o.products);
+                                        OrdersResults& r, DatabaseSetup& setup) {
+    setup = ensure_database(o.binary, o.db, o.products);
     auto store = store::open_store(o.db, store::StoreOptions{});
     r.products = store->catalog().product_count();
     auto items = sample_sale_items(*store, 2000, 7);
@@ -227,12 +235,15 @@ int run_orders(const Options& o) {
     OrdersResults r;
     r.machine = describe_machine();
     r.build_type = BLC_BENCH_BUILD_TYPE;
-    r.db_path = o.db;
+    r.db_path = shown_db(o.db);
     r.clients = o.order_clients;
     if (access(o.binary.c_str(), X_OK) != 0) throw BenchError(o.binary + " is not executable");
-    bool existed = access(o.db.c_str(), F_OK) == 0;
     std::atomic<std::int64_t> next_id{first_baselinker_id()};
-    auto items = prepare_orders_db(o, next_id, r);
+    // Kept at the end when it was reused (held the products already); made by this run, it is
+    // removed unless --keep, as in the catalogue run.
+    DatabaseSetup setup;
+    auto items = prepare_orders_db(o, next_id, r, setup);
+    if (auto postgres = postgres_description(o.db); !postgres.empty()) r.store = postgres;
 
     std::string password = random_password();
     std::uint16_t port = o.port ? o.port : free_port();
@@ -260,7 +271,7 @@ int run_orders(const Options& o) {
         r.exit.exited && r.exit.code == 0 && r.crash.present_after_restart == r.crash.acknowledged;
     if (ok) std::remove(log.c_str());
     if (!ok) std::cerr << "bench: unclean exit or lost orders; log: " << log << "\n";
-    if (!existed && !o.keep) remove_database(o.db);
+    if (!setup.reused && !o.keep) remove_database(o.db);
     return ok ? 0 : 1;
 }
 
