@@ -30,7 +30,8 @@ void add_serve(CLI::App& app) {
     static int admin_port = -1;
     auto* cmd = app.add_subcommand("serve", "Serve the BaseLinker connector until SIGINT/SIGTERM");
     cmd->add_option("--config", o.config, "Config file (blconnect.toml)")->check(CLI::ExistingFile);
-    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL (overrides the config)");
+    cmd->add_option("--db", o.db,
+                    "Database: SQLite file or postgresql:// URL (overrides the config)");
     cmd->add_option("--port", port, "TCP port (overrides the config; 0 = any free port)")
         ->check(CLI::Range(0, 65535));
     cmd->add_option("--listen", o.listen, "Listen address (overrides the config)");

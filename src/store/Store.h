@@ -84,7 +84,7 @@ class Lookups {
     virtual Id save_order_status(const NamedId& item) = 0;
     virtual Id save_delivery_method(const NamedId& item) = 0;
     virtual Id save_payment_method(const NamedId& item) = 0;
-    virtual std::vector<CategoryRow> categories() = 0;        // by path, case-insensitive
+    virtual std::vector<CategoryRow> categories() = 0;         // by path, case-insensitive
     virtual std::vector<ManufacturerRow> manufacturers() = 0;  // by name, case-insensitive
 };
 

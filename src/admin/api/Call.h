@@ -56,11 +56,11 @@ struct ConnectorControl {
 };
 
 struct ApiOptions {
-    std::int64_t session_hours = 12;       // absolute lifetime of a panel session
+    std::int64_t session_hours = 12;  // absolute lifetime of a panel session
     std::int64_t session_idle_minutes = 120;
-    int login_failures = 5;    // wrong logins per address or per username within the window...
-    int login_window_s = 300;  // ...before 429 for the rest of the window
-    std::string language = "pl";           // default panel language: "pl" or "en"
+    int login_failures = 5;       // wrong logins per address or per username within the window...
+    int login_window_s = 300;     // ...before 429 for the rest of the window
+    std::string language = "pl";  // default panel language: "pl" or "en"
     std::int64_t poll_warning_minutes = 60;  // health warning when OrdersGet is older than this
     std::size_t max_page = 200;              // largest `limit` of any list
 };

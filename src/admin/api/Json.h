@@ -50,7 +50,7 @@ std::int64_t query_limit(const Call& call, std::int64_t fallback);
 
 // Replies: JSON built with protocol::JsonWriter.
 core::WebResponse json_reply(int status, std::string body);
-core::WebResponse no_content();  // 204
+core::WebResponse no_content();                                  // 204
 void write_money(protocol::JsonWriter& out, core::Money money);  // "12.34" as a JSON string
 
 }  // namespace admin::api

@@ -3,6 +3,7 @@
 // GroupCommit): header, lines, stock, first status. Duplicate and Rejected roll it back.
 #include <map>
 
+#include "store/sql/OrderHeader.h"
 #include "store/sqlite/Orders.h"
 #include "store/sqlite/OrdersDetail.h"
 
@@ -19,36 +20,6 @@ struct AddPlan {
     std::optional<Id> previous;
 };
 
-// The header fields written by both INSERT and UPDATE, as ?1..?38 (?38 = now).
-#define BLC_ORDER_HEADER_COLUMNS                                                                \
-    "transaction_id, client_login, service_account, delivery_fullname, delivery_company,"       \
-    " delivery_address, delivery_city, delivery_postcode, delivery_state_code,"                 \
-    " delivery_country, delivery_country_code, invoice_fullname, invoice_company,"              \
-    " invoice_address, invoice_city, invoice_postcode, invoice_state_code, invoice_country,"    \
-    " invoice_country_code, invoice_nip, want_invoice, point_id, point_name, point_address,"    \
-    " point_postcode, point_city, phone, email, currency, delivery_method, delivery_method_id," \
-    " delivery_price, payment_method, payment_method_id, cod, paid, user_comments"
-
-void bind_address(Statement& st, int first, const Address& a) {
-    st.bind(first, a.fullname).bind(first + 1, a.company).bind(first + 2, a.address);
-    st.bind(first + 3, a.city).bind(first + 4, a.postcode).bind(first + 5, a.state_code);
-    st.bind(first + 6, a.country).bind(first + 7, a.country_code);
-}
-
-void bind_header(Statement& st, const OrderInput& o, std::int64_t now) {
-    st.bind(1, o.transaction_id).bind(2, o.client_login).bind(3, o.service_account);
-    bind_address(st, 4, o.delivery);
-    bind_address(st, 12, o.invoice);
-    st.bind(20, o.invoice_nip).bind(21, o.want_invoice);
-    st.bind(22, o.point.id).bind(23, o.point.name).bind(24, o.point.address);
-    st.bind(25, o.point.postcode).bind(26, o.point.city);
-    st.bind(27, o.phone).bind(28, o.email).bind(29, o.currency);
-    st.bind(30, o.delivery_method).bind(31, o.delivery_method_id);
-    st.bind(32, o.delivery_price.minor());
-    st.bind(33, o.payment_method).bind(34, o.payment_method_id).bind(35, o.cod);
-    st.bind(36, o.paid).bind(37, o.user_comments).bind(38, now);
-}
-
 // Inserts the header; nullopt when the baselinker_id is already taken (the UNIQUE constraint
 // decides, so concurrent re-sends through any number of connections or processes agree).
 std::optional<Id> insert_header(Connection& conn, const OrderInput& o, const AddPlan& plan,
@@ -60,7 +31,7 @@ std::optional<Id> insert_header(Connection& conn, const OrderInput& o, const Add
         " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,"
         " ?35, ?36, ?37, ?39, ?40, ?41, ?42, CASE WHEN ?36 THEN ?38 ELSE 0 END, ?38, ?38)"
         " ON CONFLICT (baselinker_id) DO NOTHING RETURNING id");
-    bind_header(st, o, now);
+    sql::bind_order_header(st, o, now);
     st.bind(39, orders::origin_text(plan.origin)).bind(40, plan.baselinker_id);
     st.bind(41, status).bind(42, o.date_add != 0 ? o.date_add : now);
     if (!st.step()) return std::nullopt;
@@ -86,7 +57,7 @@ void update_header(Connection& conn, Id order_id, const OrderInput& o, const Add
         " paid_time = CASE WHEN ?36 = 0 THEN 0 WHEN paid = 1 THEN paid_time ELSE ?38 END,"
         " date_add = CASE WHEN ?40 = 0 THEN date_add ELSE ?40 END, updated_at = ?38"
         " WHERE id = ?39");
-    bind_header(st, o, now);
+    sql::bind_order_header(st, o, now);
     st.bind(39, order_id).bind(40, o.date_add);
     st.run();
     // A new BaseLinker id is taken only when no other order has it (it stays unique).
