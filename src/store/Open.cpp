@@ -3,8 +3,9 @@
 #include <string>
 
 #include "store/Store.h"
-#include "store/postgres/PgStore.h"
-#include "store/sqlite/SqliteStore.h"
+#include "store/engine/EngineStore.h"
+#include "store/postgres/PgPort.h"
+#include "store/sqlite/SqlitePort.h"
 
 namespace store {
 namespace {
@@ -17,13 +18,18 @@ enum class Mode { Init, Open };
 
 std::unique_ptr<Store> make_store(const std::string& location, const StoreOptions& options,
                                   Mode mode) {
-    if (is_postgres(location))
-        return std::make_unique<postgres::PgStore>(
+    std::unique_ptr<engine::Port> port;
+    if (is_postgres(location)) {
+        port = std::make_unique<postgres::PgPort>(
             location, options,
             mode == Mode::Init ? postgres::OpenMode::Init : postgres::OpenMode::Open);
-    if (location.empty()) throw StoreError("no database location given");
-    return std::make_unique<sqlite::SqliteStore>(
-        location, options, mode == Mode::Init ? sqlite::OpenMode::Init : sqlite::OpenMode::Open);
+    } else {
+        if (location.empty()) throw StoreError("no database location given");
+        port = std::make_unique<sqlite::SqlitePort>(
+            location, options,
+            mode == Mode::Init ? sqlite::OpenMode::Init : sqlite::OpenMode::Open);
+    }
+    return std::make_unique<engine::EngineStore>(std::move(port), options);
 }
 
 }  // namespace

@@ -7,11 +7,12 @@
 #include <thread>
 
 #include "OrdersTest.h"
-#include "store/sqlite/Orders.h"
+#include "store/engine/Orders.h"
+#include "store/sqlite/SqlitePort.h"
 
 using namespace store_tests;
 using Kind = store::AddOrderResult::Kind;
-using store::sqlite::Connection;
+using store::engine::Connection;
 using store::sqlite::GroupCommit;
 
 namespace {
@@ -21,14 +22,16 @@ class GroupCommitTest : public OrdersTest {
     void SetUp() override {
         if (testing_support::TempDb::postgres()) GTEST_SKIP() << "SQLite-specific: group commit";
         OrdersTest::SetUp();
-        pool_.emplace(db_.path(), 4, testing_support::TempDb::test_options().busy_timeout_ms);
-        grouped_.emplace(*pool_);
+        auto options = testing_support::TempDb::test_options();
+        options.pool_size = 4;
+        port_.emplace(db_.path(), options, store::sqlite::OpenMode::Open);
+        grouped_.emplace(*port_);
     }
 
     // Runs every write on its own thread, all in one batch of the group commit; returns the
     // number of transactions committed meanwhile (the holding batch's and theirs: 2).
     std::uint64_t in_one_batch(const std::vector<std::function<void()>>& writes) {
-        GroupCommit& group = grouped_->group_commit();
+        GroupCommit& group = port_->group_commit();
         std::uint64_t before = group.commits();
         std::latch holding(1), release(1);
         std::thread leader([&] {
@@ -53,8 +56,8 @@ class GroupCommitTest : public OrdersTest {
     }
 
     // A second order store on the same file, whose group commit the test can reach.
-    std::optional<store::sqlite::Pool> pool_;
-    std::optional<store::sqlite::SqliteOrders> grouped_;
+    std::optional<store::sqlite::SqlitePort> port_;
+    std::optional<store::engine::Orders> grouped_;
 };
 
 TEST_F(GroupCommitTest, SameOrderTwiceInOneBatchIsCreatedOnceThenDuplicate) {
@@ -93,7 +96,7 @@ TEST_F(GroupCommitTest, FailingWritesInABatchLoseNoOtherWrite) {
         [&] {
             // A write that changes stock and then throws something that is not a store error.
             try {
-                grouped_->group_commit().run(GroupCommit::Work([](Connection& conn) -> bool {
+                port_->group_commit().run(GroupCommit::Work([](Connection& conn) -> bool {
                     conn.exec("UPDATE products SET quantity = 0");
                     throw std::runtime_error("failing write");
                 }));
@@ -123,7 +126,7 @@ TEST_F(GroupCommitTest, FailingWritesInABatchLoseNoOtherWrite) {
 }
 
 TEST_F(GroupCommitTest, LoneWriterCommitsItsOwnTransaction) {
-    GroupCommit& group = grouped_->group_commit();
+    GroupCommit& group = port_->group_commit();
     std::uint64_t before = group.commits();
     auto r = grouped_add(bl_order(9201, {line(1, 0, 1)}));
     EXPECT_EQ(r.kind, Kind::Created);

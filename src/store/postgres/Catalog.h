@@ -1,9 +1,6 @@
 #pragma once
-// The PostgreSQL catalogue, the counterpart of sqlite/Catalog.h with the same behaviour. Reads
-// run in one REPEATABLE READ snapshot and are set-based (one statement per related set for a
-// whole page, ids passed as one array parameter). Writes are safe with several blconnect
-// processes on one database: stock moves are single atomic UPDATEs, never read-then-write in
-// C++, and the import writes whole chunks of records per statement.
+// Helpers of the PostgreSQL catalogue import (Import*.cpp): array elements, and running a
+// transaction again that PostgreSQL aborted for a conflict with a concurrent writer.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,38 +10,8 @@
 #include "store/Store.h"
 #include "store/postgres/Arrays.h"
 #include "store/postgres/Pool.h"
-#include "store/postgres/ProductIds.h"
 
 namespace store::postgres {
-
-class PgCatalog final : public Catalog {
-  public:
-    PgCatalog(Pool& pool, const StoreOptions& options)
-        : pool_(pool), use_promo_(options.use_promo_price) {}
-
-    std::vector<CategoryPath> active_category_paths() override;
-    ProductListPage list_products(const ProductFilter& filter, Slice slice) override;
-    std::vector<ProductDetail> product_details(std::span<const Id> ids, DetailParts parts) override;
-    std::int64_t product_count() override;
-    std::vector<StockRow> stock_page(Slice slice) override;
-    std::vector<PriceRow> price_page(Slice slice) override;
-    BatchResult apply_stock_changes(std::span<const StockChange> changes) override;
-    BatchResult apply_price_changes(std::span<const PriceChange> changes) override;
-    ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                         void* progress_user) override;
-    Id save_product(std::optional<Id> id, const ImportProduct& product) override;
-
-  private:
-    ProductListPage list_by_id(Connection& conn, bool descending, Slice slice);
-
-    Pool& pool_;
-    bool use_promo_;
-    ProductIds ids_;
-};
-
-// The reported price of `products p`; `flag` is the parameter holding use_promo_price
-// ("$3::boolean"). Shared by every read that reports a price.
-std::string reported_price(std::string_view flag);
 
 // Array elements that ArrayBuilder (Arrays.h) has no overload for. Its add(std::int64_t) would
 // take a bool or a double silently, so these name the type.

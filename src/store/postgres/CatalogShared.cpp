@@ -1,5 +1,5 @@
-// Helpers shared by the catalogue's files: the reported-price expression, array elements, the
-// pause between tries of an aborted transaction.
+// Helpers of the catalogue import: array elements, the pause between tries of an aborted
+// transaction.
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -7,13 +7,8 @@
 #include <thread>
 
 #include "store/postgres/Catalog.h"
-#include "store/sql/CatalogPages.h"
 
 namespace store::postgres {
-
-std::string reported_price(std::string_view flag) {
-    return sql::reported_price(flag);  // the rule is written once, for both backends
-}
 
 ArrayBuilder& add_flag(ArrayBuilder& array, bool value) {
     return array.add(std::string_view(value ? "t" : "f"));

@@ -138,6 +138,10 @@ void Statement::run() {
     if (!executed_) execute();
 }
 
+std::string Statement::sql() const {
+    return conn_->sql_of(name_);
+}
+
 void Statement::step_row() {
     if (!step()) throw StoreError("postgres: no row from " + conn_->sql_of(name_));
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/Store.h"
+#include "store/engine/Port.h"
 
 struct pg_conn;
 struct pg_result;
@@ -20,16 +21,16 @@ struct pg_result;
 namespace store::postgres {
 
 // A constraint failed (SQLSTATE class 23: unique, check, foreign key); `sqlstate` says which.
-struct ConstraintError : StoreError {
+struct ConstraintError : engine::ConstraintError {
     ConstraintError(const std::string& what, std::string sqlstate, std::string constraint)
-        : StoreError(what), sqlstate(std::move(sqlstate)), constraint(std::move(constraint)) {}
+        : engine::ConstraintError(what), sqlstate(std::move(sqlstate)), constraint(std::move(constraint)) {}
     std::string sqlstate;    // "23505" unique_violation...
     std::string constraint;  // the constraint's name when the server reports it
 };
 
 // Serialization failure or deadlock (SQLSTATE 40001 / 40P01): the transaction may be retried.
-struct RetryableError : StoreError {
-    using StoreError::StoreError;
+struct RetryableError : engine::RetryableError {
+    using engine::RetryableError::RetryableError;
 };
 
 class Connection;
@@ -66,6 +67,7 @@ class Statement {
     bool is_null(int col) const;
     std::string text(int col) const;
     std::string_view text_view(int col) const;  // valid until the statement is destroyed
+    std::string sql() const;                    // the SQL text, for error messages
 
   private:
     void execute();

@@ -4,6 +4,7 @@
 
 #include "store/ImportValidate.h"
 #include "store/postgres/Import.h"
+#include "store/postgres/PgPort.h"
 
 namespace store::postgres {
 namespace {
@@ -91,8 +92,8 @@ void require_product(Connection& conn, Id id) {
 
 }  // namespace
 
-ImportSummary PgCatalog::import(const ImportBatch& batch, ImportProgress progress,
-                                void* progress_user) {
+ImportSummary import_catalog(Pool& pool_, const ImportBatch& batch, ImportProgress progress,
+                             void* progress_user) {
     validate_import(batch);
     OneByOne slow;
     for (int attempt = 1;; ++attempt) {
@@ -114,7 +115,7 @@ ImportSummary PgCatalog::import(const ImportBatch& batch, ImportProgress progres
     }
 }
 
-Id PgCatalog::save_product(std::optional<Id> id, const ImportProduct& product) {
+Id save_product(Pool& pool_, std::optional<Id> id, const ImportProduct& product) {
     // The import's own checks and writes, on a batch of one.
     ImportBatch batch;
     batch.products.push_back(product);

@@ -11,12 +11,13 @@
 #include <unordered_map>
 
 #include "store/Store.h"
+#include "store/engine/Port.h"
 
 namespace store::sqlite {
 
 // A constraint (UNIQUE, CHECK, FOREIGN KEY) failed; the import turns it into an ImportError.
-struct ConstraintError : StoreError {
-    using StoreError::StoreError;
+struct ConstraintError : engine::ConstraintError {
+    using engine::ConstraintError::ConstraintError;
 };
 
 [[noreturn]] void throw_error(sqlite3* db, int rc, std::string_view what);
@@ -55,6 +56,7 @@ class Statement {
     bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     std::string text(int col) const;
     std::string_view text_view(int col) const;  // valid until the next step
+    const char* sql() const { return sqlite3_sql(stmt_); }
 
   private:
     void check_bind(int rc);

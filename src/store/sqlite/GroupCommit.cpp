@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "store/sqlite/SqlitePort.h"
+
 namespace store::sqlite {
 
 void GroupCommit::run(const Work& work) {
@@ -73,7 +75,8 @@ bool GroupCommit::execute_together(Connection& conn, std::span<Request* const> b
         for (Request* r : batch) {
             conn.prepare("SAVEPOINT grouped_write").run();
             try {
-                if (!(*r->work)(conn)) conn.prepare("ROLLBACK TO grouped_write").run();
+                Session session(conn);
+                if (!(*r->work)(session)) conn.prepare("ROLLBACK TO grouped_write").run();
             } catch (...) {
                 r->error = std::current_exception();
                 // Throws when SQLite already dropped the transaction: the batch falls back.
@@ -94,7 +97,8 @@ void GroupCommit::execute_alone(Connection& conn, Request& request) {
     bool kept = false;
     try {
         Transaction tx(conn, TxKind::Write);
-        kept = (*request.work)(conn);
+        Session session(conn);
+        kept = (*request.work)(session);
         if (kept) tx.commit();
     } catch (...) {
         request.error = std::current_exception();

@@ -16,6 +16,7 @@
 #include <span>
 #include <type_traits>
 
+#include "store/engine/Port.h"
 #include "store/sqlite/Pool.h"
 
 namespace store::sqlite {
@@ -26,25 +27,13 @@ class GroupCommit {
 
     // One write: runs inside the shared transaction; returns true to keep what it wrote, false
     // to undo it (its savepoint only). Throwing undoes it too and reaches only its own caller.
-    using Work = std::function<bool(Connection&)>;
+    using Work = std::function<bool(engine::Connection&)>;
 
     // `write_mutex` serialises the batches with this process's other writers on the same file.
     GroupCommit(Pool& pool, std::mutex& write_mutex) : pool_(pool), write_mutex_(write_mutex) {}
 
     // Returns once the COMMIT holding the write has returned (or rethrows the write's error).
     void run(const Work& work);
-
-    // Runs `fn(conn)` (returning a value) as one grouped write; `keep(result)` says whether its
-    // changes stay.
-    template <class Fn, class Keep>
-    auto run(Fn&& fn, Keep&& keep) {
-        std::optional<std::invoke_result_t<Fn&, Connection&>> result;
-        run(Work([&](Connection& conn) {
-            result.emplace(fn(conn));
-            return static_cast<bool>(keep(*result));
-        }));
-        return std::move(*result);
-    }
 
     // For tests: writes queued behind the current leader, and transactions committed so far.
     std::size_t queued() const;

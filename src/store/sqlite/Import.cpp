@@ -4,7 +4,7 @@
 
 #include "core/Text.h"
 #include "store/ImportValidate.h"
-#include "store/sqlite/Catalog.h"
+#include "store/sqlite/SqlitePort.h"
 
 namespace store::sqlite {
 namespace {
@@ -415,7 +415,7 @@ class CacheSizeScope {
 
 }  // namespace
 
-Id SqliteCatalog::save_product(std::optional<Id> id, const ImportProduct& product) {
+Id save_product(Pool& pool_, std::optional<Id> id, const ImportProduct& product) {
     // The import's own checks and writes, on a batch of one.
     ImportBatch batch;
     batch.products.push_back(product);
@@ -427,8 +427,8 @@ Id SqliteCatalog::save_product(std::optional<Id> id, const ImportProduct& produc
     return saved;
 }
 
-ImportSummary SqliteCatalog::import(const ImportBatch& batch, ImportProgress progress,
-                                    void* progress_user) {
+ImportSummary import_catalog(Pool& pool_, const ImportBatch& batch, ImportProgress progress,
+                             void* progress_user) {
     validate_import(batch);
     auto conn = pool_.acquire();
     // A big import touches most index pages; with the default 2 MB page cache SQLite spills

@@ -1,0 +1,36 @@
+#pragma once
+// The order store, written once for both backends: orders of both origins, their lines,
+// shipments and status history. Every method is one transaction run by the port (order adds as
+// grouped writes); stock moves in the same transaction as the order change that causes it.
+#include "store/Store.h"
+#include "store/engine/Port.h"
+
+namespace store::engine {
+
+class Orders final : public store::Orders {
+  public:
+    explicit Orders(Port& port) : port_(port) {}
+
+    AddOrderResult add_baselinker_order(const OrderInput& order,
+                                        std::optional<Id> previous_order_id,
+                                        const AddOrderOptions& options, std::int64_t now) override;
+    AddOrderResult create_shop_order(const OrderInput& order, const AddOrderOptions& options,
+                                     std::int64_t now) override;
+    OrderPage orders_page(const OrderQuery& query, Slice slice) override;
+    StatusUpdate set_status(Id order_id, Id status_id, const std::string& actor,
+                            std::int64_t now) override;
+    UpdateResult add_shipment(Id order_id, const Shipment& shipment, const std::string& actor,
+                              std::int64_t now) override;
+    UpdateResult set_paid(Id order_id, bool paid, const std::string& actor,
+                          std::int64_t now) override;
+    UpdateResult add_staff_comment(Id order_id, const std::string& text, const std::string& actor,
+                                   std::int64_t now) override;
+    std::vector<OrderSummary> list_orders(const OrderListQuery& query) override;
+    std::optional<Order> order_detail(Id order_id) override;
+    OrderStats order_stats(std::int64_t now) override;
+
+  private:
+    Port& port_;
+};
+
+}  // namespace store::engine

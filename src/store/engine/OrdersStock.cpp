@@ -1,0 +1,177 @@
+// Stock held by orders: binding a line to a stock row, locking and moving stock, what an order
+// holds, statuses that give it back.
+#include "store/engine/OrderRules.h"
+
+namespace store::engine::orders {
+namespace {
+
+// By id: a product without variants with variant 0, or a variant of that product. Variant 0 of
+// a product that has variants names nothing that holds stock, so it does not bind.
+std::optional<StockKey> by_id(Connection& conn, Id product_id, Id variant_id) {
+    if (variant_id == 0) {
+        auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1 AND variant_count = 0");
+        st.bind(1, product_id);
+        if (st.step()) return StockKey{product_id, 0};
+        return std::nullopt;
+    }
+    auto st = conn.prepare("SELECT 1 FROM variants WHERE id = ?1 AND product_id = ?2");
+    st.bind(1, variant_id).bind(2, product_id);
+    if (st.step()) return StockKey{product_id, variant_id};
+    return std::nullopt;
+}
+
+// By a code column (sku or ean): a product without variants first, then a variant; the lowest
+// id wins when a code is shared.
+std::optional<StockKey> by_code(Connection& conn, const char* product_sql,
+                                const char* variant_sql, const std::string& code) {
+    if (code.empty()) return std::nullopt;
+    auto p = conn.prepare(product_sql);
+    p.bind(1, code);
+    if (p.step()) return StockKey{p.integer(0), 0};
+    auto v = conn.prepare(variant_sql);
+    v.bind(1, code);
+    if (v.step()) return StockKey{v.integer(0), v.integer(1)};
+    return std::nullopt;
+}
+
+// Marks the order's stock as returned; false when it already was (exactly once).
+bool claim_return(Connection& conn, Id order_id) {
+    auto st = conn.prepare(
+        "UPDATE orders SET stock_returned = TRUE WHERE id = ?1 AND NOT stock_returned");
+    st.bind(1, order_id);
+    st.run();
+    return st.affected() == 1;
+}
+
+void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
+                   const std::string& actor, const std::string& note, std::int64_t now) {
+    conn.prepare(
+            "INSERT INTO order_status_history (order_id, at, from_status, to_status, actor, note)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .bind(1, order_id)
+        .bind(2, now)
+        .bind(3, from)
+        .bind(4, to)
+        .bind(5, actor)
+        .bind(6, note)
+        .run();
+}
+
+}  // namespace
+
+std::optional<StockKey> bind_line(Connection& conn, const OrderLineInput& line,
+                                  bool match_by_codes) {
+    if (line.product_id)
+        if (auto key = by_id(conn, *line.product_id, line.variant_id)) return key;
+    if (!match_by_codes) return std::nullopt;
+    if (auto key = by_code(
+            conn,
+            "SELECT id FROM products WHERE sku = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
+            "SELECT product_id, id FROM variants WHERE sku = ?1 ORDER BY id LIMIT 1", line.sku))
+        return key;
+    return by_code(
+        conn, "SELECT id FROM products WHERE ean = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
+        "SELECT product_id, id FROM variants WHERE ean = ?1 ORDER BY id LIMIT 1", line.ean);
+}
+
+StockMap lock_stock(Port& port, Connection& conn, const StockMap& keys) {
+    std::vector<Id> variants, products;
+    for (const auto& [key, units] : keys)
+        (key.variant_id != 0 ? variants : products)
+            .push_back(key.variant_id != 0 ? key.variant_id : key.product_id);
+    const Dialect& d = port.dialect();
+    StockMap stock;
+    if (!variants.empty()) {
+        auto st = conn.prepare("SELECT product_id, id, stock FROM variants WHERE id" +
+                               d.in_ids(1) + " ORDER BY id" + d.lock_rows());
+        st.bind(1, d.ids(variants));
+        while (st.step()) {
+            StockKey key{st.integer(0), st.integer(1)};
+            if (keys.count(key)) stock[key] = st.integer(2);
+        }
+    }
+    if (!products.empty()) {
+        // A product that has variants holds no stock of its own (variant_count = 0 only).
+        auto st = conn.prepare("SELECT id, quantity FROM products WHERE id" + d.in_ids(1) +
+                               " AND variant_count = 0 ORDER BY id" + d.lock_rows());
+        st.bind(1, d.ids(products));
+        while (st.step()) stock[StockKey{st.integer(0), 0}] = st.integer(1);
+    }
+    return stock;
+}
+
+void move_stock(Port& port, Connection& conn, const StockMap& moves) {
+    Rows variants({ColumnType::Integer, ColumnType::Integer, ColumnType::Integer});
+    Rows products({ColumnType::Integer, ColumnType::Integer});
+    for (const auto& [key, delta] : moves) {
+        if (delta == 0) continue;
+        if (key.variant_id != 0)
+            variants.add(key.variant_id).add(key.product_id).add(delta);
+        else
+            products.add(key.product_id).add(delta);
+    }
+    if (variants.size() > 0) {
+        auto st = conn.prepare(
+            "UPDATE variants SET stock = variants.stock + r.c2 FROM " +
+            port.rows_relation(variants.types(), 1, "r") +
+            " WHERE variants.id = r.c0 AND variants.product_id = r.c1");
+        port.bind_rows(st, 1, variants);
+        st.run();
+    }
+    if (products.size() > 0) {
+        auto st = conn.prepare("UPDATE products SET quantity = products.quantity + r.c1 FROM " +
+                               port.rows_relation(products.types(), 1, "r") +
+                               " WHERE products.id = r.c0 AND products.variant_count = 0");
+        port.bind_rows(st, 1, products);
+        st.run();
+    }
+}
+
+StockMap held_stock(Connection& conn, Id order_id) {
+    auto st = conn.prepare(
+        "SELECT l.product_id, l.variant_id, SUM(l.stock_taken) FROM order_lines l"
+        " JOIN orders o ON o.id = l.order_id"
+        " WHERE l.order_id = ?1 AND l.product_id IS NOT NULL AND NOT o.stock_returned"
+        " GROUP BY l.product_id, l.variant_id HAVING SUM(l.stock_taken) > 0");
+    st.bind(1, order_id);
+    StockMap out;
+    while (st.step()) out[StockKey{st.integer(0), st.integer(1)}] = st.integer(2);
+    return out;
+}
+
+StatusInfo status_info(Connection& conn, Id status_id) {
+    auto st = conn.prepare("SELECT cancelled FROM order_statuses WHERE id = ?1");
+    st.bind(1, status_id);
+    if (!st.step()) return {};
+    return StatusInfo{true, st.boolean(0)};
+}
+
+bool enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from, Id to,
+                  bool cancelled, const std::string& actor, std::int64_t now) {
+    conn.prepare("UPDATE orders SET status_id = ?1, updated_at = ?2 WHERE id = ?3")
+        .bind(1, to)
+        .bind(2, now)
+        .bind(3, order_id)
+        .run();
+    bool returned = false;
+    if (cancelled) {
+        const StockMap held = held_stock(conn, order_id);
+        if (claim_return(conn, order_id) && !held.empty()) {
+            lock_stock(port, conn, held);
+            move_stock(port, conn, return_all(held));
+            returned = true;
+        }
+    }
+    record_status(conn, order_id, from, to, actor, returned ? "stock returned" : "", now);
+    return returned;
+}
+
+const char* origin_text(OrderOrigin origin) {
+    return origin == OrderOrigin::Shop ? "shop" : "baselinker";
+}
+
+OrderOrigin origin_from(std::string_view text) {
+    return text == "shop" ? OrderOrigin::Shop : OrderOrigin::BaseLinker;
+}
+
+}  // namespace store::engine::orders

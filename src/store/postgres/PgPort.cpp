@@ -1,0 +1,249 @@
+#include "store/postgres/PgPort.h"
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <cstring>
+#include <random>
+#include <thread>
+
+#include "store/postgres/Arrays.h"
+#include "store/postgres/Migrations.h"
+#include "store/postgres/Uri.h"
+
+namespace store::postgres {
+namespace {
+
+class Cursor final : public engine::Cursor {
+  public:
+    Cursor(Connection& conn, std::string_view sql) : st_(conn.prepare(sql)) {}
+    void bind_int(int i, std::int64_t value) override { st_.bind(i, value); }
+    void bind_real(int i, double value) override { st_.bind(i, value); }
+    void bind_bool(int i, bool value) override { st_.bind(i, value); }
+    void bind_text(int i, std::string_view text) override { st_.bind(i, text); }
+    void bind_null(int i) override { st_.bind_null(i); }
+    bool step() override { return st_.step(); }
+    std::int64_t affected() const override { return st_.affected(); }
+    std::int64_t integer(int col) const override { return st_.integer(col); }
+    double real(int col) const override { return st_.real(col); }
+    bool is_null(int col) const override { return st_.is_null(col); }
+    std::string_view text_view(int col) const override { return st_.text_view(col); }
+    std::string sql() const override { return st_.sql(); }
+
+  private:
+    Statement st_;
+};
+
+class Session final : public engine::Connection {
+  public:
+    explicit Session(Pool::Lease lease) : lease_(std::move(lease)) {}
+    engine::Statement prepare(std::string_view sql) override {
+        return engine::Statement(std::make_unique<Cursor>(*lease_, sql));
+    }
+    void exec(const char* sql) override { lease_->exec(sql); }
+    void begin(engine::TxKind kind) override {
+        lease_->exec(kind == engine::TxKind::Write
+                         ? "BEGIN ISOLATION LEVEL READ COMMITTED"
+                         : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    void commit() override {
+        pg_result* result = PQexec(lease_->handle(), "COMMIT");
+        ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+        if (status != PGRES_COMMAND_OK) throw_result_error(result, lease_->handle(), "COMMIT");
+        // COMMIT of a transaction that an earlier error aborted "succeeds" as a ROLLBACK.
+        const bool rolled_back = std::strcmp(PQcmdStatus(result), "ROLLBACK") == 0;
+        PQclear(result);
+        if (rolled_back)
+            throw StoreError(
+                "postgres: COMMIT: the transaction was rolled back by an earlier error");
+    }
+    void rollback() noexcept override {
+        try {
+            lease_->exec("ROLLBACK");
+        } catch (const StoreError&) {
+            // The connection is gone; the pool drops it when it comes back.
+        }
+    }
+
+  private:
+    Pool::Lease lease_;
+};
+
+struct PgDialect final : engine::Dialect {
+    std::string ids(std::span<const Id> ids) const override { return int_array(ids); }
+    std::string in_ids(int n) const override {
+        return " = ANY(CAST(?" + std::to_string(n) + " AS BIGINT[]))";
+    }
+    const char* lock_rows() const override { return " FOR NO KEY UPDATE"; }
+    std::string contains_folded(std::string_view haystack, int n) const override {
+        return "strpos(lower(" + std::string(haystack) + "), lower(CAST(?" + std::to_string(n) +
+               " AS TEXT))) > 0";
+    }
+    std::string contains(std::string_view haystack, int n) const override {
+        return "strpos(" + std::string(haystack) + ", CAST(?" + std::to_string(n) +
+               " AS TEXT)) > 0";
+    }
+    // Code point order, as SQLite: never the database's locale collation.
+    const char* by_code_point() const override { return " COLLATE \"C\""; }
+    const char* newline() const override { return "chr(10)"; }
+    const char* journal_group_by_action() const override { return "action"; }
+    // lower(username) is what the unique index admin_users_username covers. The orders are
+    // SQLite's whatever collation the database was created with: user names case-insensitively
+    // (its NOCASE), token names by bytes (its BINARY).
+    const char* username_is() const override { return "lower(username) = lower(CAST(?1 AS TEXT))"; }
+    const char* users_order() const override { return "lower(username) COLLATE \"C\", id"; }
+    const char* tokens_order() const override {
+        return "lower(u.username) COLLATE \"C\", t.name COLLATE \"C\", t.id";
+    }
+};
+
+const PgDialect kDialect;
+
+// No skipped orders. A poller asks for id > the last id it saw, so an order must never become
+// visible with an id below one already visible. PostgreSQL hands out sequence values at INSERT
+// and makes them visible at COMMIT, in whatever order the transactions finish: id 11 may commit
+// while id 10 is still in flight, and a poller that saw 11 would never ask for 10. So every
+// transaction that creates an order takes this transaction-level advisory lock before taking
+// its id and keeps it until its COMMIT: the next creator takes a higher id only once the lower
+// one is visible. One fixed key ("blcOrder" in ASCII) serves every process on the database.
+constexpr std::int64_t kOrderIdLock = 0x626C634F72646572;
+
+// A short random pause that grows with the attempt, so that retries do not collide again.
+void back_off(int attempt) {
+    thread_local std::minstd_rand random(std::random_device{}());
+    std::uniform_int_distribution<int> ms(1, 5 * attempt);
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms(random)));
+}
+
+// A connection to the server's maintenance database answers whether `uri`'s database exists:
+// true/false, nullopt when even that cannot be asked (server down, no such role...).
+std::optional<bool> database_exists(const std::string& uri) {
+    std::string name = database_of(uri);
+    if (name.empty()) return std::nullopt;
+    try {
+        Connection maintenance(uri, "postgres");
+        auto st = maintenance.prepare("SELECT 1 FROM pg_database WHERE datname = $1");
+        st.bind(1, name);
+        return st.step();
+    } catch (const StoreError&) {
+        return std::nullopt;
+    }
+}
+
+// CREATE DATABASE for init on a fresh server. Another process may create it at the same time:
+// what counts is that it exists afterwards.
+void create_database(const std::string& uri) {
+    std::string name = database_of(uri);
+    Connection maintenance(uri, "postgres");
+    auto quoted = maintenance.quote_identifier(name);
+    try {
+        maintenance.exec(("CREATE DATABASE " + quoted).c_str());
+    } catch (const StoreError&) {
+        if (database_exists(uri) != true) throw;
+    }
+}
+
+// Creates/migrates (Init) or checks (Open) the database before the pool connects to it.
+const std::string& prepare_database(const std::string& uri, OpenMode mode) {
+    const std::string shown = redact_uri(uri);
+    std::unique_ptr<Connection> conn;
+    try {
+        conn = std::make_unique<Connection>(uri);
+    } catch (const StoreError&) {
+        if (database_exists(uri) != false) throw;
+        if (mode == OpenMode::Open)
+            throw StoreError("database " + shown + " does not exist; run `blconnect init --db " +
+                             shown + "`");
+        create_database(uri);
+        conn = std::make_unique<Connection>(uri);
+    }
+    if (mode == OpenMode::Open)
+        require_current(*conn, shown);
+    else
+        apply_pending(*conn);
+    return uri;
+}
+
+}  // namespace
+
+PgPort::PgPort(const std::string& uri, const StoreOptions& options, OpenMode mode)
+    : pool_(prepare_database(uri, mode), options.pool_size) {}
+
+const engine::Dialect& PgPort::dialect() const {
+    return kDialect;
+}
+
+std::unique_ptr<engine::Connection> PgPort::acquire() {
+    return std::make_unique<Session>(pool_.acquire());
+}
+
+// Runs `work` on a fresh transaction again when PostgreSQL aborted it for a deadlock or a
+// serialization failure: another transaction took the same rows in another order (a catalogue
+// import, a stock update in another process). Grouped writes need no grouping here:
+// PostgreSQL commits concurrent transactions together by itself.
+void PgPort::write(engine::WriteKind, const std::function<bool(engine::Connection&)>& work) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Session session(pool_.acquire());
+            engine::Transaction tx(session, engine::TxKind::Write);
+            if (work(session)) tx.commit();
+            return;
+        } catch (const engine::RetryableError&) {
+            if (attempt == kWriteAttempts) throw;
+        }
+        back_off(attempt);
+    }
+}
+
+void PgPort::before_new_order_id(engine::Connection& conn) {
+    conn.prepare("SELECT pg_advisory_xact_lock(?1)").bind(1, kOrderIdLock).run();
+}
+
+std::string PgPort::rows_relation(const std::vector<engine::ColumnType>& types, int first,
+                                  std::string_view alias) const {
+    std::string sql = "unnest(";
+    std::string names;
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        if (i > 0) sql += ", ", names += ", ";
+        sql += "CAST(?" + std::to_string(first + static_cast<int>(i)) +
+               (types[i] == engine::ColumnType::Integer ? " AS BIGINT[])" : " AS TEXT[])");
+        names += "c" + std::to_string(i);
+    }
+    return sql + ") WITH ORDINALITY AS " + std::string(alias) + "(" + names + ", n)";
+}
+
+void PgPort::bind_rows(engine::Statement& st, int first, const engine::Rows& rows) const {
+    const std::size_t width = rows.types().size();
+    std::vector<ArrayBuilder> columns(width);
+    const auto& cells = rows.cells();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        ArrayBuilder& column = columns[i % width];
+        // Quoted either way: bigint[] reads "12" as 12.
+        if (cells[i])
+            column.add(std::string_view(*cells[i]));
+        else
+            column.add_null();
+    }
+    for (std::size_t c = 0; c < width; ++c)
+        st.bind(first + static_cast<int>(c), columns[c].str());
+}
+
+int PgPort::schema_version() {
+    auto conn = pool_.acquire();
+    return applied_version(*conn);
+}
+
+int PgPort::latest_schema_version() const {
+    return latest_version();
+}
+
+ImportSummary PgPort::import(const ImportBatch& batch, ImportProgress progress,
+                             void* progress_user) {
+    return import_catalog(pool_, batch, progress, progress_user);
+}
+
+Id PgPort::save_product(std::optional<Id> id, const ImportProduct& product) {
+    return postgres::save_product(pool_, id, product);
+}
+
+}  // namespace store::postgres
