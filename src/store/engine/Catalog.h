@@ -24,12 +24,8 @@ class Catalog final : public store::Catalog {
     BatchResult apply_stock_changes(std::span<const StockChange> changes) override;
     BatchResult apply_price_changes(std::span<const PriceChange> changes) override;
     ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                         void* progress_user) override {
-        return port_.import(batch, progress, progress_user);
-    }
-    Id save_product(std::optional<Id> id, const ImportProduct& product) override {
-        return port_.save_product(id, product);
-    }
+                         void* progress_user) override;
+    Id save_product(std::optional<Id> id, const ImportProduct& product) override;
 
   private:
     ProductListPage list_by_id(Connection& conn, bool descending, Slice slice);

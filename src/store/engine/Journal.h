@@ -33,8 +33,8 @@ class Journal final : public store::Journal {
             "INSERT INTO journal (at_ms, request_id, client, action, duration_us, http_status,"
             " outcome, response_bytes, detail)"
             " SELECT r.c0, r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7, r.c8 FROM " +
-            port_.rows_relation(rows.types(), 1, "r") + " ORDER BY r.n");
-        port_.bind_rows(st, 1, rows);
+            port_.rows_relation(*conn, rows.types(), 1, "r") + port_.in_row_order("r"));
+        port_.bind_rows(*conn, st, 1, rows);
         st.run();
     }
 

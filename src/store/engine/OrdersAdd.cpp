@@ -187,18 +187,18 @@ void insert_lines(Port& port, Connection& conn, Id order_id, const OrderInput& o
         " unit_price, quantity, tax_rate_bp, auction_id, stock_taken, oversold)"
         " SELECT CAST(?1 AS BIGINT), r.c0, r.c1, r.c2, r.c3, r.c4, r.c5, r.c6, r.c7, r.c8, r.c9,"
         " r.c10, r.c11 FROM " +
-        port.rows_relation(lines.types(), 2, "r"));
+        port.rows_relation(conn, lines.types(), 2, "r"));
     st.bind(1, order_id);
-    port.bind_rows(st, 2, lines);
+    port.bind_rows(conn, st, 2, lines);
     st.run();
     if (attributes.size() == 0) return;
     auto at = conn.prepare(
         "INSERT INTO order_line_attributes (line_id, position, name, value, price)"
         " SELECT l.id, a.c1, a.c2, a.c3, a.c4 FROM " +
-        port.rows_relation(attributes.types(), 2, "a") +
+        port.rows_relation(conn, attributes.types(), 2, "a") +
         " JOIN order_lines l ON l.order_id = CAST(?1 AS BIGINT) AND l.position = a.c0");
     at.bind(1, order_id);
-    port.bind_rows(at, 2, attributes);
+    port.bind_rows(conn, at, 2, attributes);
     at.run();
 }
 

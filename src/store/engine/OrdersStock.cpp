@@ -113,16 +113,16 @@ void move_stock(Port& port, Connection& conn, const StockMap& moves) {
     if (variants.size() > 0) {
         auto st = conn.prepare(
             "UPDATE variants SET stock = variants.stock + r.c2 FROM " +
-            port.rows_relation(variants.types(), 1, "r") +
+            port.rows_relation(conn, variants.types(), 1, "r") +
             " WHERE variants.id = r.c0 AND variants.product_id = r.c1");
-        port.bind_rows(st, 1, variants);
+        port.bind_rows(conn, st, 1, variants);
         st.run();
     }
     if (products.size() > 0) {
         auto st = conn.prepare("UPDATE products SET quantity = products.quantity + r.c1 FROM " +
-                               port.rows_relation(products.types(), 1, "r") +
+                               port.rows_relation(conn, products.types(), 1, "r") +
                                " WHERE products.id = r.c0 AND products.variant_count = 0");
-        port.bind_rows(st, 1, products);
+        port.bind_rows(conn, st, 1, products);
         st.run();
     }
 }

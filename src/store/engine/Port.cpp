@@ -32,6 +32,18 @@ Rows& Rows::add(std::string_view text) {
     return *this;
 }
 
+Rows& Rows::add_real(double value) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);  // shortest round trip
+    cell(std::string(buf, end));
+    return *this;
+}
+
+Rows& Rows::add_flag(bool value) {
+    cell(std::string(value ? "1" : "0"));
+    return *this;
+}
+
 Rows& Rows::add_null() {
     cell(std::nullopt);
     return *this;

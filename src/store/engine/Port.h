@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "store/Store.h"
+#include "store/engine/Faults.h"
 
 namespace store::engine {
 
@@ -157,24 +158,34 @@ struct Dialect {
     virtual const char* username_is() const = 0;
     virtual const char* users_order() const = 0;
     virtual const char* tokens_order() const = 0;
+    // A column for the RETURNING list of an upsert: true when the row was inserted rather than
+    // updated, or NULL where the database cannot tell (SQLite: its single writer knows anyway).
+    virtual const char* upsert_inserted() const = 0;
 };
 
-// A set of rows that travels as bound parameters and is read as a relation in SQL, so that
-// writing many rows (an order's lines) is one statement on either backend (SQLite: one JSON
-// parameter read with json_each; PostgreSQL: one array per column read with unnest).
-enum class ColumnType { Integer, Text };
+// A set of rows read as a relation in SQL, so that writing many rows (an order's lines, a
+// chunk of the import) is one statement whatever their number (SQLite: a temporary table the
+// port fills row by row; PostgreSQL: one array parameter per column, read with unnest).
+enum class ColumnType { Integer, Text, Real, Boolean };
 
 class Rows {
   public:
     explicit Rows(std::vector<ColumnType> types) : types_(std::move(types)) {}
     const std::vector<ColumnType>& types() const { return types_; }
     std::size_t size() const { return count_; }
-    // Values row by row, each row's in column order; add_null for an absent integer.
+    // Values row by row, each row's in column order, each of its column's type.
     Rows& add(std::int64_t value);
     Rows& add(std::string_view text);
+    Rows& add_real(double value);
+    Rows& add_flag(bool value);
     Rows& add_null();
+    Rows& add_optional(std::optional<std::int64_t> value) {
+        return value ? add(*value) : add_null();
+    }
+    Rows& add_or_null(std::string_view text) { return text.empty() ? add_null() : add(text); }
 
-    // The encoded values, one per cell (text or nullopt), row-major; for the ports.
+    // The encoded values, one per cell (text or nullopt), row-major; for the ports. Integers
+    // and reals as their shortest decimal text, flags as "1" / "0".
     const std::vector<std::optional<std::string>>& cells() const { return cells_; }
 
   private:
@@ -186,7 +197,8 @@ class Rows {
 
 // How a write is run. Grouped writes (order adds, which arrive concurrently) may share a
 // transaction with others (SQLite's group commit); each still keeps or undoes only its own.
-enum class WriteKind { Single, Grouped };
+// Bulk writes (the catalogue import) are long: SQLite gives them a bigger page cache.
+enum class WriteKind { Single, Grouped, Bulk };
 
 class Port {
   public:
@@ -209,23 +221,36 @@ class Port {
     // SQLite's single writer gives that for free; PostgreSQL takes a transaction lock.
     virtual void before_new_order_id(Connection& conn) = 0;
 
-    // `rows` as a relation named `alias` with columns c0, c1, ... and the row's ordinal `n`
-    // (from 0, for ORDER BY) for a FROM clause, its parameters starting at ?first; bind_rows
-    // binds them. rows_parameters() says how many parameters the relation takes (to number the
-    // ones after it).
-    virtual std::string rows_relation(const std::vector<ColumnType>& types, int first,
-                                      std::string_view alias) const = 0;
+    // A relation named `alias` with columns c0, c1, ... of `types` and the row's ordinal `n`
+    // (for ORDER BY), for a FROM clause, its parameters starting at ?first; bind_rows gives it
+    // `rows` (right before the statement runs). rows_parameters() says how many parameters
+    // the relation takes (to number the ones after it).
+    virtual std::string rows_relation(Connection& conn, const std::vector<ColumnType>& types,
+                                      int first, std::string_view alias) = 0;
     virtual int rows_parameters(const std::vector<ColumnType>& types) const = 0;
-    virtual void bind_rows(Statement& st, int first, const Rows& rows) const = 0;
+    // Appended to a SELECT that reads the relation `alias`, so that its rows come in the
+    // order they were added (an INSERT then hands out ids in that order): " ORDER BY alias.n",
+    // or "" where the relation is read in order anyway (a sort would cost more than the rest).
+    virtual std::string in_row_order(std::string_view alias) const = 0;
+    virtual void bind_rows(Connection& conn, Statement& st, int first, const Rows& rows) = 0;
+
+    // Planner statistics: how many rows `table` had at the last count (0 where unknown), and
+    // counting `tables` (a comma-separated list) again inside a long write that grew them, so
+    // that the statements after it are planned for their new size (PostgreSQL; SQLite plans
+    // well without).
+    virtual std::int64_t estimated_rows(Connection& conn, const char* table) = 0;
+    virtual void refresh_statistics(Connection& conn, const char* tables) = 0;
+
+    // Failure injection for tests (engine/Faults.h); nullptr detaches.
+    void inject(std::shared_ptr<Faults> faults) { faults_ = std::move(faults); }
+    Faults* faults() const { return faults_.get(); }
 
     // The schema version of the database and the newest this program knows.
     virtual int schema_version() = 0;
     virtual int latest_schema_version() const = 0;
 
-    // The catalogue import (bulk upsert) is still per backend: see docs/architecture.md.
-    virtual ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                                 void* progress_user) = 0;
-    virtual Id save_product(std::optional<Id> id, const ImportProduct& product) = 0;
+  private:
+    std::shared_ptr<Faults> faults_;
 };
 
 // Typed helpers over Port::read / Port::write: `fn(conn)` returns the result (or nothing).

@@ -36,8 +36,10 @@ class Cursor final : public engine::Cursor {
 
 class Session final : public engine::Connection {
   public:
-    explicit Session(Pool::Lease lease) : lease_(std::move(lease)) {}
+    Session(Pool::Lease lease, engine::Faults* faults)
+        : lease_(std::move(lease)), faults_(faults) {}
     engine::Statement prepare(std::string_view sql) override {
+        if (faults_) faults_->before_statement(sql, *this);
         return engine::Statement(std::make_unique<Cursor>(*lease_, sql));
     }
     void exec(const char* sql) override { lease_->exec(sql); }
@@ -47,6 +49,7 @@ class Session final : public engine::Connection {
                          : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     }
     void commit() override {
+        if (faults_) faults_->before_commit(*this);
         pg_result* result = PQexec(lease_->handle(), "COMMIT");
         ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK) throw_result_error(result, lease_->handle(), "COMMIT");
@@ -67,6 +70,7 @@ class Session final : public engine::Connection {
 
   private:
     Pool::Lease lease_;
+    engine::Faults* faults_;
 };
 
 struct PgDialect final : engine::Dialect {
@@ -95,9 +99,25 @@ struct PgDialect final : engine::Dialect {
     const char* tokens_order() const override {
         return "lower(u.username) COLLATE \"C\", t.name COLLATE \"C\", t.id";
     }
+    // xmax is 0 on a row version that an INSERT created.
+    const char* upsert_inserted() const override { return "xmax = 0"; }
 };
 
 const PgDialect kDialect;
+
+const char* array_type(engine::ColumnType type) {
+    switch (type) {
+        case engine::ColumnType::Integer:
+            return "BIGINT[]";
+        case engine::ColumnType::Real:
+            return "FLOAT8[]";
+        case engine::ColumnType::Boolean:
+            return "BOOLEAN[]";
+        case engine::ColumnType::Text:
+            break;
+    }
+    return "TEXT[]";
+}
 
 // No skipped orders. A poller asks for id > the last id it saw, so an order must never become
 // visible with an id below one already visible. PostgreSQL hands out sequence values at INSERT
@@ -174,7 +194,7 @@ const engine::Dialect& PgPort::dialect() const {
 }
 
 std::unique_ptr<engine::Connection> PgPort::acquire() {
-    return std::make_unique<Session>(pool_.acquire());
+    return std::make_unique<Session>(pool_.acquire(), faults());
 }
 
 // Runs `work` on a fresh transaction again when PostgreSQL aborted it for a deadlock or a
@@ -184,7 +204,7 @@ std::unique_ptr<engine::Connection> PgPort::acquire() {
 void PgPort::write(engine::WriteKind, const std::function<bool(engine::Connection&)>& work) {
     for (int attempt = 1;; ++attempt) {
         try {
-            Session session(pool_.acquire());
+            Session session(pool_.acquire(), faults());
             engine::Transaction tx(session, engine::TxKind::Write);
             if (work(session)) tx.commit();
             return;
@@ -199,20 +219,21 @@ void PgPort::before_new_order_id(engine::Connection& conn) {
     conn.prepare("SELECT pg_advisory_xact_lock(?1)").bind(1, kOrderIdLock).run();
 }
 
-std::string PgPort::rows_relation(const std::vector<engine::ColumnType>& types, int first,
-                                  std::string_view alias) const {
+std::string PgPort::rows_relation(engine::Connection&, const std::vector<engine::ColumnType>& types,
+                                  int first, std::string_view alias) {
     std::string sql = "unnest(";
     std::string names;
     for (std::size_t i = 0; i < types.size(); ++i) {
         if (i > 0) sql += ", ", names += ", ";
-        sql += "CAST(?" + std::to_string(first + static_cast<int>(i)) +
-               (types[i] == engine::ColumnType::Integer ? " AS BIGINT[])" : " AS TEXT[])");
+        sql += "CAST(?" + std::to_string(first + static_cast<int>(i)) + " AS " +
+               array_type(types[i]) + ")";
         names += "c" + std::to_string(i);
     }
     return sql + ") WITH ORDINALITY AS " + std::string(alias) + "(" + names + ", n)";
 }
 
-void PgPort::bind_rows(engine::Statement& st, int first, const engine::Rows& rows) const {
+void PgPort::bind_rows(engine::Connection&, engine::Statement& st, int first,
+                       const engine::Rows& rows) {
     const std::size_t width = rows.types().size();
     std::vector<ArrayBuilder> columns(width);
     const auto& cells = rows.cells();
@@ -220,7 +241,7 @@ void PgPort::bind_rows(engine::Statement& st, int first, const engine::Rows& row
         ArrayBuilder& column = columns[i % width];
         // Quoted either way: bigint[] reads "12" as 12.
         if (cells[i])
-            column.add(std::string_view(*cells[i]));
+            column.add(std::string_view(*cells[i]));  // flags "1"/"0" read as booleans
         else
             column.add_null();
     }
@@ -237,13 +258,18 @@ int PgPort::latest_schema_version() const {
     return latest_version();
 }
 
-ImportSummary PgPort::import(const ImportBatch& batch, ImportProgress progress,
-                             void* progress_user) {
-    return import_catalog(pool_, batch, progress, progress_user);
+std::int64_t PgPort::estimated_rows(engine::Connection& conn, const char* table) {
+    auto st = conn.prepare(
+        "SELECT CAST(GREATEST(reltuples, 0) AS BIGINT) FROM pg_class"
+        " WHERE oid = CAST(CAST(?1 AS TEXT) AS regclass)");
+    st.bind(1, table);
+    return st.step() ? st.integer(0) : 0;
 }
 
-Id PgPort::save_product(std::optional<Id> id, const ImportProduct& product) {
-    return postgres::save_product(pool_, id, product);
+// ANALYZE inside the transaction counts its own new rows and invalidates the plans cached on
+// the connection (made while the tables were small).
+void PgPort::refresh_statistics(engine::Connection& conn, const char* tables) {
+    conn.exec(("ANALYZE " + std::string(tables)).c_str());
 }
 
 }  // namespace store::postgres

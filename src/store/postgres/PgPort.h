@@ -28,27 +28,25 @@ class PgPort final : public engine::Port {
     void write(engine::WriteKind kind,
                const std::function<bool(engine::Connection&)>& work) override;
     void before_new_order_id(engine::Connection& conn) override;
-    std::string rows_relation(const std::vector<engine::ColumnType>& types, int first,
-                              std::string_view alias) const override;
+    std::string rows_relation(engine::Connection& conn, const std::vector<engine::ColumnType>& types,
+                              int first, std::string_view alias) override;
     int rows_parameters(const std::vector<engine::ColumnType>& types) const override {
         return static_cast<int>(types.size());
     }
-    void bind_rows(engine::Statement& st, int first, const engine::Rows& rows) const override;
+    void bind_rows(engine::Connection& conn, engine::Statement& st, int first,
+                   const engine::Rows& rows) override;
+    std::string in_row_order(std::string_view alias) const override {
+        return " ORDER BY " + std::string(alias) + ".n";
+    }
     int schema_version() override;
     int latest_schema_version() const override;
-    ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                         void* progress_user) override;
-    Id save_product(std::optional<Id> id, const ImportProduct& product) override;
+    std::int64_t estimated_rows(engine::Connection& conn, const char* table) override;
+    void refresh_statistics(engine::Connection& conn, const char* tables) override;
 
     static constexpr int kWriteAttempts = 5;
 
   private:
     Pool pool_;
 };
-
-// The catalogue import on PostgreSQL (store/postgres/Import*.cpp).
-ImportSummary import_catalog(Pool& pool, const ImportBatch& batch, ImportProgress progress,
-                             void* progress_user);
-Id save_product(Pool& pool, std::optional<Id> id, const ImportProduct& product);
 
 }  // namespace store::postgres

@@ -71,18 +71,18 @@ void GroupCommit::execute(std::span<Request* const> batch) {
 
 bool GroupCommit::execute_together(Connection& conn, std::span<Request* const> batch) {
     try {
-        Transaction tx(conn, TxKind::Write);
+        Session session(conn, port_.faults());
+        engine::Transaction tx(session, engine::TxKind::Write);
         for (Request* r : batch) {
-            conn.prepare("SAVEPOINT grouped_write").run();
+            conn.exec("SAVEPOINT grouped_write");
             try {
-                Session session(conn);
-                if (!(*r->work)(session)) conn.prepare("ROLLBACK TO grouped_write").run();
+                if (!(*r->work)(session)) conn.exec("ROLLBACK TO grouped_write");
             } catch (...) {
                 r->error = std::current_exception();
                 // Throws when SQLite already dropped the transaction: the batch falls back.
-                conn.prepare("ROLLBACK TO grouped_write").run();
+                conn.exec("ROLLBACK TO grouped_write");
             }
-            conn.prepare("RELEASE grouped_write").run();
+            conn.exec("RELEASE grouped_write");
         }
         tx.commit();
     } catch (...) {
@@ -96,8 +96,8 @@ bool GroupCommit::execute_together(Connection& conn, std::span<Request* const> b
 void GroupCommit::execute_alone(Connection& conn, Request& request) {
     bool kept = false;
     try {
-        Transaction tx(conn, TxKind::Write);
-        Session session(conn);
+        Session session(conn, port_.faults());
+        engine::Transaction tx(session, engine::TxKind::Write);
         kept = (*request.work)(session);
         if (kept) tx.commit();
     } catch (...) {

@@ -30,7 +30,9 @@ class GroupCommit {
     using Work = std::function<bool(engine::Connection&)>;
 
     // `write_mutex` serialises the batches with this process's other writers on the same file.
-    GroupCommit(Pool& pool, std::mutex& write_mutex) : pool_(pool), write_mutex_(write_mutex) {}
+    // `port` is the SQLite port that runs it (for its failure injection).
+    GroupCommit(Pool& pool, std::mutex& write_mutex, const engine::Port& port)
+        : pool_(pool), write_mutex_(write_mutex), port_(port) {}
 
     // Returns once the COMMIT holding the write has returned (or rethrows the write's error).
     void run(const Work& work);
@@ -53,6 +55,7 @@ class GroupCommit {
 
     Pool& pool_;
     std::mutex& write_mutex_;
+    const engine::Port& port_;
     mutable std::mutex mutex_;
     std::condition_variable finished_;
     std::deque<Request*> queue_;

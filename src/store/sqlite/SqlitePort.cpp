@@ -1,6 +1,8 @@
 #include "store/sqlite/SqlitePort.h"
 
+#include <charconv>
 #include <filesystem>
+#include <optional>
 
 #include "store/sqlite/Migrations.h"
 
@@ -54,30 +56,10 @@ struct SqliteDialect final : engine::Dialect {
     const char* username_is() const override { return "username = ?1"; }
     const char* users_order() const override { return "username, id"; }
     const char* tokens_order() const override { return "u.username, t.name, t.id"; }
+    const char* upsert_inserted() const override { return "NULL"; }
 };
 
 const SqliteDialect kDialect;
-
-// A JSON string: quotes, backslashes and control characters escaped; other bytes as they are
-// (json_each gives them back unchanged).
-void append_json_string(std::string& out, std::string_view text) {
-    static const char* kHex = "0123456789abcdef";
-    out += '"';
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c < 0x20) {
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
-}
 
 // Creates/migrates (Init) or checks (Open) the file before the pool opens connections to it.
 const std::string& prepare_file(const std::string& path, const StoreOptions& options,
@@ -99,7 +81,13 @@ const std::string& prepare_file(const std::string& path, const StoreOptions& opt
 }  // namespace
 
 engine::Statement Session::prepare(std::string_view sql) {
+    if (faults_) faults_->before_statement(sql, *this);
     return engine::Statement(std::make_unique<Cursor>(*conn_, sql));
+}
+
+void Session::commit() {
+    if (faults_) faults_->before_commit(*this);
+    conn_->exec("COMMIT");
 }
 
 void Session::begin(engine::TxKind kind) {
@@ -116,49 +104,121 @@ void Session::rollback() noexcept {
 
 SqlitePort::SqlitePort(const std::string& path, const StoreOptions& options, OpenMode mode)
     : pool_(prepare_file(path, options, mode), options.pool_size, options.busy_timeout_ms),
-      grouped_(pool_, write_mutex_) {}
+      grouped_(pool_, write_mutex_, *this) {}
 
 const engine::Dialect& SqlitePort::dialect() const {
     return kDialect;
 }
 
 std::unique_ptr<engine::Connection> SqlitePort::acquire() {
-    return std::make_unique<Session>(pool_.acquire());
+    return std::make_unique<Session>(pool_.acquire(), faults());
 }
+
+// A bulk write touches most index pages; with the default 2 MB page cache SQLite would spill
+// dirty pages to the WAL and read them back over and over (measured: 3x slower).
+class CacheSizeScope {
+  public:
+    CacheSizeScope(Connection& conn, std::int64_t size) : conn_(conn) {
+        conn_.exec(("PRAGMA cache_size = " + std::to_string(size)).c_str());
+    }
+    ~CacheSizeScope() {
+        try {
+            conn_.exec("PRAGMA cache_size = -2000");
+        } catch (const StoreError&) {
+            // Only a memory hint; the connection stays usable with the larger cache.
+        }
+    }
+
+  private:
+    Connection& conn_;
+};
 
 void SqlitePort::write(engine::WriteKind kind,
                        const std::function<bool(engine::Connection&)>& work) {
     if (kind == engine::WriteKind::Grouped) return grouped_.run(work);
-    std::lock_guard lock(write_mutex_);
-    Session session(pool_.acquire());
+    std::unique_lock lock(write_mutex_, std::defer_lock);
+    if (kind == engine::WriteKind::Single) lock.lock();
+    auto lease = pool_.acquire();
+    std::optional<CacheSizeScope> cache;
+    if (kind == engine::WriteKind::Bulk) cache.emplace(*lease, -262144);
+    Session session(*lease, faults());
     engine::Transaction tx(session, engine::TxKind::Write);
     if (work(session)) tx.commit();
 }
 
-std::string SqlitePort::rows_relation(const std::vector<engine::ColumnType>& types, int first,
-                                      std::string_view alias) const {
-    std::string sql = "(SELECT key AS n";
-    for (std::size_t i = 0; i < types.size(); ++i)
-        sql += ", value ->> " + std::to_string(i) + " AS c" + std::to_string(i);
-    return sql + " FROM json_each(?" + std::to_string(first) + ")) AS " + std::string(alias);
+namespace {
+
+// "blc_rows_<first>_<one letter a column type>": the table of one parameter slot and shape.
+std::string rows_table(const std::vector<engine::ColumnType>& types, int first) {
+    std::string name = "blc_rows_" + std::to_string(first) + "_";
+    for (engine::ColumnType t : types) name += "itrb"[static_cast<int>(t)];
+    return name;
 }
 
-void SqlitePort::bind_rows(engine::Statement& st, int first, const engine::Rows& rows) const {
-    const auto& cells = rows.cells();
-    const std::size_t width = rows.types().size();
-    std::string json = "[";
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        const std::size_t col = i % width;
-        json += col == 0 ? (i == 0 ? "[" : ",[") : ",";
-        if (!cells[i])
-            json += "null";
-        else if (rows.types()[col] == engine::ColumnType::Integer)
-            json += *cells[i];
-        else
-            append_json_string(json, *cells[i]);
-        if (col + 1 == width) json += ']';
+}  // namespace
+
+std::string SqlitePort::rows_relation(engine::Connection& conn,
+                                      const std::vector<engine::ColumnType>& types, int first,
+                                      std::string_view alias) {
+    const std::string table = rows_table(types, first);
+    std::string columns = "n INTEGER PRIMARY KEY";
+    std::string select = "n";
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        columns += ", c" + std::to_string(i);  // no type: values keep the type they are bound as
+        select += ", c" + std::to_string(i);
     }
-    st.bind(first, json + "]");
+    // Created in the write transaction (and gone with it when it rolls back): IF NOT EXISTS.
+    conn.exec(("CREATE TEMP TABLE IF NOT EXISTS " + table + " (" + columns + ")").c_str());
+    // ?first carries the row count, so that the statement takes the parameter it is given.
+    return "(SELECT " + select + " FROM temp." + table + " WHERE ?" + std::to_string(first) +
+           " IS NOT NULL) AS " + std::string(alias);
+}
+
+void SqlitePort::bind_rows(engine::Connection& conn, engine::Statement& st, int first,
+                           const engine::Rows& rows) {
+    const auto& types = rows.types();
+    const std::string table = rows_table(types, first);
+    Connection& raw = dynamic_cast<Session&>(conn).raw();
+    raw.exec(("DELETE FROM temp." + table).c_str());
+    std::string insert = "INSERT INTO temp." + table + " VALUES (?1";
+    for (std::size_t i = 0; i < types.size(); ++i) insert += ", ?" + std::to_string(i + 2);
+    insert += ")";
+    const auto& cells = rows.cells();
+    const std::size_t width = types.size();
+    for (std::size_t row = 0; row * width < cells.size(); ++row) {
+        auto ins = raw.prepare(insert);
+        ins.bind(1, static_cast<std::int64_t>(row));
+        for (std::size_t col = 0; col < width; ++col) {
+            const auto& cell = cells[row * width + col];
+            const int p = static_cast<int>(col) + 2;
+            if (!cell) {
+                ins.bind_null(p);
+                continue;
+            }
+            const char* begin = cell->data();
+            const char* end = begin + cell->size();
+            switch (types[col]) {
+                case engine::ColumnType::Text:
+                    ins.bind(p, std::string_view(*cell));
+                    break;
+                case engine::ColumnType::Real: {
+                    double d = 0;
+                    std::from_chars(begin, end, d);
+                    ins.bind(p, d);
+                    break;
+                }
+                case engine::ColumnType::Integer:
+                case engine::ColumnType::Boolean: {
+                    std::int64_t n = 0;
+                    std::from_chars(begin, end, n);
+                    ins.bind(p, n);
+                    break;
+                }
+            }
+        }
+        ins.run();
+    }
+    st.bind(first, static_cast<std::int64_t>(rows.size()));
 }
 
 int SqlitePort::schema_version() {
@@ -168,15 +228,6 @@ int SqlitePort::schema_version() {
 
 int SqlitePort::latest_schema_version() const {
     return latest_version();
-}
-
-ImportSummary SqlitePort::import(const ImportBatch& batch, ImportProgress progress,
-                                 void* progress_user) {
-    return import_catalog(pool_, batch, progress, progress_user);
-}
-
-Id SqlitePort::save_product(std::optional<Id> id, const ImportProduct& product) {
-    return sqlite::save_product(pool_, id, product);
 }
 
 }  // namespace store::sqlite

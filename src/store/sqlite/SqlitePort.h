@@ -4,8 +4,9 @@
 // runner. SQLite has one writer per file: this process's writers queue on a mutex rather than in
 // SQLite's busy handler (whose sleep-based back-off would leave the lock idle under load); other
 // processes are serialised by SQLite's own lock (BEGIN IMMEDIATE + busy timeout). Grouped writes
-// (order adds) share one transaction and one fsync (GroupCommit). Ids commit in order by
-// themselves, so before_new_order_id has nothing to do.
+// (order adds) share one transaction and one fsync (GroupCommit). Bulk writes (the catalogue
+// import) take SQLite's lock through the busy timeout like another process would, with a large
+// page cache. Ids commit in order by themselves, so before_new_order_id has nothing to do.
 #include <memory>
 #include <mutex>
 #include <string>
@@ -29,15 +30,19 @@ class SqlitePort final : public engine::Port {
     void write(engine::WriteKind kind,
                const std::function<bool(engine::Connection&)>& work) override;
     void before_new_order_id(engine::Connection&) override {}
-    std::string rows_relation(const std::vector<engine::ColumnType>& types, int first,
-                              std::string_view alias) const override;
+    // A set of rows is a temporary table (one per parameter slot and column types, in the
+    // connection's memory), filled row by row: as fast as a loop of prepared INSERTs.
+    std::string rows_relation(engine::Connection& conn, const std::vector<engine::ColumnType>& types,
+                              int first, std::string_view alias) override;
     int rows_parameters(const std::vector<engine::ColumnType>&) const override { return 1; }
-    void bind_rows(engine::Statement& st, int first, const engine::Rows& rows) const override;
+    // The table is read in its primary key order, and an INSERT ... SELECT inserts in that order.
+    std::string in_row_order(std::string_view) const override { return ""; }
+    void bind_rows(engine::Connection& conn, engine::Statement& st, int first,
+                   const engine::Rows& rows) override;
     int schema_version() override;
     int latest_schema_version() const override;
-    ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                         void* progress_user) override;
-    Id save_product(std::optional<Id> id, const ImportProduct& product) override;
+    std::int64_t estimated_rows(engine::Connection&, const char*) override { return 0; }
+    void refresh_statistics(engine::Connection&, const char*) override {}
 
     // The group commit of grouped writes; tests hold a batch open with it to fill the next one.
     GroupCommit& group_commit() { return grouped_; }
@@ -52,22 +57,20 @@ class SqlitePort final : public engine::Port {
 // connection whose transaction someone else runs (GroupCommit).
 class Session final : public engine::Connection {
   public:
-    explicit Session(Pool::Lease lease) : lease_(std::move(lease)), conn_(&**lease_) {}
-    explicit Session(sqlite::Connection& conn) : conn_(&conn) {}
+    Session(Pool::Lease lease, engine::Faults* faults)
+        : lease_(std::move(lease)), conn_(&**lease_), faults_(faults) {}
+    Session(sqlite::Connection& conn, engine::Faults* faults) : conn_(&conn), faults_(faults) {}
     engine::Statement prepare(std::string_view sql) override;
     void exec(const char* sql) override { conn_->exec(sql); }
     void begin(engine::TxKind kind) override;
-    void commit() override { conn_->exec("COMMIT"); }
+    void commit() override;
     void rollback() noexcept override;
+    sqlite::Connection& raw() { return *conn_; }
 
   private:
     std::optional<Pool::Lease> lease_;
     sqlite::Connection* conn_;
+    engine::Faults* faults_;
 };
-
-// The catalogue import on SQLite (store/sqlite/Import.cpp).
-ImportSummary import_catalog(Pool& pool, const ImportBatch& batch, ImportProgress progress,
-                             void* progress_user);
-Id save_product(Pool& pool, std::optional<Id> id, const ImportProduct& product);
 
 }  // namespace store::sqlite

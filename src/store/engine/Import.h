@@ -1,13 +1,13 @@
 #pragma once
-// The PostgreSQL import, shared by Import*.cpp. It has the SQLite import's semantics (records
-// applied one after another: later records see what earlier ones wrote) but writes in bulk:
+// The catalogue import, shared by Import*.cpp. Records apply one after another (later records see
+// what earlier ones wrote), but are written in bulk:
 //
 // 1. categories and manufacturers: a few set-based statements for the whole section;
 // 2. products in chunks: a chunk is first *planned* in C++ record by record against the key
 //    holders loaded for it (which product holds an external id or SKU, which variant a SKU),
 //    so every unknown reference and every key conflict is reported as an ImportError naming
 //    its record, exactly as the record-by-record import would; then the chunk is *written*
-//    with a fixed number of statements whatever its size (unnest of one array per column).
+//    with a fixed number of statements whatever its size (each row set one Port::rows_relation).
 //
 // A unique violation that planning could not foresee (another process wrote the same key in
 // the meantime) aborts the transaction; the import then runs again with that chunk one record
@@ -19,10 +19,10 @@
 #include <utility>
 #include <vector>
 
-#include "store/postgres/Catalog.h"
-#include "store/postgres/Connection.h"
+#include "store/Store.h"
+#include "store/engine/Port.h"
 
-namespace store::postgres::importing {
+namespace store::engine::importing {
 
 // Ids of what the records refer to: categories by external id, manufacturers by name.
 struct References {
@@ -32,7 +32,7 @@ struct References {
 
 // Writes the categories and manufacturers sections and creates the manufacturers products
 // name; returns the ids of every category and manufacturer the batch refers to.
-References write_references(Connection& conn, const ImportBatch& batch, ImportSummary& summary);
+References write_references(Port& port, Connection& conn, const ImportBatch& batch, ImportSummary& summary);
 
 // One variant of a planned record.
 struct VariantPlan {
@@ -67,12 +67,13 @@ struct SaveTarget {
 // record that updates a product an earlier record of the chunk updates (one bulk UPDATE
 // changes a row once; the next chunk sees the first record's write). Throws ImportError for
 // the first bad record. Counts what the chunk creates, updates and removes into `summary`.
-ChunkPlan plan_chunk(Connection& conn, const ImportBatch& batch, const References& refs,
+ChunkPlan plan_chunk(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
                      std::size_t begin, std::size_t limit, const SaveTarget* save,
                      ImportSummary& summary);
 
-// Thrown when a chunk of several records met a unique violation that planning did not
-// foresee: the import is run again with records [begin, end) one at a time.
+// Thrown when a chunk of several records met a unique violation that planning did not foresee
+// (another process wrote the same key meanwhile): the import is run again with records
+// [begin, end) one at a time.
 struct ChunkConflict : StoreError {
     ChunkConflict(std::size_t begin, std::size_t end)
         : StoreError("import chunk conflicts with a concurrent write"), begin(begin), end(end) {}
@@ -81,7 +82,12 @@ struct ChunkConflict : StoreError {
 
 // Writes a planned chunk; sets the ids in `plan`. Throws ChunkConflict (several records) or
 // ImportError (one record) for a unique violation.
-void write_chunk(Connection& conn, const ImportBatch& batch, ChunkPlan& plan);
+void write_chunk(Port& port, Connection& conn, const ImportBatch& batch, ChunkPlan& plan);
+
+// " IN (the texts bound as ?n)": a set of keys as one parameter (bind it with bind_texts).
+std::string in_texts(Port& port, Connection& conn, int n);
+void bind_texts(Port& port, Connection& conn, Statement& st, int n,
+                const std::vector<std::string>& texts);
 
 // The ordered lists of one owner kind (images: url; features: name and value).
 enum class ListKind { ProductImages, ProductFeatures, VariantImages, VariantFeatures };
@@ -94,7 +100,7 @@ class ListWriter {
     explicit ListWriter(ListKind kind) : kind_(kind) {}
     void add(Id owner, bool existing, const std::vector<std::string>& images);
     void add(Id owner, bool existing, const std::vector<Feature>& features);
-    void write(Connection& conn);
+    void write(Port& port, Connection& conn);
 
   private:
     // (url, "") or (name, value)
@@ -104,21 +110,10 @@ class ListWriter {
         bool existing;
         Entries entries;
     };
-    std::unordered_map<Id, Entries> stored(Connection& conn) const;
+    std::unordered_map<Id, Entries> stored(Port& port, Connection& conn) const;
 
     ListKind kind_;
     std::vector<List> lists_;
 };
 
-// One array literal per column of a bulk statement, filled row by row.
-class Columns {
-  public:
-    explicit Columns(std::size_t count) : columns_(count) {}
-    ArrayBuilder& operator[](std::size_t i) { return columns_[i]; }
-    void bind(Statement& st) const;
-
-  private:
-    std::vector<ArrayBuilder> columns_;
-};
-
-}  // namespace store::postgres::importing
+}  // namespace store::engine::importing

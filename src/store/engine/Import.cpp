@@ -3,17 +3,17 @@
 #include <algorithm>
 
 #include "store/ImportValidate.h"
-#include "store/postgres/Import.h"
-#include "store/postgres/PgPort.h"
+#include "store/engine/Catalog.h"
+#include "store/engine/Import.h"
 
-namespace store::postgres {
+namespace store::engine {
 namespace {
 
 using importing::ChunkConflict;
 using importing::ChunkPlan;
 using importing::References;
 
-// Records per chunk (one set of bulk statements), and the progress step, as in SQLite.
+// Records per chunk (one set of bulk statements), and the progress step.
 constexpr std::size_t kChunk = 500;
 
 // Records written one at a time, after a chunk of them met a concurrent write.
@@ -27,8 +27,8 @@ std::size_t chunk_limit(std::size_t begin, OneByOne slow) {
     return kChunk;
 }
 
-// Keeps the planner's statistics of the catalogue up to date while an import grows it. Plans
-// are cached per connection: the import's own statements, the foreign key checks and the
+// Keeps the planner's statistics of the catalogue up to date while an import grows it
+// (Port::refresh_statistics; PostgreSQL). Plans are cached per connection: the import's own statements, the foreign key checks and the
 // variants' trigger statements (001_catalog.sql) would otherwise keep plans made while the
 // tables were nearly empty (sequential scans), and a first import of 100,000 products would
 // scan all of `products` for every chunk: quadratic. ANALYZE within the transaction counts the
@@ -38,43 +38,40 @@ std::size_t chunk_limit(std::size_t begin, OneByOne slow) {
 // are. (Forcing custom plans instead would replan every foreign key check: twice as slow.)
 class TableGrowth {
   public:
-    explicit TableGrowth(Connection& conn) {
-        auto st = conn.prepare(
-            "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class"
-            " WHERE oid = 'products'::regclass");
-        st.step_row();
-        next_ = 4 * std::max<std::int64_t>(st.integer(0), 1000);
+    TableGrowth(Port& port, Connection& conn) : port_(port) {
+        next_ = 4 * std::max<std::int64_t>(port.estimated_rows(conn, "products"), 1000);
     }
 
     void grown_to(Connection& conn, std::int64_t products) {
         if (products < next_) return;
-        conn.exec("ANALYZE products, variants");
+        port_.refresh_statistics(conn, "products, variants");
         next_ = 4 * products;
         grown_ = true;
     }
 
     void finish(Connection& conn) const {
         if (!grown_) return;
-        conn.exec(
-            "ANALYZE categories, manufacturers, products, variants, product_images,"
-            " product_features, variant_images, variant_features");
+        port_.refresh_statistics(conn,
+                                 "categories, manufacturers, products, variants, product_images,"
+                                 " product_features, variant_images, variant_features");
     }
 
   private:
+    Port& port_;
     std::int64_t next_ = 0;
     bool grown_ = false;
 };
 
-ImportSummary run_import(Connection& conn, const ImportBatch& batch, ImportProgress progress,
-                         void* user, OneByOne slow) {
+ImportSummary run_import(Port& port, Connection& conn, const ImportBatch& batch,
+                         ImportProgress progress, void* user, OneByOne slow) {
     ImportSummary summary;
-    const References refs = importing::write_references(conn, batch, summary);
+    const References refs = importing::write_references(port, conn, batch, summary);
     const std::size_t total = batch.products.size();
-    TableGrowth growth(conn);
+    TableGrowth growth(port, conn);
     for (std::size_t begin = 0; begin < total;) {
-        ChunkPlan chunk = importing::plan_chunk(conn, batch, refs, begin, chunk_limit(begin, slow),
-                                                nullptr, summary);
-        importing::write_chunk(conn, batch, chunk);
+        ChunkPlan chunk = importing::plan_chunk(port, conn, batch, refs, begin,
+                                                chunk_limit(begin, slow), nullptr, summary);
+        importing::write_chunk(port, conn, batch, chunk);
         growth.grown_to(conn, summary.products_created);
         if (progress && (chunk.end / kChunk > begin / kChunk || chunk.end == total))
             progress(user, static_cast<std::int64_t>(chunk.end), static_cast<std::int64_t>(total));
@@ -85,26 +82,25 @@ ImportSummary run_import(Connection& conn, const ImportBatch& batch, ImportProgr
 }
 
 void require_product(Connection& conn, Id id) {
-    auto st = conn.prepare("SELECT 1 FROM products WHERE id = $1::bigint");
+    auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1");
     st.bind(1, id);
     if (!st.step()) throw NotFoundError("product " + std::to_string(id) + " does not exist");
 }
 
 }  // namespace
 
-ImportSummary import_catalog(Pool& pool_, const ImportBatch& batch, ImportProgress progress,
-                             void* progress_user) {
+ImportSummary Catalog::import(const ImportBatch& batch, ImportProgress progress,
+                              void* progress_user) {
     validate_import(batch);
     OneByOne slow;
     for (int attempt = 1;; ++attempt) {
         try {
-            return retry_on_conflict([&] {
-                auto conn = pool_.acquire();
-                Transaction tx(*conn, TxKind::Write);
-                ImportSummary summary = run_import(*conn, batch, progress, progress_user, slow);
-                tx.commit();
-                return summary;
-            });
+            return write(
+                port_, WriteKind::Bulk,
+                [&](Connection& conn) {
+                    return run_import(port_, conn, batch, progress, progress_user, slow);
+                },
+                [](const ImportSummary&) { return true; });
         } catch (const ChunkConflict& conflict) {
             // Run again: the chunk's records one at a time name the one that conflicts.
             if (attempt == 3)
@@ -115,23 +111,20 @@ ImportSummary import_catalog(Pool& pool_, const ImportBatch& batch, ImportProgre
     }
 }
 
-Id save_product(Pool& pool_, std::optional<Id> id, const ImportProduct& product) {
+Id Catalog::save_product(std::optional<Id> id, const ImportProduct& product) {
     // The import's own checks and writes, on a batch of one.
     ImportBatch batch;
     batch.products.push_back(product);
     validate_import(batch);
-    return retry_on_conflict([&] {
-        auto conn = pool_.acquire();
-        Transaction tx(*conn, TxKind::Write);
-        if (id) require_product(*conn, *id);
+    return write(port_, [&](Connection& conn) {
+        if (id) require_product(conn, *id);
         ImportSummary summary;
-        const References refs = importing::write_references(*conn, batch, summary);
+        const References refs = importing::write_references(port_, conn, batch, summary);
         const importing::SaveTarget save{id};
-        ChunkPlan chunk = importing::plan_chunk(*conn, batch, refs, 0, 1, &save, summary);
-        importing::write_chunk(*conn, batch, chunk);
-        tx.commit();
+        ChunkPlan chunk = importing::plan_chunk(port_, conn, batch, refs, 0, 1, &save, summary);
+        importing::write_chunk(port_, conn, batch, chunk);
         return chunk.products.front().id;
     });
 }
 
-}  // namespace store::postgres
+}  // namespace store::engine

@@ -12,16 +12,17 @@
 #include <vector>
 
 #include "store/ImportTypes.h"
-#include "store/postgres/Connection.h"
+#include "store/engine/Port.h"
 
-namespace store::postgres::importing {
+namespace store::engine::importing {
 
 // products.external_id (UNIQUE) and products.sku (UNIQUE where not '').
 class ProductKeys {
   public:
     // The products holding an external id or SKU of `records`, and `also` (save_product's
     // target) whatever its keys.
-    void load(Connection& conn, std::span<const ImportProduct> records, std::optional<Id> also);
+    void load(Port& port, Connection& conn, std::span<const ImportProduct> records,
+              std::optional<Id> also);
     // The product a record updates, as the import finds it: by external id; otherwise by SKU,
     // when the product has no external id of its own or the record brings none.
     std::optional<Id> match(const ImportProduct& p) const;
@@ -51,7 +52,7 @@ struct ExistingVariant {
 class VariantKeys {
   public:
     // The variants of `products` (by id) and the holders of `skus`.
-    void load(Connection& conn, const std::vector<Id>& products,
+    void load(Port& port, Connection& conn, const std::vector<Id>& products,
               const std::vector<std::string>& skus);
     std::vector<ExistingVariant>& of(Id product) { return by_product_[product]; }
     std::optional<Id> holder(const std::string& sku) const;
@@ -63,4 +64,4 @@ class VariantKeys {
     std::unordered_map<std::string, Id> by_sku_;
 };
 
-}  // namespace store::postgres::importing
+}  // namespace store::engine::importing

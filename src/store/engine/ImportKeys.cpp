@@ -1,20 +1,22 @@
-#include "store/postgres/ImportKeys.h"
+#include "store/engine/ImportKeys.h"
 
-#include "store/postgres/Catalog.h"
+#include "store/engine/Import.h"
 
-namespace store::postgres::importing {
+namespace store::engine::importing {
 
-void ProductKeys::load(Connection& conn, std::span<const ImportProduct> records,
+void ProductKeys::load(Port& port, Connection& conn, std::span<const ImportProduct> records,
                        std::optional<Id> also) {
-    ArrayBuilder externals, skus;
+    std::vector<std::string> externals, skus;
     for (const ImportProduct& p : records) {
-        if (!p.external_id.empty()) externals.add(p.external_id);
-        if (!p.sku.empty()) skus.add(p.sku);
+        if (!p.external_id.empty()) externals.push_back(p.external_id);
+        if (!p.sku.empty()) skus.push_back(p.sku);
     }
-    auto st = conn.prepare(
-        "SELECT id, external_id, sku FROM products WHERE external_id = ANY($1::text[])"
-        " OR (sku = ANY($2::text[]) AND sku <> '') OR id = $3::bigint");
-    st.bind(1, externals.str()).bind(2, skus.str()).bind(3, also);
+    auto st = conn.prepare("SELECT id, external_id, sku FROM products WHERE external_id" +
+                           in_texts(port, conn, 1) + " OR (sku" + in_texts(port, conn, 2) +
+                           " AND sku <> '') OR id = CAST(?3 AS BIGINT)");
+    bind_texts(port, conn, st, 1, externals);
+    bind_texts(port, conn, st, 2, skus);
+    st.bind(3, also);
     while (st.step()) {
         const Id id = st.integer(0);
         Keys keys{st.is_null(1) ? std::nullopt : std::optional(st.text(1)), st.text(2)};
@@ -67,23 +69,24 @@ void ProductKeys::assign(Id owner, const ImportProduct& p) {
     by_external_[p.external_id] = owner;
 }
 
-void VariantKeys::load(Connection& conn, const std::vector<Id>& products,
+void VariantKeys::load(Port& port, Connection& conn, const std::vector<Id>& products,
                        const std::vector<std::string>& skus) {
     // Two statements rather than one with OR: each condition has its own index.
+    const Dialect& d = port.dialect();
     auto owned = conn.prepare(
         "SELECT product_id, id, COALESCE(external_id, ''), sku FROM variants"
-        " WHERE product_id = ANY($1::bigint[]) ORDER BY product_id, id");
-    owned.bind(1, int_array(products));
+        " WHERE product_id" +
+        d.in_ids(1) + " ORDER BY product_id, id");
+    owned.bind(1, d.ids(products));
     while (owned.step()) {
         ExistingVariant v{owned.integer(1), owned.text(2), owned.text(3)};
         if (!v.sku.empty()) by_sku_[v.sku] = v.id;
         by_product_[owned.integer(0)].push_back(std::move(v));
     }
-    ArrayBuilder sku_list;
-    for (const std::string& sku : skus) sku_list.add(sku);
     auto holders =
-        conn.prepare("SELECT sku, id FROM variants WHERE sku = ANY($1::text[]) AND sku <> ''");
-    holders.bind(1, sku_list.str());
+        conn.prepare("SELECT sku, id FROM variants WHERE sku" + in_texts(port, conn, 1) +
+                     " AND sku <> ''");
+    bind_texts(port, conn, holders, 1, skus);
     while (holders.step()) by_sku_[holders.text(0)] = holders.integer(1);
 }
 
@@ -102,4 +105,4 @@ void VariantKeys::assign(const std::string& sku, Id variant) {
     if (!sku.empty()) by_sku_[sku] = variant;
 }
 
-}  // namespace store::postgres::importing
+}  // namespace store::engine::importing

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "store/postgres/Import.h"
-#include "store/postgres/ImportKeys.h"
+#include "store/engine/Import.h"
+#include "store/engine/ImportKeys.h"
 
-namespace store::postgres::importing {
+namespace store::engine::importing {
 namespace {
 
 // The existing variant an imported one updates: by external id when set, otherwise by SKU.
@@ -23,9 +23,10 @@ ExistingVariant* match(std::vector<ExistingVariant>& existing, const ImportVaria
 
 class Planner {
   public:
-    Planner(Connection& conn, const ImportBatch& batch, const References& refs,
+    Planner(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
             const SaveTarget* save, ImportSummary& summary)
-        : conn_(conn), batch_(batch), refs_(refs), save_(save), summary_(summary) {}
+        : port_(port),
+          conn_(conn), batch_(batch), refs_(refs), save_(save), summary_(summary) {}
 
     ChunkPlan plan(std::size_t begin, std::size_t limit) {
         ChunkPlan chunk;
@@ -41,7 +42,7 @@ class Planner {
   private:
     void plan_products(ChunkPlan& chunk, std::size_t end) {
         const std::span<const ImportProduct> records(batch_.products);
-        keys_.load(conn_, records.subspan(chunk.begin, end - chunk.begin),
+        keys_.load(port_, conn_, records.subspan(chunk.begin, end - chunk.begin),
                    save_ ? save_->id : std::nullopt);
         std::unordered_set<Id> updated;
         std::size_t i = chunk.begin;
@@ -97,7 +98,7 @@ class Planner {
                 if (!v.sku.empty()) skus.push_back(v.sku);
         }
         if (!any) return;
-        variant_keys_.load(conn_, owners, skus);
+        variant_keys_.load(port_, conn_, owners, skus);
         for (ProductPlan& plan : chunk.products)
             if (!batch_.products[plan.index].variants.empty()) plan_variant_set(plan, chunk);
     }
@@ -137,6 +138,7 @@ class Planner {
         ++(vp.existing ? summary_.variants_updated : summary_.variants_created);
     }
 
+    Port& port_;
     Connection& conn_;
     const ImportBatch& batch_;
     const References& refs_;
@@ -150,10 +152,10 @@ class Planner {
 
 }  // namespace
 
-ChunkPlan plan_chunk(Connection& conn, const ImportBatch& batch, const References& refs,
-                     std::size_t begin, std::size_t limit, const SaveTarget* save,
-                     ImportSummary& summary) {
-    return Planner(conn, batch, refs, save, summary).plan(begin, limit);
+ChunkPlan plan_chunk(Port& port, Connection& conn, const ImportBatch& batch,
+                     const References& refs, std::size_t begin, std::size_t limit,
+                     const SaveTarget* save, ImportSummary& summary) {
+    return Planner(port, conn, batch, refs, save, summary).plan(begin, limit);
 }
 
-}  // namespace store::postgres::importing
+}  // namespace store::engine::importing
