@@ -11,7 +11,6 @@
 
 #include "Process.h"
 #include "store/Store.h"
-#include "store/postgres/Uri.h"
 
 namespace bench {
 namespace {
@@ -26,7 +25,7 @@ bool is_url(const std::string& db) {
 
 // The database as it may be printed: a URL without its password.
 std::string shown(const std::string& db) {
-    return is_url(db) ? store::postgres::redact_uri(db) : db;
+    return store::redact_location(db);
 }
 
 // Only files the benchmark names itself are deleted without asking: --db may point anywhere.
@@ -75,7 +74,7 @@ PgConn connect(const std::string& url, const std::string& database = "") {
             reason.pop_back();
         throw BenchError("cannot connect to " + shown(url) +
                          (database.empty() ? "" : " (database " + database + ")") + ": " +
-                         store::postgres::scrub_password(reason, url));
+                         store::scrub_location_secret(reason, url));
     }
     PQsetNoticeProcessor(
         conn.get(), [](void*, const char*) {}, nullptr);

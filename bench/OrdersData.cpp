@@ -205,7 +205,8 @@ std::vector<SaleItem> sample_sale_items(store::Store& store, std::size_t count,
     auto& catalog = store.catalog();
     const std::int64_t total = catalog.product_count();
     for (std::int64_t offset = 0; offset < total; offset += 1000) {
-        for (const auto& row : catalog.stock_page({offset, 1000})) ids.push_back(row.product_id);
+        for (const auto& row : catalog.stock_page({offset, 1000}).rows)
+            ids.push_back(row.product_id);
     }
     std::mt19937_64 rng(seed);
     std::shuffle(ids.begin(), ids.end(), rng);

@@ -22,7 +22,7 @@
 #include "Process.h"
 #include "Report.h"
 #include "Scenarios.h"
-#include "store/postgres/Uri.h"
+#include "store/Store.h"
 
 namespace bench {
 
@@ -30,7 +30,7 @@ namespace {
 
 // The database as the report shows it: a URL without its password.
 std::string shown_db(const std::string& db) {
-    return store::postgres::redact_uri(db);
+    return store::redact_location(db);
 }
 
 std::string random_password() {

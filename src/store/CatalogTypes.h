@@ -105,6 +105,16 @@ struct PriceRow {
     std::vector<std::pair<Id, core::Money>> variants;  // by variant id
 };
 
+// A page of StockRow / PriceRow and the number of products in the catalogue, both from one
+// snapshot (so "pages" always agrees with the rows).
+template <class Row>
+struct RowPage {
+    std::vector<Row> rows;
+    std::int64_t total = 0;
+};
+using StockPage = RowPage<StockRow>;
+using PricePage = RowPage<PriceRow>;
+
 enum class StockOp { Set, Change };
 
 struct StockChange {

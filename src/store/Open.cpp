@@ -5,6 +5,7 @@
 #include "store/Store.h"
 #include "store/engine/EngineStore.h"
 #include "store/postgres/PgPort.h"
+#include "store/postgres/Uri.h"
 #include "store/sqlite/SqlitePort.h"
 
 namespace store {
@@ -33,6 +34,15 @@ std::unique_ptr<Store> make_store(const std::string& location, const StoreOption
 }
 
 }  // namespace
+
+std::string redact_location(const std::string& location) {
+    return is_postgres(location) ? postgres::redact_uri(location) : location;
+}
+
+std::string scrub_location_secret(std::string message, const std::string& location) {
+    if (!is_postgres(location)) return message;
+    return postgres::scrub_password(std::move(message), location);
+}
 
 std::unique_ptr<Store> init_store(const std::string& location, const StoreOptions& options) {
     return make_store(location, options, Mode::Init);

@@ -52,9 +52,10 @@ class Catalog {
     virtual std::vector<ProductDetail> product_details(std::span<const Id> ids,
                                                        DetailParts parts) = 0;
     virtual std::int64_t product_count() = 0;
-    // Products by id; one query for the products and one for their variants.
-    virtual std::vector<StockRow> stock_page(Slice slice) = 0;
-    virtual std::vector<PriceRow> price_page(Slice slice) = 0;
+    // Products by id, with the catalogue's product count from the same snapshot; one query for
+    // the products and one for their variants.
+    virtual StockPage stock_page(Slice slice) = 0;
+    virtual PricePage price_page(Slice slice) = 0;
     // One transaction for the whole batch; entries are applied in order. Skipped: unknown
     // product/variant, variant 0 of a product that has variants. Stock never below 0 (clamped,
     // noted as applied with a reason).
@@ -199,6 +200,12 @@ class Store {
     virtual int schema_version() = 0;
     virtual int latest_schema_version() const = 0;
 };
+
+// A database location as it may be shown (errors, logs, reports): a PostgreSQL URL without its
+// password; a file path as it is.
+std::string redact_location(const std::string& location);
+// `message` with every occurrence of the location's password (a PostgreSQL URL's) replaced.
+std::string scrub_location_secret(std::string message, const std::string& location);
 
 // Creates the database if needed and applies every pending migration.
 std::unique_ptr<Store> init_store(const std::string& location, const StoreOptions& options);

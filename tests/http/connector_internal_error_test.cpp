@@ -23,8 +23,8 @@ struct FailingCatalog : store::Catalog {
         fail();
     }
     std::int64_t product_count() override { fail(); }
-    std::vector<store::StockRow> stock_page(store::Slice) override { fail(); }
-    std::vector<store::PriceRow> price_page(store::Slice) override { fail(); }
+    store::StockPage stock_page(store::Slice) override { fail(); }
+    store::PricePage price_page(store::Slice) override { fail(); }
     store::BatchResult apply_stock_changes(std::span<const store::StockChange>) override { fail(); }
     store::BatchResult apply_price_changes(std::span<const store::PriceChange>) override { fail(); }
     store::ImportSummary import(const store::ImportBatch&, store::ImportProgress, void*) override {

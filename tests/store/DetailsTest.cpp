@@ -106,7 +106,9 @@ TEST_F(Details, ActiveCategoryPathsSkipInactiveBranchesAndSortCaseInsensitively)
 }
 
 TEST_F(Details, StockPageFollowsTheStockRule) {
-    auto page = store_->catalog().stock_page({0, 3});
+    auto stock = store_->catalog().stock_page({0, 3});
+    EXPECT_EQ(stock.total, 5);  // the catalogue's count comes with the page
+    const auto& page = stock.rows;
     ASSERT_EQ(page.size(), 3u);
     EXPECT_EQ(page[0].product_id, 1);
     EXPECT_EQ(page[0].quantity, 10);
@@ -116,14 +118,16 @@ TEST_F(Details, StockPageFollowsTheStockRule) {
     ASSERT_EQ(page[2].variants.size(), 2u);
     EXPECT_EQ(page[2].variants[0].second, 3);
     EXPECT_EQ(page[2].variants[1].second, 4);
-    auto rest = store_->catalog().stock_page({3, 3});
+    auto rest = store_->catalog().stock_page({3, 3}).rows;
     ASSERT_EQ(rest.size(), 2u);
     EXPECT_EQ(rest[0].product_id, 4);
-    EXPECT_TRUE(store_->catalog().stock_page({5, 3}).empty());
+    EXPECT_TRUE(store_->catalog().stock_page({5, 3}).rows.empty());
 }
 
 TEST_F(Details, PricePageReportsOwnAndVariantPrices) {
-    auto page = store_->catalog().price_page({1, 2});
+    auto prices = store_->catalog().price_page({1, 2});
+    EXPECT_EQ(prices.total, 5);
+    const auto& page = prices.rows;
     ASSERT_EQ(page.size(), 2u);
     EXPECT_EQ(page[0].product_id, 2);
     EXPECT_EQ(page[0].price, zl(4900));

@@ -54,7 +54,7 @@ TEST_F(Changes, ProductQuantityIsTheSumOfItsVariantsAfterChanges) {
     EXPECT_EQ(koszulka.variants[0].quantity, 10);
     EXPECT_EQ(koszulka.variants[1].quantity, 3);
     EXPECT_EQ(koszulka.quantity, 13);
-    EXPECT_EQ(store_->catalog().stock_page({2, 1}).at(0).quantity, 13);
+    EXPECT_EQ(store_->catalog().stock_page({2, 1}).rows.at(0).quantity, 13);
     store::ProductFilter f;
     f.id = 3;
     EXPECT_EQ(store_->catalog().list_products(f, {}).rows.at(0).quantity, 13);

@@ -64,28 +64,28 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
 
 // The shared body of ProductsQuantity / ProductsPrices: one page of products by id, each
 // {"0": <product value>, "<variant_id>": <value>...}, then "pages"; [] past the end.
-// `read_page(slice)` returns rows with product_id, a product value and `variants` pairs;
-// `write_value(out, value)` writes one value (stock as an integer, a price as money).
+// `read_page(slice)` returns a store::RowPage (rows with product_id, a product value and
+// `variants` pairs, and the product count of the same snapshot); `write_value(out, value)` writes
+// one value (stock as an integer, a price as money).
 template <class ReadPage, class WriteValue, class ProductValue>
 Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter& out,
                            ReadPage read_page, ProductValue product_value, WriteValue write_value) {
     const auto page_size = ctx.settings.page_size_stock;
     const auto slice = page_slice(params.page(), page_size);
-    const auto rows = slice ? read_page(*slice) : decltype(read_page(*slice)){};
-    if (rows.empty()) {
+    const auto page = slice ? read_page(*slice) : decltype(read_page(*slice)){};
+    if (page.rows.empty()) {
         write_empty(out);  // no products, or a page past the end
         return true;
     }
-    const auto total = ctx.store.catalog().product_count();
     out.begin_object();
-    for (const auto& row : rows) {
+    for (const auto& row : page.rows) {
         out.key(row.product_id).begin_object();
         write_value(out.key(0), product_value(row));  // key "0": the product itself
         for (const auto& [variant_id, value] : row.variants)
             write_value(out.key(variant_id), value);
         out.end_object();
     }
-    out.key("pages").integer(page_count(total, page_size));
+    out.key("pages").integer(page_count(page.total, page_size));
     out.end_object();
     return true;
 }

@@ -19,8 +19,8 @@ class Catalog final : public store::Catalog {
     ProductListPage list_products(const ProductFilter& filter, Slice slice) override;
     std::vector<ProductDetail> product_details(std::span<const Id> ids, DetailParts parts) override;
     std::int64_t product_count() override;
-    std::vector<StockRow> stock_page(Slice slice) override;
-    std::vector<PriceRow> price_page(Slice slice) override;
+    StockPage stock_page(Slice slice) override;
+    PricePage price_page(Slice slice) override;
     BatchResult apply_stock_changes(std::span<const StockChange> changes) override;
     BatchResult apply_price_changes(std::span<const PriceChange> changes) override;
     ImportSummary import(const ImportBatch& batch, ImportProgress progress,

@@ -53,10 +53,12 @@ std::int64_t Catalog::product_count() {
 
 namespace {
 
-// One page of products in id order: their ids and one value each (stock or price).
+// One page of products in id order: their ids and one value each (stock or price), and how
+// many products the catalogue has in the same snapshot.
 struct PageRange {
     std::vector<Id> ids;
     std::vector<std::int64_t> values;
+    std::int64_t total = 0;
 };
 
 // `sql` reads ?2 rows from id ?1 on; `use_promo` is bound as ?3 only for statements that report
@@ -64,7 +66,9 @@ struct PageRange {
 PageRange read_page(Connection& conn, ProductIds& product_ids, const std::string& sql,
                     Slice slice, std::optional<bool> use_promo) {
     PageRange r;
-    const auto first = first_id_of(*product_ids.current(conn), slice.offset, false);
+    const auto ids = product_ids.current(conn);
+    r.total = static_cast<std::int64_t>(ids->size());
+    const auto first = first_id_of(*ids, slice.offset, false);
     if (!first || slice.limit <= 0) return r;
     auto st = conn.prepare(sql);
     st.bind(1, *first).bind(2, slice.limit);
@@ -95,7 +99,7 @@ std::size_t index_of(const std::vector<Id>& ids, Id product_id) {
 
 }  // namespace
 
-std::vector<StockRow> Catalog::stock_page(Slice slice) {
+StockPage Catalog::stock_page(Slice slice) {
     return read(port_, [&](Connection& conn) {
         PageRange r = read_page(conn, ids_,
                                 "SELECT id, quantity FROM products WHERE id >= ?1 ORDER BY id"
@@ -110,11 +114,11 @@ std::vector<StockRow> Catalog::stock_page(Slice slice) {
                       r, [&](Id product, Id variant, std::int64_t stock) {
                           rows[index_of(r.ids, product)].variants.emplace_back(variant, stock);
                       });
-        return rows;
+        return StockPage{std::move(rows), r.total};
     });
 }
 
-std::vector<PriceRow> Catalog::price_page(Slice slice) {
+PricePage Catalog::price_page(Slice slice) {
     const std::string sql = "SELECT p.id, " + reported_price("CAST(?3 AS BOOLEAN)") +
                             " FROM products p WHERE p.id >= ?1 ORDER BY p.id LIMIT ?2";
     return read(port_, [&](Connection& conn) {
@@ -129,7 +133,7 @@ std::vector<PriceRow> Catalog::price_page(Slice slice) {
                           rows[index_of(r.ids, product)].variants.emplace_back(
                               variant, core::Money::from_minor(price));
                       });
-        return rows;
+        return PricePage{std::move(rows), r.total};
     });
 }
 
