@@ -116,7 +116,7 @@ struct Service::Impl {
 
     core::WebResponse route(const core::WebRequest& request) {
         // Every method reaches the endpoint: anything but POST is answered with the protocol's
-        // no_password envelope (protocol.md 1.1), not with an HTTP-level error.
+        // no_password envelope (docs/protocol.md §1.3), not with an HTTP-level error.
         if (request.path == config.connector_path) return endpoint->handle(request);
         if (request.path == "/healthz" && request.method == "GET") return health(*store);
         if (api && admin_server == nullptr) return route_admin(request);

@@ -1,5 +1,5 @@
-// The connector endpoint: the order of checks of protocol.md §1.1, the envelope of §1.2, one log
-// line and one journal entry per request.
+// The connector endpoint: the order of checks of docs/protocol.md §1.3, the envelope of §1.4, one
+// log line and one journal entry per request.
 #include "protocol/Endpoint.h"
 
 #include <openssl/crypto.h>

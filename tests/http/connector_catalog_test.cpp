@@ -1,4 +1,5 @@
-// FileVersion, SupportedMethods, ProductsCategories and the lookup lists (protocol.md §2).
+// FileVersion, SupportedMethods, ProductsCategories and the lookup lists (docs/protocol.md
+// §2.1-2.3, §2.8).
 #include <gtest/gtest.h>
 
 #include "connector_fixture.h"

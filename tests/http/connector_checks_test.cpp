@@ -1,4 +1,4 @@
-// protocol.md §1.1/§1.2: the order of checks and the exact error envelope.
+// docs/protocol.md §1.3/§1.4: the order of checks and the exact error envelope.
 #include <gtest/gtest.h>
 
 #include "connector_fixture.h"

@@ -1,6 +1,7 @@
-// OrderAdd over HTTP (protocol.md §3): the example of examples.md round-trips through OrdersGet,
-// exactly once however often and however concurrently it is sent, replacement in place, matching,
-// stock and oversell, the unknown_products policy, and validation that writes nothing.
+// OrderAdd over HTTP (docs/protocol.md §3.2): the example of docs/protocol.md §6.1 round-trips
+// through OrdersGet, exactly once however often and however concurrently it is sent, replacement
+// in place, matching, stock and oversell, the unknown_products policy, and validation that writes
+// nothing.
 #include <algorithm>
 #include <chrono>
 #include <set>

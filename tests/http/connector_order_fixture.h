@@ -2,7 +2,7 @@
 // Shared set-up of the order tests (connector_order*_test.cpp): a real server over HTTP on a demo
 // catalogue, a second store handle to read what was committed (orders, stock), one product
 // without variants and one variant chosen from the catalogue with a known stock, and the example
-// OrderAdd of examples.md with their ids.
+// OrderAdd of docs/protocol.md §6.1 with their ids.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -144,7 +144,8 @@ class OrderHttpTest : public ::testing::Test {
                R"("attributes":[]})";
     }
 
-    // The OrderAdd of examples.md, with the variant of this catalogue in place of 1002/5503.
+    // The OrderAdd of docs/protocol.md §6.1, with the variant of this catalogue in place of
+    // 1002/5503.
     Fields example_order(const std::string& baselinker_id = "48213377", std::int64_t quantity = 2) {
         return {
             {"previous_order_id", ""},

@@ -1,6 +1,7 @@
-// No order is ever skipped (design.md §5): 200 OrderAdds from 8 client threads and storefront
-// orders from another thread, while 4 pollers follow OrdersGet with id_from = the last id they saw.
-// Every poller must see every order exactly once, and stock never goes below what was there.
+// No order is ever skipped (docs/architecture.md, "Guarantees the protocol depends on"): 200
+// OrderAdds from 8 client threads and storefront orders from another thread, while 4 pollers
+// follow OrdersGet with id_from = the last id they saw. Every poller must see every order exactly
+// once, and stock never goes below what was there.
 #include <atomic>
 #include <mutex>
 #include <set>

@@ -1,4 +1,4 @@
-// OrdersGet over HTTP (protocol.md §3): filters, strict id_from, order_id alone, paging with
+// OrdersGet over HTTP (docs/protocol.md §3.1): filters, strict id_from, order_id alone, paging with
 // `pages`, orders of both origins, the latest shipment, staff comments, and the wire types.
 #include "connector_order_fixture.h"
 

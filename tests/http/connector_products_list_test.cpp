@@ -1,4 +1,4 @@
-// ProductsList: every filter, sorting, both filter_limit forms and paging (protocol.md §2).
+// ProductsList: every filter, sorting, both filter_limit forms and paging (docs/protocol.md §2.4).
 #include <gtest/gtest.h>
 
 #include "connector_fixture.h"

@@ -1,5 +1,5 @@
 #pragma once
-// `blsim check`: conformance checks derived from protocol.md. Each check has a stable id, a
+// `blsim check`: conformance checks derived from docs/protocol.md. Each check has a stable id, a
 // one-line description and a verdict; a NOTE is a tolerated deviation (what PHP files emit), a
 // FAIL is something BaseLinker would trip over or a rule of the protocol that is broken.
 #include <boost/json/value.hpp>

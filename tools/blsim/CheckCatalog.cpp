@@ -1,4 +1,4 @@
-// Catalogue reads (protocol §2): FileVersion, SupportedMethods, categories, ProductsList
+// Catalogue reads (docs/protocol.md §2): FileVersion, SupportedMethods, categories, ProductsList
 // fields and paging, ProductsData.
 #include <algorithm>
 #include <boost/json/serialize.hpp>

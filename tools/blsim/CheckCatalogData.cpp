@@ -1,4 +1,4 @@
-// ProductsData (protocol §2): field types, unknown ids, only_images.
+// ProductsData (docs/protocol.md §2.5): field types, unknown ids, only_images.
 #include <boost/json/serialize.hpp>
 
 #include "blsim/Check.h"

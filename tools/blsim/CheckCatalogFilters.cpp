@@ -1,5 +1,5 @@
 // ProductsList filters, sorts and filter_limit forms, each checked against the data the shop
-// itself returned in the unfiltered listing (protocol §2 ProductsList).
+// itself returned in the unfiltered listing (docs/protocol.md §2.4).
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 

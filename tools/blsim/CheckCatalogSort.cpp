@@ -1,4 +1,4 @@
-// ProductsList filter_sort orders and filter_limit forms (protocol §2 ProductsList).
+// ProductsList filter_sort orders and filter_limit forms (docs/protocol.md §2.4).
 #include "blsim/Check.h"
 #include "blsim/CheckList.h"
 #include "blsim/Json.h"

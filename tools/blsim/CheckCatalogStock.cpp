@@ -1,5 +1,5 @@
-// ProductsQuantity / ProductsPrices sweeps and cross-action consistency (protocol §2: ids,
-// key 0, stock rule), plus the three *List actions.
+// ProductsQuantity / ProductsPrices sweeps and cross-action consistency (docs/protocol.md §2:
+// ids, key 0, stock rule; §2.6), plus the three *List actions (§2.8).
 #include "blsim/Check.h"
 #include "blsim/Json.h"
 

@@ -1,5 +1,5 @@
-// OrdersGet reads (protocol §3): shape, id_from strict, time_from, only_paid, order_id, totals,
-// ids that are keys of the *List actions.
+// OrdersGet reads (docs/protocol.md §3.1): shape, id_from strict, time_from, only_paid, order_id,
+// totals, ids that are keys of the *List actions.
 #include "blsim/Check.h"
 #include "blsim/Json.h"
 

@@ -1,4 +1,4 @@
-// Transport and authentication (protocol §1, §1.1, §1.2).
+// Transport and authentication (docs/protocol.md §1, §1.3, §1.4).
 #include <boost/json/serialize.hpp>
 
 #include "blsim/Check.h"

@@ -1,5 +1,5 @@
-// --write checks (protocol §2 *Update, §3 OrderAdd / OrderUpdate): every change is read back
-// through the read actions, and stock and prices are restored afterwards.
+// --write checks (docs/protocol.md §2.7 *Update, §3.2 OrderAdd, §3.3 OrderUpdate): every change
+// is read back through the read actions, and stock and prices are restored afterwards.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>

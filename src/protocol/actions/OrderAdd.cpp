@@ -1,6 +1,6 @@
-// OrderAdd: a marketplace sale becomes a shop order, exactly once (protocol.md §3). All checking
-// happens before the store call; the store decides duplicates, replacement, binding and stock in
-// one transaction.
+// OrderAdd: a marketplace sale becomes a shop order, exactly once (docs/protocol.md §3.2). All
+// checking happens before the store call; the store decides duplicates, replacement, binding and
+// stock in one transaction.
 #include <string>
 
 #include "protocol/actions/Common.h"

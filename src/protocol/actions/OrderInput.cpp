@@ -1,5 +1,5 @@
 // OrderAdd's fields, checked and converted. The order of checks is the order of the fields in
-// protocol.md, so the error names the first bad one deterministically.
+// docs/protocol.md §3.2, so the error names the first bad one deterministically.
 #include "protocol/actions/OrderInput.h"
 
 #include <limits>

@@ -1,6 +1,6 @@
 #pragma once
-// OrderAdd's form fields -> store::OrderInput. Every check of protocol.md §3 happens here, before
-// the store is touched, so that a rejected request writes nothing.
+// OrderAdd's form fields -> store::OrderInput. Every check of docs/protocol.md §3.2 happens here,
+// before the store is touched, so that a rejected request writes nothing.
 #include <optional>
 
 #include "core/Error.h"

@@ -1,6 +1,6 @@
-// OrderUpdate: status, tracking number or paid flag for a list of orders (protocol.md §3). What
-// BaseLinker may change is the shop owner's choice (accept_updates); a refused or unusable value
-// changes nothing and says why in the journal. Each order is its own store transaction.
+// OrderUpdate: status, tracking number or paid flag for a list of orders (docs/protocol.md §3.3).
+// What BaseLinker may change is the shop owner's choice (accept_updates); a refused or unusable
+// value changes nothing and says why in the journal. Each order is its own store transaction.
 #include <algorithm>
 #include <functional>
 #include <optional>

@@ -1,5 +1,5 @@
-// OrdersGet: orders of both origins, ascending id, one page (protocol.md §3). Every key of the
-// order table is always written, in the table's order, so BaseLinker never misses a field.
+// OrdersGet: orders of both origins, ascending id, one page (docs/protocol.md §3.1). Every key of
+// the order table is always written, in the table's order, so BaseLinker never misses a field.
 #include "protocol/actions/Common.h"
 
 namespace protocol::actions {
