@@ -98,8 +98,8 @@ class Admins final : public store::Admins {
     // Disabling also deletes the user's panel sessions (in the same transaction), so enabling the
     // user again later does not bring an old cookie back to life; tokens keep working again then.
     bool set_user_disabled(const std::string& username, bool disabled) override {
-        const std::string update =
-            std::string("UPDATE admin_users SET disabled = ?2 WHERE ") + port_.dialect().username_is();
+        const std::string update = std::string("UPDATE admin_users SET disabled = ?2 WHERE ") +
+                                   port_.dialect().username_is();
         const std::string sessions =
             std::string(
                 "DELETE FROM admin_sessions WHERE user_id = (SELECT id FROM admin_users WHERE ") +

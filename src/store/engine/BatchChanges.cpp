@@ -105,8 +105,7 @@ void lock_rows(Port& port, Connection& conn, std::span<const Entry> entries) {
                      d.lock_rows())
             .bind(1, d.ids(variants))
             .run();
-    conn.prepare("SELECT 1 FROM products WHERE id" + d.in_ids(1) + " ORDER BY id" +
-                 d.lock_rows())
+    conn.prepare("SELECT 1 FROM products WHERE id" + d.in_ids(1) + " ORDER BY id" + d.lock_rows())
         .bind(1, d.ids(products))
         .run();
 }

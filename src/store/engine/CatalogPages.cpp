@@ -63,8 +63,8 @@ struct PageRange {
 
 // `sql` reads ?2 rows from id ?1 on; `use_promo` is bound as ?3 only for statements that report
 // a price.
-PageRange read_page(Connection& conn, ProductIds& product_ids, const std::string& sql,
-                    Slice slice, std::optional<bool> use_promo) {
+PageRange read_page(Connection& conn, ProductIds& product_ids, const std::string& sql, Slice slice,
+                    std::optional<bool> use_promo) {
     PageRange r;
     const auto ids = product_ids.current(conn);
     r.total = static_cast<std::int64_t>(ids->size());
@@ -106,8 +106,7 @@ StockPage Catalog::stock_page(Slice slice) {
                                 " LIMIT ?2",
                                 slice, {});
         std::vector<StockRow> rows(r.ids.size());
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            rows[i] = StockRow{r.ids[i], r.values[i], {}};
+        for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = StockRow{r.ids[i], r.values[i], {}};
         read_variants(conn,
                       "SELECT product_id, id, stock FROM variants"
                       " WHERE product_id BETWEEN ?1 AND ?2 ORDER BY product_id, id",

@@ -28,14 +28,15 @@ std::size_t chunk_limit(std::size_t begin, OneByOne slow) {
 }
 
 // Keeps the planner's statistics of the catalogue up to date while an import grows it
-// (Port::refresh_statistics; PostgreSQL). Plans are cached per connection: the import's own statements, the foreign key checks and the
-// variants' trigger statements (001_catalog.sql) would otherwise keep plans made while the
-// tables were nearly empty (sequential scans), and a first import of 100,000 products would
-// scan all of `products` for every chunk: quadratic. ANALYZE within the transaction counts the
-// transaction's own new rows and invalidates those plans; it runs each time the products have
-// grown fourfold, and once more over every catalogue table at the end, so that the first
-// requests after a big import (before autovacuum comes by) are planned for the tables as they
-// are. (Forcing custom plans instead would replan every foreign key check: twice as slow.)
+// (Port::refresh_statistics; PostgreSQL). Plans are cached per connection: the import's own
+// statements, the foreign key checks and the variants' trigger statements (001_catalog.sql) would
+// otherwise keep plans made while the tables were nearly empty (sequential scans), and a first
+// import of 100,000 products would scan all of `products` for every chunk: quadratic. ANALYZE
+// within the transaction counts the transaction's own new rows and invalidates those plans; it runs
+// each time the products have grown fourfold, and once more over every catalogue table at the end,
+// so that the first requests after a big import (before autovacuum comes by) are planned for the
+// tables as they are. (Forcing custom plans instead would replan every foreign key check: twice as
+// slow.)
 class TableGrowth {
   public:
     TableGrowth(Port& port, Connection& conn) : port_(port) {

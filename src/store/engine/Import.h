@@ -32,7 +32,8 @@ struct References {
 
 // Writes the categories and manufacturers sections and creates the manufacturers products
 // name; returns the ids of every category and manufacturer the batch refers to.
-References write_references(Port& port, Connection& conn, const ImportBatch& batch, ImportSummary& summary);
+References write_references(Port& port, Connection& conn, const ImportBatch& batch,
+                            ImportSummary& summary);
 
 // One variant of a planned record.
 struct VariantPlan {

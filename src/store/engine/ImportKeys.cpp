@@ -83,9 +83,8 @@ void VariantKeys::load(Port& port, Connection& conn, const std::vector<Id>& prod
         if (!v.sku.empty()) by_sku_[v.sku] = v.id;
         by_product_[owned.integer(0)].push_back(std::move(v));
     }
-    auto holders =
-        conn.prepare("SELECT sku, id FROM variants WHERE sku" + in_texts(port, conn, 1) +
-                     " AND sku <> ''");
+    auto holders = conn.prepare("SELECT sku, id FROM variants WHERE sku" + in_texts(port, conn, 1) +
+                                " AND sku <> ''");
     bind_texts(port, conn, holders, 1, skus);
     while (holders.step()) by_sku_[holders.text(0)] = holders.integer(1);
 }

@@ -57,8 +57,7 @@ void ListWriter::add(Id owner, bool existing, const std::vector<Feature>& featur
     lists_.push_back(List{owner, existing, std::move(entries)});
 }
 
-std::unordered_map<Id, ListWriter::Entries> ListWriter::stored(Port& port,
-                                                               Connection& conn) const {
+std::unordered_map<Id, ListWriter::Entries> ListWriter::stored(Port& port, Connection& conn) const {
     std::unordered_map<Id, Entries> out;
     std::vector<Id> owners;
     for (const List& list : lists_)
@@ -96,15 +95,14 @@ void ListWriter::write(Port& port, Connection& conn) {
     }
     const Dialect& d = port.dialect();
     if (!replaced.empty())
-        conn.prepare(std::string("DELETE FROM ") + sql.table + " WHERE " + sql.owner +
-                     d.in_ids(1))
+        conn.prepare(std::string("DELETE FROM ") + sql.table + " WHERE " + sql.owner + d.in_ids(1))
             .bind(1, d.ids(replaced))
             .run();
     if (rows.size() == 0) return;
-    auto st = conn.prepare(std::string("INSERT INTO ") + sql.table + " (" + sql.owner +
-                           ", position, " + sql.values + ") SELECT u.c0, u.c1, u.c2" +
-                           (sql.pairs ? ", u.c3" : "") + " FROM " +
-                           port.rows_relation(conn, rows.types(), 1, "u"));
+    auto st =
+        conn.prepare(std::string("INSERT INTO ") + sql.table + " (" + sql.owner + ", position, " +
+                     sql.values + ") SELECT u.c0, u.c1, u.c2" + (sql.pairs ? ", u.c3" : "") +
+                     " FROM " + port.rows_relation(conn, rows.types(), 1, "u"));
     port.bind_rows(conn, st, 1, rows);
     st.run();
 }

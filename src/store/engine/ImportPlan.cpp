@@ -25,8 +25,7 @@ class Planner {
   public:
     Planner(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
             const SaveTarget* save, ImportSummary& summary)
-        : port_(port),
-          conn_(conn), batch_(batch), refs_(refs), save_(save), summary_(summary) {}
+        : port_(port), conn_(conn), batch_(batch), refs_(refs), save_(save), summary_(summary) {}
 
     ChunkPlan plan(std::size_t begin, std::size_t limit) {
         ChunkPlan chunk;
@@ -152,9 +151,9 @@ class Planner {
 
 }  // namespace
 
-ChunkPlan plan_chunk(Port& port, Connection& conn, const ImportBatch& batch,
-                     const References& refs, std::size_t begin, std::size_t limit,
-                     const SaveTarget* save, ImportSummary& summary) {
+ChunkPlan plan_chunk(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
+                     std::size_t begin, std::size_t limit, const SaveTarget* save,
+                     ImportSummary& summary) {
     return Planner(port, conn, batch, refs, save, summary).plan(begin, limit);
 }
 

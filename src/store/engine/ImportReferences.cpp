@@ -67,8 +67,7 @@ void check_parents(const std::vector<ImportCategory>& categories,
 }
 
 // New categories first, without parents (a parent may be one of them); ids in record order.
-void insert_categories(Port& port, Connection& conn,
-                       const std::vector<ImportCategory>& categories,
+void insert_categories(Port& port, Connection& conn, const std::vector<ImportCategory>& categories,
                        const std::vector<std::size_t>& fresh,
                        std::unordered_map<std::string, Id>& ids, ImportSummary& summary) {
     if (fresh.empty()) return;
@@ -87,8 +86,7 @@ void insert_categories(Port& port, Connection& conn,
 }
 
 // Parents, names and flags of every category of the section; unchanged rows are not rewritten.
-void update_categories(Port& port, Connection& conn,
-                       const std::vector<ImportCategory>& categories,
+void update_categories(Port& port, Connection& conn, const std::vector<ImportCategory>& categories,
                        const std::unordered_map<std::string, Id>& ids) {
     using T = ColumnType;
     Rows rows({T::Integer, T::Integer, T::Text, T::Boolean});
@@ -137,8 +135,7 @@ void check_category_cycles(Port& port, Connection& conn,
     throw ImportError("categories", 1, "the batch makes a category its own ancestor");
 }
 
-void write_categories(Port& port, Connection& conn,
-                      const std::vector<ImportCategory>& categories,
+void write_categories(Port& port, Connection& conn, const std::vector<ImportCategory>& categories,
                       std::unordered_map<std::string, Id>& ids, ImportSummary& summary) {
     std::vector<std::size_t> fresh;
     check_parents(categories, ids, fresh);
@@ -155,12 +152,12 @@ void write_manufacturers(Port& port, Connection& conn, const ImportBatch& batch,
     if (!batch.manufacturers.empty()) {
         Rows rows({ColumnType::Text, ColumnType::Text});
         for (const ImportManufacturer& m : batch.manufacturers) rows.add(m.name).add(m.logo_url);
-        auto st = conn.prepare(
-            "INSERT INTO manufacturers (name, logo_url) SELECT u.c0, u.c1 FROM " +
-            upsert_source(port, conn, rows) +
-            " ON CONFLICT (name) DO UPDATE SET logo_url = excluded.logo_url"
-            " RETURNING id, name, " +
-            port.dialect().upsert_inserted());
+        auto st =
+            conn.prepare("INSERT INTO manufacturers (name, logo_url) SELECT u.c0, u.c1 FROM " +
+                         upsert_source(port, conn, rows) +
+                         " ON CONFLICT (name) DO UPDATE SET logo_url = excluded.logo_url"
+                         " RETURNING id, name, " +
+                         port.dialect().upsert_inserted());
         port.bind_rows(conn, st, 1, rows);
         read_upserted(st, ids, summary.manufacturers_created, &summary.manufacturers_updated);
     }
@@ -183,7 +180,7 @@ void write_manufacturers(Port& port, Connection& conn, const ImportBatch& batch,
 }  // namespace
 
 References write_references(Port& port, Connection& conn, const ImportBatch& batch,
-                             ImportSummary& summary) {
+                            ImportSummary& summary) {
     References refs;
     DistinctKeys categories, manufacturers;
     for (const ImportCategory& c : batch.categories) {

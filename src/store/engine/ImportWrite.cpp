@@ -15,8 +15,8 @@ struct Column {
     ColumnType type;
 };
 
-constexpr ColumnType kInt = ColumnType::Integer, kText = ColumnType::Text,
-                     kReal = ColumnType::Real, kFlag = ColumnType::Boolean;
+constexpr ColumnType kInt = ColumnType::Integer, kText = ColumnType::Text, kReal = ColumnType::Real,
+                     kFlag = ColumnType::Boolean;
 
 // The columns an import record sets, in the order add_product() fills them.
 constexpr Column kProductColumns[] = {
@@ -46,8 +46,8 @@ constexpr Column kProductColumns[] = {
     {"quantity", kInt},
 };
 constexpr Column kVariantColumns[] = {
-    {"product_id", kInt}, {"external_id", kText}, {"sku", kText},     {"ean", kText},
-    {"name", kText},         {"price", kInt},     {"stock", kInt}, {"position", kInt},
+    {"product_id", kInt}, {"external_id", kText}, {"sku", kText},  {"ean", kText},
+    {"name", kText},      {"price", kInt},        {"stock", kInt}, {"position", kInt},
 };
 
 // The rows of `lead` then `columns` as the relation "u" (columns u.c0, u.c1, ... and the row
@@ -60,7 +60,8 @@ struct Relation {
     const std::string& operator[](const char* name) const { return column.at(name); }
 };
 
-Relation relation(Port& port, Connection& conn, std::span<const Column> lead, std::span<const Column> columns) {
+Relation relation(Port& port, Connection& conn, std::span<const Column> lead,
+                  std::span<const Column> columns) {
     Relation r;
     for (auto part : {lead, columns})
         for (const Column& c : part) {
@@ -72,8 +73,8 @@ Relation relation(Port& port, Connection& conn, std::span<const Column> lead, st
 }
 
 // INSERT of every column in row order; ids are handed out in that order.
-std::string insert_sql(Port& port, Connection& conn, const char* table, std::span<const Column> columns,
-                       const char* returning) {
+std::string insert_sql(Port& port, Connection& conn, const char* table,
+                       std::span<const Column> columns, const char* returning) {
     const Relation u = relation(port, conn, {}, columns);
     std::string names, values;
     for (const Column& c : columns) {
@@ -284,7 +285,8 @@ void write_variants(Port& port, Connection& conn, const ImportBatch& batch, Chun
     features.write(port, conn);
 }
 
-void write_product_lists(Port& port, Connection& conn, const ImportBatch& batch, const ChunkPlan& chunk) {
+void write_product_lists(Port& port, Connection& conn, const ImportBatch& batch,
+                         const ChunkPlan& chunk) {
     ListWriter images(ListKind::ProductImages), features(ListKind::ProductFeatures);
     for (const ProductPlan& plan : chunk.products) {
         const ImportProduct& p = batch.products[plan.index];

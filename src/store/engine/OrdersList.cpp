@@ -63,7 +63,8 @@ std::string list_sql(const Dialect& d, const OrderListQuery& q, Params& params) 
     std::string sql = kSummarySql;
     sql += " WHERE o.id < " +
            params.add(q.before_id.value_or(std::numeric_limits<std::int64_t>::max()));
-    if (q.origin) sql += " AND o.origin = " + params.add(std::string(orders::origin_text(*q.origin)));
+    if (q.origin)
+        sql += " AND o.origin = " + params.add(std::string(orders::origin_text(*q.origin)));
     if (q.status_id) sql += " AND o.status_id = " + params.add(*q.status_id);
     if (q.paid) sql += " AND o.paid = " + params.add(*q.paid);
     if (q.date_from) sql += " AND o.date_add >= " + params.add(*q.date_from);

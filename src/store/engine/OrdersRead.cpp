@@ -152,16 +152,15 @@ constexpr const char* kPageFilter =
 std::vector<Order> page_orders(Port& port, Connection& conn, const OrderQuery& q, Slice slice,
                                std::int64_t& total) {
     const std::int64_t id_from = q.id_from.value_or(0);
-    const std::int64_t time_from =
-        q.time_from.value_or(std::numeric_limits<std::int64_t>::min());
+    const std::int64_t time_from = q.time_from.value_or(std::numeric_limits<std::int64_t>::min());
     {
         auto count = conn.prepare(std::string("SELECT COUNT(*) FROM orders") + kPageFilter);
         count.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid);
         count.step_row();
         total = count.integer(0);
     }
-    auto st = conn.prepare(std::string(kHeaderSelect) + kPageFilter +
-                           " ORDER BY id LIMIT ?4 OFFSET ?5");
+    auto st =
+        conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?4 OFFSET ?5");
     st.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid);
     st.bind(4, slice.limit).bind(5, slice.offset);
     std::vector<Order> out = read_headers(st);

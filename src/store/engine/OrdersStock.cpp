@@ -22,8 +22,8 @@ std::optional<StockKey> by_id(Connection& conn, Id product_id, Id variant_id) {
 
 // By a code column (sku or ean): a product without variants first, then a variant; the lowest
 // id wins when a code is shared.
-std::optional<StockKey> by_code(Connection& conn, const char* product_sql,
-                                const char* variant_sql, const std::string& code) {
+std::optional<StockKey> by_code(Connection& conn, const char* product_sql, const char* variant_sql,
+                                const std::string& code) {
     if (code.empty()) return std::nullopt;
     auto p = conn.prepare(product_sql);
     p.bind(1, code);
@@ -82,8 +82,8 @@ StockMap lock_stock(Port& port, Connection& conn, const StockMap& keys) {
     const Dialect& d = port.dialect();
     StockMap stock;
     if (!variants.empty()) {
-        auto st = conn.prepare("SELECT product_id, id, stock FROM variants WHERE id" +
-                               d.in_ids(1) + " ORDER BY id" + d.lock_rows());
+        auto st = conn.prepare("SELECT product_id, id, stock FROM variants WHERE id" + d.in_ids(1) +
+                               " ORDER BY id" + d.lock_rows());
         st.bind(1, d.ids(variants));
         while (st.step()) {
             StockKey key{st.integer(0), st.integer(1)};
@@ -111,10 +111,9 @@ void move_stock(Port& port, Connection& conn, const StockMap& moves) {
             products.add(key.product_id).add(delta);
     }
     if (variants.size() > 0) {
-        auto st = conn.prepare(
-            "UPDATE variants SET stock = variants.stock + r.c2 FROM " +
-            port.rows_relation(conn, variants.types(), 1, "r") +
-            " WHERE variants.id = r.c0 AND variants.product_id = r.c1");
+        auto st = conn.prepare("UPDATE variants SET stock = variants.stock + r.c2 FROM " +
+                               port.rows_relation(conn, variants.types(), 1, "r") +
+                               " WHERE variants.id = r.c0 AND variants.product_id = r.c1");
         port.bind_rows(conn, st, 1, variants);
         st.run();
     }

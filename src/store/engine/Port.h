@@ -45,12 +45,12 @@ class Cursor {
     virtual void bind_null(int i) = 0;
     // The first call executes; true while a row is available.
     virtual bool step() = 0;
-    virtual std::int64_t affected() const = 0;  // rows changed by the INSERT/UPDATE/DELETE
+    virtual std::int64_t affected() const = 0;        // rows changed by the INSERT/UPDATE/DELETE
     virtual std::int64_t integer(int col) const = 0;  // booleans read 0/1, NULL reads 0
     virtual double real(int col) const = 0;
     virtual bool is_null(int col) const = 0;
     virtual std::string_view text_view(int col) const = 0;  // valid until the next step
-    virtual std::string sql() const = 0;                     // for error messages
+    virtual std::string sql() const = 0;                    // for error messages
 };
 
 // The engine's handle on a cursor: the fluent binding of both backends' statements.
@@ -288,8 +288,7 @@ auto write(Port& port, Fn&& fn) {
             return true;
         });
     } else {
-        return write(port, WriteKind::Single, std::forward<Fn>(fn),
-                     [](const R&) { return true; });
+        return write(port, WriteKind::Single, std::forward<Fn>(fn), [](const R&) { return true; });
     }
 }
 

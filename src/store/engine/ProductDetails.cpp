@@ -56,8 +56,8 @@ void read_base_row(Statement& st, ProductDetail& p) {
 }
 
 // Rows of the requested products that exist, in the order of `wanted`.
-void read_base(const Dialect& d, Connection& conn, const std::string& ids, const std::vector<Id>& wanted, bool full,
-               bool use_promo, DetailSet& set) {
+void read_base(const Dialect& d, Connection& conn, const std::string& ids,
+               const std::vector<Id>& wanted, bool full, bool use_promo, DetailSet& set) {
     const std::string base_sql =
         "SELECT p.id, p.name, p.sku, p.ean, p.model, p.quantity, " +
         reported_price("CAST(?2 AS BOOLEAN)") +
@@ -68,8 +68,7 @@ void read_base(const Dialect& d, Connection& conn, const std::string& ids, const
         " FROM products p LEFT JOIN manufacturers m ON m.id = p.manufacturer_id"
         " WHERE p.id" +
         d.in_ids(1);
-    const std::string ids_sql =
-        std::string("SELECT id FROM products WHERE id") + d.in_ids(1);
+    const std::string ids_sql = std::string("SELECT id FROM products WHERE id") + d.in_ids(1);
     std::unordered_map<Id, ProductDetail> found;
     if (full) {
         auto st = conn.prepare(base_sql);
@@ -93,7 +92,8 @@ void read_base(const Dialect& d, Connection& conn, const std::string& ids, const
 }
 
 // Full "/"-joined paths of the products' categories, whatever their active flag.
-void read_category_paths(const Dialect& d, Connection& conn, const std::string& ids, DetailSet& set) {
+void read_category_paths(const Dialect& d, Connection& conn, const std::string& ids,
+                         DetailSet& set) {
     const std::string sql =
         std::string(
             "WITH RECURSIVE chain(start, parent_id, name, depth) AS ("
@@ -130,10 +130,11 @@ std::string in_ids(const Dialect& d, const char* head, const char* tail) {
 }
 
 void read_variants(const Dialect& d, Connection& conn, const std::string& ids, DetailSet& set) {
-    const std::string sql = in_ids(d, 
-        "SELECT product_id, id, name, price, stock, sku, ean FROM variants"
-        " WHERE product_id",
-        " ORDER BY product_id, id");
+    const std::string sql =
+        in_ids(d,
+               "SELECT product_id, id, name, price, stock, sku, ean FROM variants"
+               " WHERE product_id",
+               " ORDER BY product_id, id");
     for_each_row(conn, sql, ids, [&](auto& st) {
         ProductDetail* p = set.find(st.integer(0));
         if (!p) return;
@@ -149,13 +150,14 @@ void read_variants(const Dialect& d, Connection& conn, const std::string& ids, D
     });
 }
 
-void read_product_extras(const Dialect& d, Connection& conn, const std::string& ids, DetailParts parts, DetailSet& set) {
+void read_product_extras(const Dialect& d, Connection& conn, const std::string& ids,
+                         DetailParts parts, DetailSet& set) {
     const std::string images_sql =
         in_ids(d, "SELECT product_id, url FROM product_images WHERE product_id",
-                  " ORDER BY product_id, position");
+               " ORDER BY product_id, position");
     const std::string features_sql =
         in_ids(d, "SELECT product_id, name, value FROM product_features WHERE product_id",
-                  " ORDER BY product_id, position");
+               " ORDER BY product_id, position");
     if (parts.images)
         for_each_row(conn, images_sql, ids, [&](auto& st) {
             if (auto* p = set.find(st.integer(0))) p->images.push_back(st.text(1));
@@ -168,15 +170,18 @@ void read_product_extras(const Dialect& d, Connection& conn, const std::string& 
 }
 
 // A variant's images and features belong to the variant entry, so they come with variants.
-void read_variant_extras(const Dialect& d, Connection& conn, const std::string& ids, DetailSet& set) {
-    const std::string images_sql = in_ids(d, 
-        "SELECT vi.variant_id, vi.url FROM variants v"
-        " JOIN variant_images vi ON vi.variant_id = v.id WHERE v.product_id",
-        " ORDER BY vi.variant_id, vi.position");
-    const std::string features_sql = in_ids(d, 
-        "SELECT vf.variant_id, vf.name, vf.value FROM variants v"
-        " JOIN variant_features vf ON vf.variant_id = v.id WHERE v.product_id",
-        " ORDER BY vf.variant_id, vf.position");
+void read_variant_extras(const Dialect& d, Connection& conn, const std::string& ids,
+                         DetailSet& set) {
+    const std::string images_sql =
+        in_ids(d,
+               "SELECT vi.variant_id, vi.url FROM variants v"
+               " JOIN variant_images vi ON vi.variant_id = v.id WHERE v.product_id",
+               " ORDER BY vi.variant_id, vi.position");
+    const std::string features_sql =
+        in_ids(d,
+               "SELECT vf.variant_id, vf.name, vf.value FROM variants v"
+               " JOIN variant_features vf ON vf.variant_id = v.id WHERE v.product_id",
+               " ORDER BY vf.variant_id, vf.position");
     for_each_row(conn, images_sql, ids, [&](auto& st) {
         if (auto* v = set.find_variant(st.integer(0))) v->images.push_back(st.text(1));
     });
@@ -197,8 +202,7 @@ std::vector<Id> unique_in_order(std::span<const Id> ids) {
 }  // namespace
 }  // namespace details_detail
 
-std::vector<ProductDetail> Catalog::product_details(std::span<const Id> ids,
-                                                    DetailParts parts) {
+std::vector<ProductDetail> Catalog::product_details(std::span<const Id> ids, DetailParts parts) {
     using namespace details_detail;
     std::vector<Id> wanted = unique_in_order(ids);
     if (wanted.empty()) return {};

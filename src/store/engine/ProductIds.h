@@ -19,7 +19,7 @@ class ProductIds {
   public:
     using Snapshot = std::shared_ptr<const std::vector<Id>>;
 
-    // The ids as the caller's open read transaction on `conn` 
+    // The ids as the caller's open read transaction on `conn`
     // sees them. The transaction must be a snapshot (TxKind::Read: SQLite's read transaction,
     // PostgreSQL's REPEATABLE READ): the counter and the ids are then read from the same state.
     Snapshot current(Connection& conn) {

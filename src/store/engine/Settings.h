@@ -68,8 +68,7 @@ class Settings final : public store::Settings {
         return st.step() ? st.integer(0) : 0;
     }
 
-    static void put(Connection& conn, const char* key,
-                    const std::optional<std::string>& value) {
+    static void put(Connection& conn, const char* key, const std::optional<std::string>& value) {
         if (!value) {
             conn.prepare("DELETE FROM settings WHERE key = ?1").bind(1, key).run();
             return;

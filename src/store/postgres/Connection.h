@@ -23,7 +23,9 @@ namespace store::postgres {
 // A constraint failed (SQLSTATE class 23: unique, check, foreign key); `sqlstate` says which.
 struct ConstraintError : engine::ConstraintError {
     ConstraintError(const std::string& what, std::string sqlstate, std::string constraint)
-        : engine::ConstraintError(what), sqlstate(std::move(sqlstate)), constraint(std::move(constraint)) {}
+        : engine::ConstraintError(what),
+          sqlstate(std::move(sqlstate)),
+          constraint(std::move(constraint)) {}
     std::string sqlstate;    // "23505" unique_violation...
     std::string constraint;  // the constraint's name when the server reports it
 };
@@ -93,7 +95,7 @@ class Connection {
     void exec(const char* sql);
     // The statement for `sql`, prepared on this connection the first time it is used. SQLite's
     // `?N` parameters are accepted too (Placeholders.h): SQL shared with the SQLite backend is
-    // written once (store/sql/).
+    // written once (store/engine/).
     Statement prepare(std::string_view sql);
     // False after the server went away; the pool then replaces the connection.
     bool healthy() const;

@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "store/engine/CursorOver.h"
 #include "store/postgres/Arrays.h"
 #include "store/postgres/Migrations.h"
 #include "store/postgres/Uri.h"
@@ -14,33 +15,13 @@
 namespace store::postgres {
 namespace {
 
-class Cursor final : public engine::Cursor {
-  public:
-    Cursor(Connection& conn, std::string_view sql) : st_(conn.prepare(sql)) {}
-    void bind_int(int i, std::int64_t value) override { st_.bind(i, value); }
-    void bind_real(int i, double value) override { st_.bind(i, value); }
-    void bind_bool(int i, bool value) override { st_.bind(i, value); }
-    void bind_text(int i, std::string_view text) override { st_.bind(i, text); }
-    void bind_null(int i) override { st_.bind_null(i); }
-    bool step() override { return st_.step(); }
-    std::int64_t affected() const override { return st_.affected(); }
-    std::int64_t integer(int col) const override { return st_.integer(col); }
-    double real(int col) const override { return st_.real(col); }
-    bool is_null(int col) const override { return st_.is_null(col); }
-    std::string_view text_view(int col) const override { return st_.text_view(col); }
-    std::string sql() const override { return st_.sql(); }
-
-  private:
-    Statement st_;
-};
-
 class Session final : public engine::Connection {
   public:
     Session(Pool::Lease lease, engine::Faults* faults)
         : lease_(std::move(lease)), faults_(faults) {}
     engine::Statement prepare(std::string_view sql) override {
         if (faults_) faults_->before_statement(sql, *this);
-        return engine::Statement(std::make_unique<Cursor>(*lease_, sql));
+        return engine::prepare_over<Statement>(*lease_, sql);
     }
     void exec(const char* sql) override { lease_->exec(sql); }
     void begin(engine::TxKind kind) override {
@@ -245,8 +226,7 @@ void PgPort::bind_rows(engine::Connection&, engine::Statement& st, int first,
         else
             column.add_null();
     }
-    for (std::size_t c = 0; c < width; ++c)
-        st.bind(first + static_cast<int>(c), columns[c].str());
+    for (std::size_t c = 0; c < width; ++c) st.bind(first + static_cast<int>(c), columns[c].str());
 }
 
 int PgPort::schema_version() {

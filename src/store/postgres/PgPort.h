@@ -28,8 +28,9 @@ class PgPort final : public engine::Port {
     void write(engine::WriteKind kind,
                const std::function<bool(engine::Connection&)>& work) override;
     void before_new_order_id(engine::Connection& conn) override;
-    std::string rows_relation(engine::Connection& conn, const std::vector<engine::ColumnType>& types,
-                              int first, std::string_view alias) override;
+    std::string rows_relation(engine::Connection& conn,
+                              const std::vector<engine::ColumnType>& types, int first,
+                              std::string_view alias) override;
     int rows_parameters(const std::vector<engine::ColumnType>& types) const override {
         return static_cast<int>(types.size());
     }

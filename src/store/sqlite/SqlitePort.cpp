@@ -4,30 +4,11 @@
 #include <filesystem>
 #include <optional>
 
+#include "store/engine/CursorOver.h"
 #include "store/sqlite/Migrations.h"
 
 namespace store::sqlite {
 namespace {
-
-class Cursor final : public engine::Cursor {
-  public:
-    Cursor(Connection& conn, std::string_view sql) : st_(conn.prepare(sql)) {}
-    void bind_int(int i, std::int64_t value) override { st_.bind(i, value); }
-    void bind_real(int i, double value) override { st_.bind(i, value); }
-    void bind_bool(int i, bool value) override { st_.bind(i, value); }
-    void bind_text(int i, std::string_view text) override { st_.bind(i, text); }
-    void bind_null(int i) override { st_.bind_null(i); }
-    bool step() override { return st_.step(); }
-    std::int64_t affected() const override { return st_.affected(); }
-    std::int64_t integer(int col) const override { return st_.integer(col); }
-    double real(int col) const override { return st_.real(col); }
-    bool is_null(int col) const override { return st_.is_null(col); }
-    std::string_view text_view(int col) const override { return st_.text_view(col); }
-    std::string sql() const override { return st_.sql(); }
-
-  private:
-    Statement st_;
-};
 
 struct SqliteDialect final : engine::Dialect {
     std::string ids(std::span<const Id> ids) const override {
@@ -82,7 +63,7 @@ const std::string& prepare_file(const std::string& path, const StoreOptions& opt
 
 engine::Statement Session::prepare(std::string_view sql) {
     if (faults_) faults_->before_statement(sql, *this);
-    return engine::Statement(std::make_unique<Cursor>(*conn_, sql));
+    return engine::prepare_over<Statement>(*conn_, sql);
 }
 
 void Session::commit() {

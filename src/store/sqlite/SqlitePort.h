@@ -32,8 +32,9 @@ class SqlitePort final : public engine::Port {
     void before_new_order_id(engine::Connection&) override {}
     // A set of rows is a temporary table (one per parameter slot and column types, in the
     // connection's memory), filled row by row: as fast as a loop of prepared INSERTs.
-    std::string rows_relation(engine::Connection& conn, const std::vector<engine::ColumnType>& types,
-                              int first, std::string_view alias) override;
+    std::string rows_relation(engine::Connection& conn,
+                              const std::vector<engine::ColumnType>& types, int first,
+                              std::string_view alias) override;
     int rows_parameters(const std::vector<engine::ColumnType>&) const override { return 1; }
     // The table is read in its primary key order, and an INSERT ... SELECT inserts in that order.
     std::string in_row_order(std::string_view) const override { return ""; }
