@@ -5,11 +5,15 @@
 #include <string>
 
 #include "core/Error.h"
-#include "protocol/JsonWriter.h"
-#include "protocol/Params.h"
 #include "store/Store.h"
+#include "wire/JsonWriter.h"
+#include "wire/Params.h"
 
 namespace protocol {
+
+// The vocabulary of every action: typed form fields in, JSON out (both from wire/).
+using wire::JsonWriter;
+using wire::Params;
 
 // How BaseLinker's orders are taken in and what it may change: store::OrderPolicy (config
 // [orders], overridden at run time by the admin side) plus the OrdersGet page size.

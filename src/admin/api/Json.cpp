@@ -342,7 +342,7 @@ core::WebResponse no_content() {
     return response;
 }
 
-void write_money(protocol::JsonWriter& out, core::Money money) {
+void write_money(wire::JsonWriter& out, core::Money money) {
     out.string(money.format());
 }
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "protocol/Action.h"
-#include "protocol/ProductsInput.h"
 #include "store/CatalogTypes.h"
+#include "wire/ProductsInput.h"
 
 namespace protocol::actions {
 
@@ -55,7 +55,7 @@ core::Result<std::optional<std::int64_t>> optional_int_field(const Params& param
 std::int64_t page_count(std::int64_t total, std::int64_t page_size);
 
 // The `products` field of the *Update actions: the JSON-string form, or the PHP bracket form.
-core::Result<std::vector<RawEntry>> products_entries(const Params& params);
+core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params);
 
 // Journal detail of an update batch: {"entries":N,"applied":N,"notes":[{"entry":i,
 // "status":"skipped"|"applied","reason":"..."}...]} with the notes ordered by entry index.
@@ -93,7 +93,7 @@ Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter&
 // product_id (> 0) and variant_id (missing = 0) of an update entry into `change`; the reason to
 // skip the entry when either is not an id.
 template <class Change>
-std::optional<std::string> read_target(const RawEntry& raw, Change& change);
+std::optional<std::string> read_target(const wire::RawEntry& raw, Change& change);
 
 // The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns the
 // change or the reason to skip it), applies the valid ones in one store call, journals the skipped

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/Error.h"
-#include "protocol/Form.h"
+#include "wire/Form.h"
 
-namespace protocol {
+namespace wire {
 
 class Params {
   public:
@@ -31,4 +31,4 @@ class Params {
     const Form& form_;
 };
 
-}  // namespace protocol
+}  // namespace wire

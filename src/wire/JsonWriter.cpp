@@ -1,4 +1,4 @@
-#include "protocol/JsonWriter.h"
+#include "wire/JsonWriter.h"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include "core/Decimal.h"
 #include "core/Text.h"
 
-namespace protocol {
+namespace wire {
 
 namespace {
 
@@ -191,4 +191,4 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
     return *this;
 }
 
-}  // namespace protocol
+}  // namespace wire

@@ -1,4 +1,4 @@
-#include "protocol/Form.h"
+#include "wire/Form.h"
 
 #include <algorithm>
 #include <charconv>
@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/Text.h"
-#include "protocol/JsonWriter.h"
+#include "wire/JsonWriter.h"
 
-namespace protocol {
+namespace wire {
 
 const std::string* Form::find(std::string_view key) const {
     auto it = fields.find(std::string(key));
@@ -406,4 +406,4 @@ std::optional<std::string> bracket_field_as_json(const Form& form, std::string_v
     return json;
 }
 
-}  // namespace protocol
+}  // namespace wire

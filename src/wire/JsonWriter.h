@@ -8,7 +8,7 @@
 
 #include "core/Money.h"
 
-namespace protocol {
+namespace wire {
 
 class JsonWriter {
   public:
@@ -41,4 +41,4 @@ class JsonWriter {
 
 void append_json_string(std::string& out, std::string_view s);
 
-}  // namespace protocol
+}  // namespace wire

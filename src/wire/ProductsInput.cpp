@@ -1,10 +1,10 @@
-#include "protocol/ProductsInput.h"
+#include "wire/ProductsInput.h"
 
 #include <boost/json/basic_parser_impl.hpp>
 
 #include "core/Text.h"
 
-namespace protocol {
+namespace wire {
 
 namespace {
 
@@ -355,4 +355,4 @@ core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view text,
     return std::move(handler.lines);
 }
 
-}  // namespace protocol
+}  // namespace wire

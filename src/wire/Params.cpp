@@ -1,9 +1,9 @@
-#include "protocol/Params.h"
+#include "wire/Params.h"
 
 #include "core/Decimal.h"
 #include "core/Text.h"
 
-namespace protocol {
+namespace wire {
 
 std::optional<std::string_view> Params::get(std::string_view name) const {
     const std::string* value = form_.find(name);
@@ -40,4 +40,4 @@ core::Result<std::vector<std::int64_t>> Params::id_list(std::string_view name) c
     return ids;
 }
 
-}  // namespace protocol
+}  // namespace wire

@@ -12,7 +12,7 @@
 #include "core/Error.h"
 #include "core/Money.h"
 
-namespace protocol {
+namespace wire {
 
 // One entry with its scalar fields as text ("" when absent or null).
 struct RawEntry {
@@ -46,4 +46,4 @@ inline constexpr std::size_t kMaxOrderLines = 10000;
 core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view json,
                                                           std::string_view field = "products");
 
-}  // namespace protocol
+}  // namespace wire

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace protocol {
+namespace wire {
 
 struct Form {
     std::unordered_map<std::string, std::string> fields;
@@ -31,4 +31,4 @@ std::optional<Form> decode_form(std::string_view body, std::string_view content_
 // nullopt when no "name[" field exists. Indices are ordered numerically.
 std::optional<std::string> bracket_field_as_json(const Form& form, std::string_view name);
 
-}  // namespace protocol
+}  // namespace wire
