@@ -1,6 +1,6 @@
 // The demo shop generator. Uses its own PRNG (splitmix64) and integer arithmetic only, so the
 // same seed gives byte-identical batches on every platform and standard library.
-#include "app/Demo.h"
+#include "records/Demo.h"
 
 #include <array>
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace app {
+namespace records {
 namespace {
 
 class Rng {
@@ -283,4 +283,4 @@ store::ImportBatch make_demo_batch(std::int64_t product_count, std::uint64_t see
     return batch;
 }
 
-}  // namespace app
+}  // namespace records

@@ -6,11 +6,11 @@
 
 #include "store/ImportTypes.h"
 
-namespace app {
+namespace records {
 
 store::ImportBatch make_demo_batch(std::int64_t product_count, std::uint64_t seed = 20261129);
 
 // EAN-13 check digit of the first 12 digits.
 int ean13_check_digit(const char* twelve_digits);
 
-}  // namespace app
+}  // namespace records
