@@ -47,4 +47,11 @@ struct ActionInfo {
     ActionFn run;
 };
 
+namespace actions {
+// What an action function returns (see ActionFn). Each action's file in actions/ defines
+// `Outcome <action>(const Params&, ActionContext&, JsonWriter&)`; Registry.cpp declares and lists
+// it on one line.
+using Outcome = core::Result<bool>;
+}  // namespace actions
+
 }  // namespace protocol

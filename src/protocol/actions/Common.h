@@ -1,5 +1,6 @@
 #pragma once
-// Declarations of the actions (one .cpp each) and the few helpers they share.
+// The few helpers that several actions share. The actions themselves are declared where they
+// are registered (Registry.cpp), each defined in its own file.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,24 +14,6 @@
 #include "wire/ProductsInput.h"
 
 namespace protocol::actions {
-
-using Outcome = core::Result<bool>;
-
-Outcome file_version(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome supported_methods(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_categories(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_quantity(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_prices(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_quantity_update(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_price_update(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome statuses_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome delivery_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome payment_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome order_add(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome orders_get(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out);
 
 // PHP's json_encode of an empty array: what BaseLinker expects for an empty top-level result.
 inline void write_empty(JsonWriter& out) {
