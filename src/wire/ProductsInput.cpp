@@ -3,6 +3,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 
 #include "core/Text.h"
+#include "wire/JsonScalar.h"
 
 namespace wire {
 
@@ -13,23 +14,9 @@ namespace json = boost::json;
 constexpr std::size_t kMaxDepth = 32;
 constexpr std::size_t kMaxEntries = 100000;
 
-// What both event handlers of boost::json::basic_parser share: no size limits of the parser's
-// own (ours are depth and entry counts), nothing to do at document bounds or on comments.
-struct HandlerBase {
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
-    bool on_document_begin(json::error_code&) { return true; }
-    bool on_document_end(json::error_code&) { return true; }
-    bool on_comment_part(json::string_view, json::error_code&) { return true; }
-    bool on_comment(json::string_view, json::error_code&) { return true; }
-};
-
-// Receives the parser's events and keeps each scalar's source text, so that a price sent as the
-// number 16.8 becomes "16.8" exactly instead of passing through a double.
-class Handler : public HandlerBase {
+// Receives the parser's events and keeps each scalar's source text (ScalarEvents), so that a price
+// sent as the number 16.8 becomes "16.8" exactly instead of passing through a double.
+class Handler : public ScalarEvents<Handler> {
   public:
     std::vector<RawEntry> entries;
     std::string problem;  // set when the structure, not the JSON syntax, is wrong
@@ -61,14 +48,7 @@ class Handler : public HandlerBase {
         return true;
     }
 
-    bool on_string_part(json::string_view s, std::size_t, json::error_code&) { return part(s); }
-    bool on_string(json::string_view s, std::size_t, json::error_code& ec) { return last(s, ec); }
-    bool on_number_part(json::string_view s, json::error_code&) { return part(s); }
-    bool on_int64(std::int64_t, json::string_view s, json::error_code& ec) { return last(s, ec); }
-    bool on_uint64(std::uint64_t, json::string_view s, json::error_code& ec) { return last(s, ec); }
-    bool on_double(double, json::string_view s, json::error_code& ec) { return last(s, ec); }
-    bool on_bool(bool b, json::error_code& ec) { return last(b ? "true" : "false", ec); }
-    bool on_null(json::error_code& ec) { return last("", ec); }
+    bool on_scalar(const Scalar& scalar, json::error_code& ec) { return last(scalar.text, ec); }
 
   private:
     bool fail(json::error_code& ec, std::string text) {
@@ -110,20 +90,13 @@ class Handler : public HandlerBase {
         return true;
     }
 
-    bool part(json::string_view s) {
-        if (depth_ == 2 && target_) text_.append(s.data(), s.size());
-        return true;
-    }
-
-    bool last(json::string_view s, json::error_code& ec) {
+    bool last(std::string_view text, json::error_code& ec) {
         if (depth_ == 0) return fail(ec, "expected a JSON array");
         if (depth_ == 1) return not_an_object(ec);
         if (depth_ == 2 && target_) {
-            text_.append(s.data(), s.size());
-            *target_ = std::move(text_);  // a repeated key keeps the last value
+            *target_ = text;  // a repeated key keeps the last value
             target_ = nullptr;
         }
-        text_.clear();
         return true;
     }
 
@@ -140,14 +113,13 @@ class Handler : public HandlerBase {
 
     std::size_t depth_ = 0;  // 1 = inside the top array, 2 = inside an entry
     std::string key_;
-    std::string text_;
     std::string* target_ = nullptr;  // field receiving the current scalar, if it is one we keep
     std::string target_name_;
 };
 
 // OrderAdd lines: like Handler, but one level deeper for each line's attributes. The stack says
 // what every open container is, so a value is routed by where it stands, not by how deep.
-class OrderLinesHandler : public HandlerBase {
+class OrderLinesHandler : public ScalarEvents<OrderLinesHandler> {
   public:
     std::vector<RawOrderLine> lines;
     std::string problem;
@@ -168,22 +140,9 @@ class OrderLinesHandler : public HandlerBase {
         return true;
     }
 
-    bool on_string_part(json::string_view s, std::size_t, json::error_code&) { return part(s); }
-    bool on_string(json::string_view s, std::size_t, json::error_code& ec) {
-        return scalar(s, true, ec);
+    bool on_scalar(const Scalar& s, json::error_code& ec) {
+        return scalar(s.text, s.kind == ScalarKind::string, ec);
     }
-    bool on_number_part(json::string_view s, json::error_code&) { return part(s); }
-    bool on_int64(std::int64_t, json::string_view s, json::error_code& ec) {
-        return scalar(s, false, ec);
-    }
-    bool on_uint64(std::uint64_t, json::string_view s, json::error_code& ec) {
-        return scalar(s, false, ec);
-    }
-    bool on_double(double, json::string_view s, json::error_code& ec) {
-        return scalar(s, false, ec);
-    }
-    bool on_bool(bool b, json::error_code& ec) { return scalar(b ? "true" : "false", false, ec); }
-    bool on_null(json::error_code& ec) { return scalar("", false, ec); }
 
   private:
     enum class Frame { Lines, Line, Attributes, Attribute, Ignored };
@@ -246,7 +205,6 @@ class OrderLinesHandler : public HandlerBase {
     void forget_target() {
         target_ = nullptr;
         attributes_key_ = false;
-        text_.clear();
     }
 
     void choose_target() {
@@ -275,13 +233,8 @@ class OrderLinesHandler : public HandlerBase {
         }
     }
 
-    bool part(json::string_view s) {
-        if (target_) text_.append(s.data(), s.size());
-        return true;
-    }
-
     // A complete scalar: kept when it is the value of a known field.
-    bool scalar(json::string_view s, bool is_string, json::error_code& ec) {
+    bool scalar(std::string_view text, bool is_string, json::error_code& ec) {
         if (stack_.empty()) return fail(ec, "expected a JSON array");
         if (top() == Frame::Lines) {
             return fail(ec, "line " + std::to_string(lines.size() + 1) + " is not an object");
@@ -290,12 +243,11 @@ class OrderLinesHandler : public HandlerBase {
             return fail(ec, line_name() + " attributes: expected objects");
         }
         if (target_) {
-            text_.append(s.data(), s.size());
             // Escapes are decoded by the parser: check the text they produced, not only the bytes.
-            if (is_string && !core::is_valid_utf8(text_)) {
+            if (is_string && !core::is_valid_utf8(text)) {
                 return fail(ec, field_name() + ": not valid UTF-8");
             }
-            *target_ = std::move(text_);  // a repeated key keeps the last value
+            *target_ = text;  // a repeated key keeps the last value
         }
         forget_target();
         return true;
@@ -303,7 +255,6 @@ class OrderLinesHandler : public HandlerBase {
 
     std::vector<Frame> stack_;
     std::string key_;
-    std::string text_;
     std::string* target_ = nullptr;  // field receiving the current scalar, if it is one we keep
     std::string target_name_;
     bool attributes_key_ = false;  // the current key of a line is "attributes"
