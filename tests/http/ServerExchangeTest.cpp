@@ -6,7 +6,7 @@
 #include <mutex>
 #include <regex>
 
-#include "server_fixture.h"
+#include "ServerFixture.h"
 
 namespace server_test {
 namespace {

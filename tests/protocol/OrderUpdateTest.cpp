@@ -1,7 +1,7 @@
 // OrderUpdate over HTTP (protocol.md §3): status (with status_map and cancellation returning
 // stock exactly once), delivery_number (no duplicate shipments, latest reported), paid, the
 // counter, skipped ids, accept_updates refusals and the journal.
-#include "connector_order_fixture.h"
+#include "ConnectorOrderFixture.h"
 
 namespace order_test {
 namespace {

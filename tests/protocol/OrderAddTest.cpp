@@ -6,7 +6,7 @@
 #include <set>
 #include <thread>
 
-#include "connector_order_fixture.h"
+#include "ConnectorOrderFixture.h"
 
 namespace order_test {
 namespace {

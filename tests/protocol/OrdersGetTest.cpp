@@ -1,6 +1,6 @@
 // OrdersGet over HTTP (protocol.md §3): filters, strict id_from, order_id alone, paging with
 // `pages`, orders of both origins, the latest shipment, staff comments, and the wire types.
-#include "connector_order_fixture.h"
+#include "ConnectorOrderFixture.h"
 
 namespace order_test {
 namespace {

@@ -1,7 +1,7 @@
 // Every connector request leaves one journal entry; the password never appears in it.
 #include <gtest/gtest.h>
 
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 
 namespace connector_test {
 namespace {

@@ -1,31 +1,13 @@
-// ProductsQuantityUpdate / ProductsPriceUpdate: set/change/clamp, skip rules, one transaction,
-// bracket form, malformed input (nothing changed), journal detail.
+// ProductsQuantityUpdate: set/change/clamp, skip rules, one transaction, bracket form, malformed
+// input of both *Update actions (nothing changed), journal detail.
 #include <gtest/gtest.h>
 
-#include "connector_fixture.h"
+#include "ProductsUpdateFixture.h"
 
 namespace connector_test {
 namespace {
 
 namespace json = boost::json;
-
-class ConnectorUpdates : public ConnectorTest {
-  protected:
-    json::value stock() { return parse(call("ProductsQuantity")); }
-    std::int64_t stock_of(const std::string& sku, store::Id variant = 0) {
-        return stock().at(std::to_string(product_id(sku))).at(std::to_string(variant)).as_int64();
-    }
-    std::string id(const std::string& sku) { return std::to_string(product_id(sku)); }
-    std::string vid(const std::string& sku, const std::string& variant) {
-        return std::to_string(variant_id(sku, variant));
-    }
-    std::string last_detail() {
-        for (const auto& entry : journal_entries()) {  // newest first
-            if (entry.action.ends_with("Update")) return entry.detail;
-        }
-        return "";
-    }
-};
 
 TEST_F(ConnectorUpdates, SetAndChange) {
     const std::string products = R"([{"product_id":")" + id("KUB-1") +
@@ -121,39 +103,6 @@ TEST_F(ConnectorUpdates, MalformedOrMissingProductsChangesNothing) {
 
 TEST_F(ConnectorUpdates, EmptyBatchCountsZero) {
     EXPECT_EQ(call("ProductsQuantityUpdate", {{"products", "[]"}}).body, R"({"counter":0})");
-}
-
-TEST_F(ConnectorUpdates, PriceUpdate) {
-    const auto small = vid("ZOLW", "ZOLW-S");
-    const std::string products =
-        "["
-        R"({"product_id":")" +
-        id("KUB-1") +
-        R"(","price":"16.8"},)"
-        R"({"product_id":)" +
-        id("ZOLW") + R"(,"variant_id":)" + small +
-        R"(,"price":41.5},)"
-        R"({"product_id":")" +
-        id("NOZ") +
-        R"(","price":"0"},)"  // not > 0
-        R"({"product_id":")" +
-        id("NOZ") +
-        R"(","price":"12.345"},)"  // 3 decimals
-        R"({"product_id":")" +
-        id("NOZ") +
-        R"(","price":"-1.00"},)"
-        R"({"product_id":"999999","price":"1.00"}])";
-    EXPECT_EQ(call("ProductsPriceUpdate", {{"products", products}}).body, R"({"counter":2})");
-    auto prices = call("ProductsPrices");
-    EXPECT_NE(prices.body.find("\"" + id("KUB-1") + R"(":{"0":16.80})"), std::string::npos)
-        << prices.body;
-    EXPECT_NE(prices.body.find("\"" + small + R"(":41.50)"), std::string::npos) << prices.body;
-    EXPECT_NE(prices.body.find("\"" + id("NOZ") + R"(":{"0":100.00})"), std::string::npos);
-    auto detail = json::parse(last_detail());
-    EXPECT_EQ(detail.at("notes").as_array().size(), 4u) << last_detail();
-    // The list reports the new price too.
-    auto list = call("ProductsList", {{"filter_sku", "KUB-1"}});
-    EXPECT_NE(list.body.find(R"("price":16.80)"), std::string::npos) << list.body;
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 std::string url_encode(std::string_view text);
 std::string form_body(const Fields& fields);
 
-// The catalogue every test starts from (see connector_fixture.cpp for the exact data):
+// The catalogue every test starts from (see ConnectorFixture.cpp for the exact data):
 //   KUB-1   "Kubek ceramiczny"   12.50, 7 in stock, category Dom/Kuchnia/Kubki, 2 images
 //   ZOLW    "Żółw pluszowy"      39.90 promo (49.99 regular), variants ZOLW-S (3) and ZOLW-L (5)
 //   TALERZ  "Talerz płytki"      20.00, 0 in stock, inactive, category Dom/Kuchnia

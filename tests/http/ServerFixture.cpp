@@ -1,4 +1,4 @@
-#include "server_fixture.h"
+#include "ServerFixture.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

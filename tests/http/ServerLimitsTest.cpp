@@ -1,7 +1,7 @@
 // The transport's own refusals: sizes, malformed requests, slow clients, the connection cap.
 #include <httplib.h>
 
-#include "server_fixture.h"
+#include "ServerFixture.h"
 
 namespace server_test {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 #include "protocol/Endpoint.h"
 
 namespace connector_test {

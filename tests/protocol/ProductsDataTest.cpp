@@ -1,7 +1,7 @@
 // ProductsData: every key and its type, order, unknown ids, only_images, fields, the id limit.
 #include <gtest/gtest.h>
 
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 
 namespace connector_test {
 namespace {

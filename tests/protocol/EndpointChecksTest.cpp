@@ -1,7 +1,7 @@
 // protocol.md §1.1/§1.2: the order of checks and the exact error envelope.
 #include <gtest/gtest.h>
 
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 
 namespace connector_test {
 namespace {

@@ -6,7 +6,7 @@
 #include <future>
 #include <thread>
 
-#include "server_fixture.h"
+#include "ServerFixture.h"
 
 namespace server_test {
 namespace {

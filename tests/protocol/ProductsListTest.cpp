@@ -1,7 +1,7 @@
 // ProductsList: every filter, sorting, both filter_limit forms and paging (protocol.md §2).
 #include <gtest/gtest.h>
 
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 
 namespace connector_test {
 namespace {

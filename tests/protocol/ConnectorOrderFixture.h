@@ -1,8 +1,8 @@
 #pragma once
-// Shared set-up of the order tests (connector_order*_test.cpp): a real server over HTTP on a demo
-// catalogue, a second store handle to read what was committed (orders, stock), one product
-// without variants and one variant chosen from the catalogue with a known stock, and the example
-// OrderAdd of examples.md with their ids.
+// Shared set-up of the order tests (OrderAddTest.cpp, OrderUpdateTest.cpp, OrdersGetTest.cpp,
+// OrdersGetPollersTest.cpp): a real server over HTTP on a demo catalogue, a second store handle to
+// read what was committed (orders, stock), one product without variants and one variant chosen from
+// the catalogue with a known stock, and the example OrderAdd of examples.md with their ids.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

@@ -1,8 +1,8 @@
-// ProductsQuantity / ProductsPrices: key "0" always, variants, pages, and the stock rule giving
-// the same number in every action.
+// ProductsQuantity: key "0" always, variants, pages (shared with ProductsPrices, tested for both
+// here), and the stock rule giving the same number in every action.
 #include <gtest/gtest.h>
 
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 
 namespace connector_test {
 namespace {
@@ -23,20 +23,6 @@ TEST_F(ConnectorStock, QuantityHasKeyZeroAndVariants) {
     EXPECT_TRUE(response.body.ends_with(R"("pages":1})")) << response.body;
     auto value = parse(response);
     EXPECT_EQ(value.as_object().size(), 6u);  // five products + pages
-}
-
-TEST_F(ConnectorStock, PricesHaveKeyZeroAndVariantsWithTwoDecimals) {
-    const auto kubek = std::to_string(product_id("KUB-1"));
-    const auto zolw = std::to_string(product_id("ZOLW"));
-    const auto small = std::to_string(variant_id("ZOLW", "ZOLW-S"));
-    const auto large = std::to_string(variant_id("ZOLW", "ZOLW-L"));
-    auto response = call("ProductsPrices");
-    EXPECT_TRUE(response.body.starts_with("{\"" + kubek + R"(":{"0":12.50},")" + zolw +
-                                          R"(":{"0":39.90,")" + small + R"(":39.00,")" + large +
-                                          R"(":59.00},)"))
-        << response.body;
-    EXPECT_NE(response.body.find(R"({"0":100.00})"), std::string::npos);
-    EXPECT_NE(response.body.find(R"({"0":5.05})"), std::string::npos);
 }
 
 TEST_F(ConnectorStock, StockRuleIsTheSameNumberEverywhere) {

@@ -1,4 +1,4 @@
-#include "connector_fixture.h"
+#include "ConnectorFixture.h"
 
 #include <stdlib.h>
 
