@@ -96,6 +96,18 @@ TEST(OrderFile, NumericPricesAndTaxAreExact) {
     EXPECT_EQ(order.lines[2].variant_id, 4);
 }
 
+TEST(OrderFile, NumbersAreReadAsWrittenNeverThroughADouble) {
+    // Through a double, 12.3400000000000000001 became 12.34 and 1e2 became 100: both are refused.
+    EXPECT_EQ(file_error(with_line(R"({"name":"A","price":12.3400000000000000001,"quantity":1})")),
+              "line 1: price: not a price with at most 2 decimals");
+    EXPECT_EQ(file_error(with_line(R"({"name":"A","price":1e2,"quantity":1})")),
+              "line 1: price: not a plain decimal number");
+    auto order = records::parse_order_file(
+        with_line(R"({"name":"A","price":12.50,"quantity":1,"product_id":9007199254740993})"));
+    EXPECT_EQ(order.lines[0].unit_price.format(), "12.50");
+    EXPECT_EQ(order.lines[0].product_id, 9007199254740993);
+}
+
 TEST(OrderFile, LineErrorsNameTheLineAndTheField) {
     std::string good = R"({"name":"A","price":"1","quantity":1})";
     EXPECT_EQ(file_error(R"({"lines":[)" + good + R"(,{"name":"B","price":1.005,"quantity":1}]})"),
