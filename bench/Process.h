@@ -1,5 +1,5 @@
 #pragma once
-// The benchmark's child processes (tools/proc, shared with the multi-process tests) under the
+// The benchmark's child processes (support/proc, shared with the multi-process tests) under the
 // benchmark's names.
 #include "proc/Process.h"
 

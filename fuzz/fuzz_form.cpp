@@ -8,9 +8,9 @@
 #include <string_view>
 
 #include "core/Text.h"
-#include "protocol/Form.h"
-#include "protocol/JsonWriter.h"
-#include "protocol/ProductsInput.h"
+#include "wire/Form.h"
+#include "wire/JsonWriter.h"
+#include "wire/ProductsInput.h"
 
 namespace {
 
@@ -38,13 +38,13 @@ std::string percent_encode(std::string_view s) {
     return out;
 }
 
-void check_round_trip(const protocol::Form& form) {
+void check_round_trip(const wire::Form& form) {
     std::string body;
     for (const auto& [key, value] : form.fields) {
         if (!body.empty()) body.push_back('&');
         body += percent_encode(key) + "=" + percent_encode(value);
     }
-    auto again = protocol::decode_urlencoded(body, nullptr);
+    auto again = wire::decode_urlencoded(body, nullptr);
     check(again.has_value(), "re-encoded form decodes");
     check(again->fields == form.fields, "re-encoded form round-trips");
 }
@@ -52,7 +52,7 @@ void check_round_trip(const protocol::Form& form) {
 // Each field in its own object: two different invalid keys may legitimately print the same.
 void check_written_field(const std::string& key, const std::string& value) {
     std::string out;
-    protocol::JsonWriter w(out);
+    wire::JsonWriter w(out);
     w.begin_object().key(key).string(value).end_object();
     check(core::is_valid_utf8(out), "writer output is valid UTF-8");
     boost::json::error_code ec;
@@ -63,14 +63,14 @@ void check_written_field(const std::string& key, const std::string& value) {
     check(v && v->is_string() && v->as_string() == value, "valid text survives the writer");
 }
 
-void check_brackets(const protocol::Form& form, std::string_view name) {
-    auto json = protocol::bracket_field_as_json(form, name);
+void check_brackets(const wire::Form& form, std::string_view name) {
+    auto json = wire::bracket_field_as_json(form, name);
     if (!json) return;
     check(core::is_valid_utf8(*json), "bracket JSON is valid UTF-8");
     boost::json::error_code ec;
     boost::json::parse(*json, ec);
     check(!ec || ec == boost::json::error::too_deep, "bracket JSON parses");
-    (void)protocol::parse_products_field(*json);
+    (void)wire::parse_products_field(*json);
 }
 
 }  // namespace
@@ -81,8 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view content_type = eol == std::string_view::npos ? "" : input.substr(0, eol);
     std::string_view body = eol == std::string_view::npos ? input : input.substr(eol + 1);
 
-    protocol::FormError error;
-    auto form = protocol::decode_form(body, content_type, &error);
+    wire::FormError error;
+    auto form = wire::decode_form(body, content_type, &error);
     if (!form) {
         check(!error.text.empty(), "a failed decode says why");
         return 0;

@@ -9,7 +9,7 @@
 
 #include "core/Money.h"
 #include "core/Text.h"
-#include "protocol/ProductsInput.h"
+#include "wire/ProductsInput.h"
 
 namespace {
 
@@ -24,7 +24,7 @@ void check_text(const std::string& text) {
     check(core::is_valid_utf8(text), "returned text is valid UTF-8");
 }
 
-void check_line(const protocol::RawOrderLine& line) {
+void check_line(const wire::RawOrderLine& line) {
     for (const auto* text : {&line.id, &line.variant_id, &line.sku, &line.ean, &line.name,
                              &line.price, &line.quantity, &line.tax, &line.auction_id}) {
         check_text(*text);
@@ -43,7 +43,7 @@ void check_line(const protocol::RawOrderLine& line) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view json(reinterpret_cast<const char*>(data), size);
-    auto result = protocol::parse_order_lines(json);
+    auto result = wire::parse_order_lines(json);
     if (!result.ok()) {
         check(result.error().code == "invalid_parameter", "errors are invalid_parameter");
         return 0;
@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(!ec, "accepted input is valid JSON");
     check(dom.is_array(), "accepted input is an array");
     check(dom.as_array().size() == result->size(), "one line per element");
-    check(result->size() <= protocol::kMaxOrderLines, "line limit holds");
+    check(result->size() <= wire::kMaxOrderLines, "line limit holds");
     for (const auto& line : *result) check_line(line);
     return 0;
 }

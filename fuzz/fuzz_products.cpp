@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "core/Money.h"
-#include "protocol/ProductsInput.h"
+#include "wire/ProductsInput.h"
 
 namespace {
 
@@ -48,7 +48,7 @@ void check_money(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view json(reinterpret_cast<const char*>(data), size);
-    auto result = protocol::parse_products_field(json);
+    auto result = wire::parse_products_field(json);
 
     boost::json::error_code ec;
     boost::json::value dom = boost::json::parse(json, ec);

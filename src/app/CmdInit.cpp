@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "app/Commands.h"
-#include "app/Demo.h"
+#include "records/Demo.h"
 #include "store/Store.h"
 
 namespace app {
@@ -18,7 +18,7 @@ int cmd_init(const InitOptions& options) {
               << ")\n";
     if (options.demo) {
         std::cout << "generating " << options.demo_products << " demo products..." << std::endl;
-        auto batch = make_demo_batch(options.demo_products);
+        auto batch = records::make_demo_batch(options.demo_products);
         auto summary = store->catalog().import(batch, print_import_progress, nullptr);
         std::cout << "demo catalogue: " << summary.products_created + summary.products_updated
                   << " products, " << summary.variants_created + summary.variants_updated

@@ -11,8 +11,8 @@
 #include "admin/api/Api.h"
 #include "journal/Writer.h"
 #include "protocol/Endpoint.h"
-#include "protocol/JsonWriter.h"
 #include "protocol/LiveSettings.h"
+#include "wire/JsonWriter.h"
 
 namespace app {
 namespace {
@@ -29,7 +29,7 @@ core::WebResponse json_response(int status, std::string body) {
 // {"error": "<text>"} for everything that is not the connector.
 core::WebResponse simple_error(int status, std::string_view text) {
     std::string body = "{\"error\":";
-    protocol::append_json_string(body, text);
+    wire::append_json_string(body, text);
     body += '}';
     return json_response(status, std::move(body));
 }

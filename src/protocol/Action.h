@@ -5,11 +5,15 @@
 #include <string>
 
 #include "core/Error.h"
-#include "protocol/JsonWriter.h"
-#include "protocol/Params.h"
 #include "store/Store.h"
+#include "wire/JsonWriter.h"
+#include "wire/Params.h"
 
 namespace protocol {
+
+// The vocabulary of every action: typed form fields in, JSON out (both from wire/).
+using wire::JsonWriter;
+using wire::Params;
 
 // How BaseLinker's orders are taken in and what it may change: store::OrderPolicy (config
 // [orders], overridden at run time by the admin side) plus the OrdersGet page size.
@@ -42,5 +46,12 @@ struct ActionInfo {
     const char* name;  // CamelCase, as SupportedMethods lists it
     ActionFn run;
 };
+
+namespace actions {
+// What an action function returns (see ActionFn). Each action's file in actions/ defines
+// `Outcome <action>(const Params&, ActionContext&, JsonWriter&)`; Registry.cpp declares and lists
+// it on one line.
+using Outcome = core::Result<bool>;
+}  // namespace actions
 
 }  // namespace protocol

@@ -18,10 +18,10 @@
 #include "core/Text.h"
 #include "core/Throttle.h"
 #include "journal/Writer.h"
-#include "protocol/Form.h"
 #include "protocol/IpAllowList.h"
 #include "protocol/LiveSettings.h"
 #include "protocol/Registry.h"
+#include "wire/Form.h"
 
 namespace protocol {
 namespace {
@@ -54,7 +54,7 @@ std::string printable(std::string_view text) {
 }
 
 // The lexicographically first field whose name or value is not UTF-8 (deterministic choice).
-std::optional<std::string> first_invalid_utf8(const Form& form) {
+std::optional<std::string> first_invalid_utf8(const wire::Form& form) {
     std::optional<std::string> bad;
     for (const auto& [name, value] : form.fields) {
         if (core::is_valid_utf8(name) && core::is_valid_utf8(value)) continue;
@@ -132,10 +132,10 @@ struct Endpoint::Impl {
     std::string next_request_id() { return "ep-" + std::to_string(++request_counter); }
 
     Reply process(const core::WebRequest& request, const std::string& request_id);
-    Reply authorised(const Form& form, const core::WebRequest& request,
+    Reply authorised(const wire::Form& form, const core::WebRequest& request,
                      core::Throttle::Clock::time_point now, const std::string& request_id);
-    Reply run_action(const ActionInfo& action, const Form& form, const std::string& request_id,
-                     const SettingsSnapshot& now);
+    Reply run_action(const ActionInfo& action, const wire::Form& form,
+                     const std::string& request_id, const SettingsSnapshot& now);
     void finish(const core::WebRequest& request, const std::string& request_id, const Reply& reply,
                 std::chrono::steady_clock::time_point started);
 
@@ -159,8 +159,8 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
         return error_reply(429, "rate_limited", "too many wrong passwords, try again later");
     }
     if (request.method != "POST") return error_reply(200, "no_password", "no password given");
-    FormError form_error;
-    auto form = decode_form(request.body, request.content_type, &form_error);
+    wire::FormError form_error;
+    auto form = wire::decode_form(request.body, request.content_type, &form_error);
     if (!form) return error_reply(200, "invalid_parameter", "request body: " + form_error.text);
     Reply reply = authorised(*form, request, now, request_id);
     if (reply.action.empty()) {
@@ -170,7 +170,7 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
     return reply;
 }
 
-Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& request,
+Reply Endpoint::Impl::authorised(const wire::Form& form, const core::WebRequest& request,
                                  core::Throttle::Clock::time_point now,
                                  const std::string& request_id) {
     const std::string* password = form.find("bl_pass");
@@ -192,7 +192,7 @@ Reply Endpoint::Impl::authorised(const Form& form, const core::WebRequest& reque
     return run_action(*action, form, request_id, *snapshot);
 }
 
-Reply Endpoint::Impl::run_action(const ActionInfo& action, const Form& form,
+Reply Endpoint::Impl::run_action(const ActionInfo& action, const wire::Form& form,
                                  const std::string& request_id, const SettingsSnapshot& now) {
     const Params params(form);
     ActionContext ctx{store, now.connector, {}, unix_ms_now() / 1000};

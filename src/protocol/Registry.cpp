@@ -1,30 +1,41 @@
-// The action table: adding an action = one file in actions/ and one line here.
+// The action table: adding an action = one file in actions/ and one line in BLC_ACTIONS below.
 #include "protocol/Registry.h"
 
 #include <array>
 
-#include "protocol/actions/Common.h"
+// Every action, in the order SupportedMethods lists them: its CamelCase name and the function
+// that its file in actions/ defines in protocol::actions, with the signature of ActionFn.
+#define BLC_ACTIONS(ACTION)                                    \
+    ACTION("FileVersion", file_version)                        \
+    ACTION("SupportedMethods", supported_methods)              \
+    ACTION("ProductsCategories", products_categories)          \
+    ACTION("ProductsList", products_list)                      \
+    ACTION("ProductsData", products_data)                      \
+    ACTION("ProductsQuantity", products_quantity)              \
+    ACTION("ProductsPrices", products_prices)                  \
+    ACTION("ProductsQuantityUpdate", products_quantity_update) \
+    ACTION("ProductsPriceUpdate", products_price_update)       \
+    ACTION("StatusesList", statuses_list)                      \
+    ACTION("DeliveryMethodsList", delivery_methods_list)       \
+    ACTION("PaymentMethodsList", payment_methods_list)         \
+    ACTION("OrdersGet", orders_get)                            \
+    ACTION("OrderAdd", order_add)                              \
+    ACTION("OrderUpdate", order_update)
 
 namespace protocol {
+
+namespace actions {
+#define BLC_DECLARE_ACTION(name, function) \
+    Outcome function(const Params& params, ActionContext& ctx, JsonWriter& out);
+BLC_ACTIONS(BLC_DECLARE_ACTION)
+#undef BLC_DECLARE_ACTION
+}  // namespace actions
+
 namespace {
 
-constexpr std::array kActions{
-    ActionInfo{"FileVersion", actions::file_version},
-    ActionInfo{"SupportedMethods", actions::supported_methods},
-    ActionInfo{"ProductsCategories", actions::products_categories},
-    ActionInfo{"ProductsList", actions::products_list},
-    ActionInfo{"ProductsData", actions::products_data},
-    ActionInfo{"ProductsQuantity", actions::products_quantity},
-    ActionInfo{"ProductsPrices", actions::products_prices},
-    ActionInfo{"ProductsQuantityUpdate", actions::products_quantity_update},
-    ActionInfo{"ProductsPriceUpdate", actions::products_price_update},
-    ActionInfo{"StatusesList", actions::statuses_list},
-    ActionInfo{"DeliveryMethodsList", actions::delivery_methods_list},
-    ActionInfo{"PaymentMethodsList", actions::payment_methods_list},
-    ActionInfo{"OrdersGet", actions::orders_get},
-    ActionInfo{"OrderAdd", actions::order_add},
-    ActionInfo{"OrderUpdate", actions::order_update},
-};
+#define BLC_LIST_ACTION(name, function) ActionInfo{name, actions::function},
+constexpr std::array kActions{BLC_ACTIONS(BLC_LIST_ACTION)};
+#undef BLC_LIST_ACTION
 
 bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;

@@ -31,8 +31,9 @@ using RecordError = JsonFieldError;
 // (dimensions, image lists, feature pairs).
 class Record : public JsonRecord {
   public:
-    Record(const json::value& v, std::initializer_list<std::string_view> known)
-        : JsonRecord(v, "", known) {}
+    Record(const wire::JsonDocument& doc, const json::value& v,
+           std::initializer_list<std::string_view> known)
+        : JsonRecord(doc, v, "", known) {}
 
     std::optional<core::Money> money(std::string_view key) const {
         auto parsed = JsonRecord::money(key);
@@ -48,16 +49,16 @@ class Record : public JsonRecord {
         const auto* v = find(key);
         if (v == nullptr) return 0;
         double value = 0;
-        if (v->is_number()) {
-            value = v->to_number<double>();
+        std::string_view s;
+        if (auto number = document().number_text(*v)) {
+            s = *number;
         } else if (v->is_string()) {
-            auto s = v->get_string();
-            auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-            if (ec != std::errc() || end != s.data() + s.size())
-                bad(std::string(key), "not a number");
+            s = v->get_string();
         } else {
             bad(std::string(key), "expected a number");
         }
+        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+        if (ec != std::errc() || end != s.data() + s.size()) bad(std::string(key), "not a number");
         if (!std::isfinite(value) || value < 0) bad(std::string(key), "must be 0 or more");
         return value;
     }
@@ -88,26 +89,28 @@ class Record : public JsonRecord {
             const auto& value = pair.get_array()[1];
             if (!name.is_string()) fail();
             out.push_back({std::string(name.get_string()),
-                           value.is_string() ? std::string(value.get_string())
-                                             : json_decimal_text(value, std::string(key))});
+                           value.is_string()
+                               ? std::string(value.get_string())
+                               : json_decimal_text(document(), value, std::string(key))});
         }
         return out;
     }
 };
 
-store::ImportCategory read_category(const json::value& v) {
-    Record r(v, {"id", "parent", "name", "active"});
+store::ImportCategory read_category(const wire::JsonDocument& doc, const json::value& v) {
+    Record r(doc, v, {"id", "parent", "name", "active"});
     return {r.required_text("id"), r.text("parent"), r.required_text("name"),
             r.flag("active", true)};
 }
 
-store::ImportManufacturer read_manufacturer(const json::value& v) {
-    Record r(v, {"name", "logo"});
+store::ImportManufacturer read_manufacturer(const wire::JsonDocument& doc, const json::value& v) {
+    Record r(doc, v, {"name", "logo"});
     return {r.required_text("name"), r.text("logo")};
 }
 
-store::ImportVariant read_variant(const json::value& v, core::Money product_price) {
-    Record r(v, {"id", "sku", "ean", "name", "price", "stock", "images", "features"});
+store::ImportVariant read_variant(const wire::JsonDocument& doc, const json::value& v,
+                                  core::Money product_price) {
+    Record r(doc, v, {"id", "sku", "ean", "name", "price", "stock", "images", "features"});
     store::ImportVariant variant;
     variant.external_id = r.text("id");
     variant.sku = r.text("sku");
@@ -125,7 +128,7 @@ store::ImportVariant read_variant(const json::value& v, core::Money product_pric
 std::int64_t read_tax(const Record& r) {
     const auto* v = r.find("tax");
     if (v == nullptr) return 2300;
-    auto bp = core::parse_scaled(json_decimal_text(*v, "tax"), 2);
+    auto bp = core::parse_scaled(json_decimal_text(r.document(), *v, "tax"), 2);
     if (!bp || *bp < 0 || *bp > 10000) bad("tax", "expected a VAT rate in percent, e.g. 23 or 5.5");
     return *bp;
 }
@@ -149,40 +152,41 @@ void read_variants(const Record& r, store::ImportProduct& product) {
     for (const auto& v : *variants) {
         ++n;
         try {
-            product.variants.push_back(read_variant(v, product.price));
+            product.variants.push_back(read_variant(r.document(), v, product.price));
         } catch (const RecordError& e) {
             throw VariantError(n, e);
         }
     }
 }
 
-store::ImportProduct read_product(const json::value& v) {
-    Record r(v, {"id",
-                 "sku",
-                 "ean",
-                 "model",
-                 "name",
-                 "category",
-                 "manufacturer",
-                 "price",
-                 "promo_price",
-                 "tax",
-                 "weight",
-                 "height",
-                 "width",
-                 "length",
-                 "description",
-                 "description_short",
-                 "description_extra2",
-                 "description_extra3",
-                 "description_extra4",
-                 "location",
-                 "url",
-                 "active",
-                 "stock",
-                 "images",
-                 "features",
-                 "variants"});
+store::ImportProduct read_product(const wire::JsonDocument& doc, const json::value& v) {
+    Record r(doc, v,
+             {"id",
+              "sku",
+              "ean",
+              "model",
+              "name",
+              "category",
+              "manufacturer",
+              "price",
+              "promo_price",
+              "tax",
+              "weight",
+              "height",
+              "width",
+              "length",
+              "description",
+              "description_short",
+              "description_extra2",
+              "description_extra3",
+              "description_extra4",
+              "location",
+              "url",
+              "active",
+              "stock",
+              "images",
+              "features",
+              "variants"});
     store::ImportProduct p;
     p.external_id = r.text("id");
     p.sku = r.text("sku");
@@ -218,7 +222,9 @@ store::ImportProduct read_product(const json::value& v) {
 }
 
 template <class T, class Read>
-void read_section(const json::object& root, const char* section, std::vector<T>& out, Read read) {
+void read_section(const wire::JsonDocument& doc, const char* section, std::vector<T>& out,
+                  Read read) {
+    const auto& root = doc.root().get_object();
     const auto* v = root.if_contains(section);
     if (v == nullptr || v->is_null()) return;
     if (!v->is_array()) {
@@ -228,7 +234,7 @@ void read_section(const json::object& root, const char* section, std::vector<T>&
     for (const auto& element : v->get_array()) {
         ++record;
         try {
-            out.push_back(read(element));
+            out.push_back(read(doc, element));
         } catch (const RecordError& e) {
             throw store::ImportError(section, record, e.what());
         }
@@ -238,11 +244,11 @@ void read_section(const json::object& root, const char* section, std::vector<T>&
 }  // namespace
 
 store::ImportProduct parse_import_product(std::string_view json_text) {
-    json::error_code ec;
-    json::value root = json::parse(json_text, ec);
-    if (ec) throw JsonFieldError("", "not valid JSON: " + ec.message());
+    wire::JsonReadError error;
+    auto document = wire::JsonDocument::parse(json_text, error);
+    if (!document) throw JsonFieldError("", "not valid JSON: " + error.code.message());
     try {
-        return read_product(root);
+        return read_product(*document, document->root());
     } catch (const VariantError& e) {
         std::string path = "variants[" + std::to_string(e.number) + "]";
         if (!e.inner_field.empty()) path += "." + e.inner_field;
@@ -251,9 +257,12 @@ store::ImportProduct parse_import_product(std::string_view json_text) {
 }
 
 store::ImportBatch parse_import_file(std::string_view json_text) {
-    json::error_code ec;
-    json::value root = json::parse(json_text, ec);
-    if (ec) throw std::runtime_error("import file is not valid JSON: " + ec.message());
+    wire::JsonReadError error;
+    auto document = wire::JsonDocument::parse(json_text, error);
+    if (!document) {
+        throw std::runtime_error("import file is not valid JSON: " + error.code.message());
+    }
+    const json::value& root = document->root();
     if (!root.is_object()) throw std::runtime_error("import file: expected a JSON object");
     for (const auto& member : root.get_object()) {
         auto key = member.key();
@@ -262,10 +271,9 @@ store::ImportBatch parse_import_file(std::string_view json_text) {
         }
     }
     store::ImportBatch batch;
-    const auto& object = root.get_object();
-    read_section(object, "categories", batch.categories, read_category);
-    read_section(object, "manufacturers", batch.manufacturers, read_manufacturer);
-    read_section(object, "products", batch.products, read_product);
+    read_section(*document, "categories", batch.categories, read_category);
+    read_section(*document, "manufacturers", batch.manufacturers, read_manufacturer);
+    read_section(*document, "products", batch.products, read_product);
     return batch;
 }
 

@@ -1,7 +1,6 @@
 #include "records/JsonRecord.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include <boost/json.hpp>
 
@@ -14,25 +13,21 @@ namespace json = boost::json;
 JsonFieldError::JsonFieldError(std::string f, std::string r)
     : std::runtime_error(f.empty() ? r : f + ": " + r), field(std::move(f)), reason(std::move(r)) {}
 
-std::string json_decimal_text(const json::value& v, const std::string& key) {
+std::string json_decimal_text(const wire::JsonDocument& document, const json::value& v,
+                              const std::string& key) {
     if (v.is_string()) return std::string(v.get_string());
-    if (v.is_int64()) return std::to_string(v.get_int64());
-    if (v.is_uint64()) return std::to_string(v.get_uint64());
-    if (v.is_double()) {
-        char buffer[64];
-        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.get_double());
-        std::string text(buffer, end);
-        if (ec != std::errc() || text.find_first_of("eE") != std::string::npos) {
+    if (auto number = document.number_text(v)) {
+        if (number->find_first_of("eE") != std::string_view::npos) {
             throw JsonFieldError(key, "not a plain decimal number");
         }
-        return text;
+        return std::string(*number);
     }
     throw JsonFieldError(key, "expected a number or a decimal string");
 }
 
-JsonRecord::JsonRecord(const json::value& v, std::string prefix,
+JsonRecord::JsonRecord(const wire::JsonDocument& document, const json::value& v, std::string prefix,
                        std::initializer_list<std::string_view> known, Raise raise)
-    : prefix_(std::move(prefix)), raise_(std::move(raise)) {
+    : document_(&document), prefix_(std::move(prefix)), raise_(std::move(raise)) {
     if (!v.is_object()) fail("", "expected an object");
     object_ = &v.get_object();
     for (const auto& member : *object_) {
@@ -107,7 +102,7 @@ const json::array* JsonRecord::array(std::string_view key) const {
 
 std::string JsonRecord::decimal_of(std::string_view key, const json::value& v) const {
     try {
-        return json_decimal_text(v, std::string(key));
+        return json_decimal_text(*document_, v, std::string(key));
     } catch (const JsonFieldError& e) {
         fail(key, e.reason);
     }

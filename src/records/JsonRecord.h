@@ -1,7 +1,8 @@
 #pragma once
 // One JSON object of a shop file (the import file, the storefront order file). Strict: every key
 // must be one of the known ones (a typo is reported, not silently dropped), `null` counts as
-// missing, and numbers are read as their decimal text so money never passes through a double.
+// missing, and numbers are read as the text the file has (wire::JsonDocument) so money never
+// passes through a double.
 // A problem raises through the file's own error type (record number, order line...).
 #include <boost/json/fwd.hpp>
 
@@ -14,6 +15,7 @@
 #include <string_view>
 
 #include "core/Money.h"
+#include "wire/JsonDocument.h"
 
 namespace records {
 
@@ -23,18 +25,20 @@ struct JsonFieldError : std::runtime_error {
     std::string field, reason;
 };
 
-// The decimal text of a JSON scalar: strings as they are, integers exactly, doubles in the
-// shortest form that reads back the same double ("12.50" written as a number comes back "12.5").
-// Throws JsonFieldError(key, …) for anything else (exponents, containers, booleans).
-std::string json_decimal_text(const boost::json::value& value, const std::string& key);
+// The decimal text of a JSON scalar of `document`: strings as they are, numbers exactly as the
+// file writes them ("12.50" stays "12.50"). Throws JsonFieldError(key, …) for anything else
+// (exponent forms, containers, booleans).
+std::string json_decimal_text(const wire::JsonDocument& document, const boost::json::value& value,
+                              const std::string& key);
 
 class JsonRecord {
   public:
     // Raises an error for `field` (prefix + key); must throw.
     using Raise = std::function<void(const std::string& field, const std::string& reason)>;
 
-    // `prefix` names nested objects ("delivery."); the default `raise` throws JsonFieldError.
-    JsonRecord(const boost::json::value& v, std::string prefix,
+    // `v` is a value of `document`; `prefix` names nested objects ("delivery."); the default
+    // `raise` throws JsonFieldError.
+    JsonRecord(const wire::JsonDocument& document, const boost::json::value& v, std::string prefix,
                std::initializer_list<std::string_view> known, Raise raise = {});
 
     [[noreturn]] void fail(std::string_view key, const std::string& reason) const;
@@ -46,9 +50,11 @@ class JsonRecord {
     std::optional<core::Money> money(std::string_view key) const;     // at most 2 decimals
     std::optional<std::string> decimal(std::string_view key) const;   // decimal text
     const boost::json::array* array(std::string_view key) const;
+    const wire::JsonDocument& document() const { return *document_; }
 
   private:
     std::string decimal_of(std::string_view key, const boost::json::value& v) const;
+    const wire::JsonDocument* document_;
     const boost::json::object* object_ = nullptr;
     std::string prefix_;
     Raise raise_;

@@ -27,9 +27,9 @@ std::string message(const std::string& field, std::size_t line, const std::strin
 // is the order line the object belongs to (0 = none); errors are OrderFileErrors.
 class Reader : public JsonRecord {
   public:
-    Reader(const json::value& v, std::string prefix, std::size_t line,
-           std::initializer_list<std::string_view> known)
-        : JsonRecord(v, std::move(prefix), known,
+    Reader(const wire::JsonDocument& doc, const json::value& v, std::string prefix,
+           std::size_t line, std::initializer_list<std::string_view> known)
+        : JsonRecord(doc, v, std::move(prefix), known,
                      [line](const std::string& field, const std::string& reason) {
                          throw OrderFileError(field, line, reason);
                      }) {}
@@ -49,8 +49,9 @@ std::string iso_code(const Reader& r, std::string_view key, std::size_t length) 
     return code;
 }
 
-store::Address read_address(const json::value& v, const std::string& name) {
-    Reader r(v, name + ".", 0,
+store::Address read_address(const wire::JsonDocument& doc, const json::value& v,
+                            const std::string& name) {
+    Reader r(doc, v, name + ".", 0,
              {"fullname", "company", "address", "city", "postcode", "state_code", "country",
               "country_code"});
     return {r.text("fullname"), r.text("company"),
@@ -60,8 +61,8 @@ store::Address read_address(const json::value& v, const std::string& name) {
 }
 
 // The invoice block is an address plus the tax id.
-store::Address read_invoice(const json::value& v, std::string& nip) {
-    Reader r(v, "invoice.", 0,
+store::Address read_invoice(const wire::JsonDocument& doc, const json::value& v, std::string& nip) {
+    Reader r(doc, v, "invoice.", 0,
              {"fullname", "company", "nip", "address", "city", "postcode", "state_code", "country",
               "country_code"});
     nip = r.text("nip");
@@ -71,21 +72,23 @@ store::Address read_invoice(const json::value& v, std::string& nip) {
             r.text("country"),  iso_code(r, "country_code", 2)};
 }
 
-store::PickupPoint read_pickup_point(const json::value& v) {
-    Reader r(v, "pickup_point.", 0, {"id", "name", "address", "postcode", "city"});
+store::PickupPoint read_pickup_point(const wire::JsonDocument& doc, const json::value& v) {
+    Reader r(doc, v, "pickup_point.", 0, {"id", "name", "address", "postcode", "city"});
     return {r.text("id"), r.text("name"), r.text("address"), r.text("postcode"), r.text("city")};
 }
 
-void read_delivery_method(const json::value& v, store::OrderInput& order) {
-    Reader r(v, "delivery_method.", 0, {"name", "id", "price"});
+void read_delivery_method(const wire::JsonDocument& doc, const json::value& v,
+                          store::OrderInput& order) {
+    Reader r(doc, v, "delivery_method.", 0, {"name", "id", "price"});
     order.delivery_method = r.text("name");
     order.delivery_method_id = r.integer("id");
     order.delivery_price = r.money("price").value_or(core::Money());
     if (order.delivery_price.minor() < 0) r.fail("price", "must not be negative");
 }
 
-void read_payment_method(const json::value& v, store::OrderInput& order) {
-    Reader r(v, "payment_method.", 0, {"name", "id", "cod"});
+void read_payment_method(const wire::JsonDocument& doc, const json::value& v,
+                         store::OrderInput& order) {
+    Reader r(doc, v, "payment_method.", 0, {"name", "id", "cod"});
     order.payment_method = r.text("name");
     order.payment_method_id = r.integer("id");
     order.cod = r.flag("cod");
@@ -100,8 +103,9 @@ std::int64_t read_tax(const Reader& r) {
     return *bp;
 }
 
-store::LineAttribute read_attribute(const json::value& v, std::size_t line, std::size_t n) {
-    Reader r(v, "attributes[" + std::to_string(n) + "].", line, {"name", "value", "price"});
+store::LineAttribute read_attribute(const wire::JsonDocument& doc, const json::value& v,
+                                    std::size_t line, std::size_t n) {
+    Reader r(doc, v, "attributes[" + std::to_string(n) + "].", line, {"name", "value", "price"});
     store::LineAttribute a{r.text("name"), r.text("value"),
                            r.money("price").value_or(core::Money())};
     if (a.name.empty()) r.fail("name", "is required");
@@ -114,8 +118,9 @@ std::optional<store::Id> read_product_id(const Reader& r) {
     return id;
 }
 
-store::OrderLineInput read_line(const json::value& v, std::size_t line) {
-    Reader r(v, "", line,
+store::OrderLineInput read_line(const wire::JsonDocument& doc, const json::value& v,
+                                std::size_t line) {
+    Reader r(doc, v, "", line,
              {"product_id", "variant_id", "sku", "ean", "name", "price", "quantity", "tax",
               "attributes"});
     store::OrderLineInput out;
@@ -136,7 +141,7 @@ store::OrderLineInput read_line(const json::value& v, std::size_t line) {
     out.tax_rate_bp = read_tax(r);
     if (const auto* attributes = r.array("attributes")) {
         for (std::size_t n = 0; n < attributes->size(); ++n) {
-            out.attributes.push_back(read_attribute((*attributes)[n], line, n + 1));
+            out.attributes.push_back(read_attribute(r.document(), (*attributes)[n], line, n + 1));
         }
     }
     return out;
@@ -161,7 +166,7 @@ void read_lines(const Reader& r, store::OrderInput& order) {
         r.fail("lines", "at most " + std::to_string(kMaxOrderFileLines) + " lines");
     }
     for (std::size_t n = 0; n < lines->size(); ++n) {
-        order.lines.push_back(read_line((*lines)[n], n + 1));
+        order.lines.push_back(read_line(r.document(), (*lines)[n], n + 1));
     }
     check_total(order);
 }
@@ -178,13 +183,13 @@ void read_contact(const Reader& r, store::OrderInput& order) {
 // Delivery and invoice default to the buyer's address: most storefront orders have only one.
 void read_addresses(const Reader& r, store::OrderInput& order) {
     store::Address buyer;
-    if (const auto* v = r.find("buyer")) buyer = read_address(*v, "buyer");
+    if (const auto* v = r.find("buyer")) buyer = read_address(r.document(), *v, "buyer");
     const auto* delivery = r.find("delivery");
-    order.delivery = delivery ? read_address(*delivery, "delivery") : buyer;
+    order.delivery = delivery ? read_address(r.document(), *delivery, "delivery") : buyer;
     const auto* invoice = r.find("invoice");
-    order.invoice = invoice ? read_invoice(*invoice, order.invoice_nip) : buyer;
+    order.invoice = invoice ? read_invoice(r.document(), *invoice, order.invoice_nip) : buyer;
     order.want_invoice = r.flag("want_invoice");
-    if (const auto* v = r.find("pickup_point")) order.point = read_pickup_point(*v);
+    if (const auto* v = r.find("pickup_point")) order.point = read_pickup_point(r.document(), *v);
 }
 
 void read_status_and_time(const Reader& r, store::OrderInput& order) {
@@ -196,20 +201,17 @@ void read_status_and_time(const Reader& r, store::OrderInput& order) {
 }
 
 // Boost.JSON reports how far it got; staff want the line of the file, not a byte offset.
-json::value parse_json(std::string_view text) {
-    json::stream_parser parser;
-    json::error_code ec;
-    std::size_t used = parser.write(text.data(), text.size(), ec);
-    if (!ec) parser.finish(ec);
-    if (!ec) return parser.release();
+wire::JsonDocument parse_json(std::string_view text) {
+    wire::JsonReadError error;
+    if (auto document = wire::JsonDocument::parse(text, error)) return std::move(*document);
     std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < std::min(used, text.size()); ++i) {
+    for (std::size_t i = 0; i < std::min(error.offset, text.size()); ++i) {
         column = text[i] == '\n' ? 1 : column + 1;
         line += text[i] == '\n' ? 1 : 0;
     }
     throw OrderFileError("", 0,
                          "not valid JSON at line " + std::to_string(line) + ", column " +
-                             std::to_string(column) + ": " + ec.message());
+                             std::to_string(column) + ": " + error.code.message());
 }
 
 }  // namespace
@@ -221,8 +223,8 @@ OrderFileError::OrderFileError(std::string field_path, std::size_t line_number,
       line(line_number) {}
 
 store::OrderInput parse_order_file(std::string_view json_text) {
-    json::value root = parse_json(json_text);
-    Reader r(root, "", 0,
+    const wire::JsonDocument document = parse_json(json_text);
+    Reader r(document, document.root(), "", 0,
              {"buyer", "delivery", "invoice", "want_invoice", "pickup_point", "email", "phone",
               "login", "currency", "delivery_method", "payment_method", "paid", "status_id",
               "comments", "date_add", "lines"});
@@ -231,8 +233,8 @@ store::OrderInput parse_order_file(std::string_view json_text) {
     order.take_stock = true;  // a storefront sale always takes stock
     read_contact(r, order);
     read_addresses(r, order);
-    if (const auto* v = r.find("delivery_method")) read_delivery_method(*v, order);
-    if (const auto* v = r.find("payment_method")) read_payment_method(*v, order);
+    if (const auto* v = r.find("delivery_method")) read_delivery_method(r.document(), *v, order);
+    if (const auto* v = r.find("payment_method")) read_payment_method(r.document(), *v, order);
     read_status_and_time(r, order);
     read_lines(r, order);
     return order;

@@ -13,8 +13,8 @@
 #include <set>
 #include <thread>
 
-#include "protocol/Form.h"
 #include "support/TestServer.h"
+#include "wire/Form.h"
 
 namespace e2e {
 namespace {
@@ -24,7 +24,7 @@ namespace json = boost::json;
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kForm = "application/x-www-form-urlencoded";
 
-std::string field(const protocol::Form& form, std::string_view key) {
+std::string field(const wire::Form& form, std::string_view key) {
     const std::string* value = form.find(key);
     return value ? *value : std::string();
 }
@@ -108,9 +108,9 @@ struct FaultProxy::Impl {
     int fake_orders = 0;
 
     void handle(const httplib::Request& request, httplib::Response& response);
-    std::optional<std::string> intercept(const std::string& action, const protocol::Form& form);
-    void rewrite_request(const std::string& action, const protocol::Form& form, Upstream& up);
-    std::optional<std::string> rewrite_reply(const std::string& action, const protocol::Form& form,
+    std::optional<std::string> intercept(const std::string& action, const wire::Form& form);
+    void rewrite_request(const std::string& action, const wire::Form& form, Upstream& up);
+    std::optional<std::string> rewrite_reply(const std::string& action, const wire::Form& form,
                                              const std::string& body);
     Answer forward(const Upstream& up) const;
 };
@@ -118,8 +118,8 @@ struct FaultProxy::Impl {
 void FaultProxy::Impl::handle(const httplib::Request& request, httplib::Response& response) {
     Upstream up{request.method, request.path, request.body,
                 request.get_header_value("Content-Type")};
-    protocol::FormError error;
-    auto form = protocol::decode_form(request.body, up.content_type, &error);
+    wire::FormError error;
+    auto form = wire::decode_form(request.body, up.content_type, &error);
     if (!form) form.emplace();  // undecodable bodies pass through untouched
     std::string action = lower(field(*form, "action"));
     if (auto faked = intercept(action, *form)) {
@@ -139,7 +139,7 @@ void FaultProxy::Impl::handle(const httplib::Request& request, httplib::Response
 
 // DuplicateOnResend: a plain re-send of a known baselinker_id gets a brand-new order id.
 std::optional<std::string> FaultProxy::Impl::intercept(const std::string& action,
-                                                       const protocol::Form& form) {
+                                                       const wire::Form& form) {
     if (fault != Fault::DuplicateOnResend || action != "orderadd") return std::nullopt;
     std::string id = field(form, "baselinker_id");
     std::string previous = field(form, "previous_order_id");
@@ -150,7 +150,7 @@ std::optional<std::string> FaultProxy::Impl::intercept(const std::string& action
 }
 
 // NonStrictIdFrom: id_from=N reaches the shop as N-1, so order N is returned again.
-void FaultProxy::Impl::rewrite_request(const std::string& action, const protocol::Form& form,
+void FaultProxy::Impl::rewrite_request(const std::string& action, const wire::Form& form,
                                        Upstream& up) {
     if (fault != Fault::NonStrictIdFrom || action != "ordersget") return;
     auto id_from = to_int(field(form, "id_from"));
@@ -163,7 +163,7 @@ void FaultProxy::Impl::rewrite_request(const std::string& action, const protocol
 }
 
 std::optional<std::string> FaultProxy::Impl::rewrite_reply(const std::string& action,
-                                                           const protocol::Form& form,
+                                                           const wire::Form& form,
                                                            const std::string& body) {
     switch (fault) {
         case Fault::WrongKeyZero:

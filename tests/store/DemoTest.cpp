@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <set>
 
-#include "app/Demo.h"
+#include "records/Demo.h"
 #include "store/Store.h"
 #include "support/TempDb.h"
 
@@ -16,7 +16,7 @@ bool valid_ean13(const std::string& ean) {
     if (ean.size() != 13) return false;
     for (char c : ean)
         if (c < '0' || c > '9') return false;
-    return app::ean13_check_digit(ean.c_str()) == ean[12] - '0';
+    return records::ean13_check_digit(ean.c_str()) == ean[12] - '0';
 }
 
 bool same(const store::ImportProduct& a, const store::ImportProduct& b) {
@@ -30,15 +30,15 @@ bool same(const store::ImportProduct& a, const store::ImportProduct& b) {
 }  // namespace
 
 TEST(Demo, Ean13CheckDigit) {
-    EXPECT_EQ(app::ean13_check_digit("590123412345"), 7);  // 5901234123457
-    EXPECT_EQ(app::ean13_check_digit("400638133393"), 1);  // 4006381333931
-    EXPECT_EQ(app::ean13_check_digit("000000000000"), 0);
+    EXPECT_EQ(records::ean13_check_digit("590123412345"), 7);  // 5901234123457
+    EXPECT_EQ(records::ean13_check_digit("400638133393"), 1);  // 4006381333931
+    EXPECT_EQ(records::ean13_check_digit("000000000000"), 0);
 }
 
 TEST(Demo, SameSeedSameBatchOtherSeedOtherBatch) {
-    auto a = app::make_demo_batch(500, 7);
-    auto b = app::make_demo_batch(500, 7);
-    auto c = app::make_demo_batch(500, 8);
+    auto a = records::make_demo_batch(500, 7);
+    auto b = records::make_demo_batch(500, 7);
+    auto c = records::make_demo_batch(500, 8);
     ASSERT_EQ(a.products.size(), 500u);
     bool all_same = true, any_different = false;
     for (std::size_t i = 0; i < 500; ++i) {
@@ -53,7 +53,7 @@ TEST(Demo, SameSeedSameBatchOtherSeedOtherBatch) {
 }
 
 TEST(Demo, CodesAreValidAndUnique) {
-    auto batch = app::make_demo_batch(5000);
+    auto batch = records::make_demo_batch(5000);
     std::set<std::string> skus, eans, variant_skus;
     for (auto& p : batch.products) {
         EXPECT_TRUE(valid_ean13(p.ean)) << p.ean;
@@ -68,7 +68,7 @@ TEST(Demo, CodesAreValidAndUnique) {
 }
 
 TEST(Demo, LooksLikeAPolishShop) {
-    auto batch = app::make_demo_batch(5000);
+    auto batch = records::make_demo_batch(5000);
     EXPECT_GE(batch.categories.size(), 180u);
     EXPECT_LE(batch.categories.size(), 220u);
     EXPECT_GE(batch.manufacturers.size(), 90u);
@@ -109,7 +109,7 @@ TEST(Demo, LooksLikeAPolishShop) {
 TEST(Demo, ImportsCleanlyAndAgainAsUpdates) {
     TempDb db;
     auto s = db.init();
-    auto batch = app::make_demo_batch(2000);
+    auto batch = records::make_demo_batch(2000);
     auto first = s->catalog().import(batch, nullptr, nullptr);
     EXPECT_EQ(first.products_created, 2000);
     auto second = s->catalog().import(batch, nullptr, nullptr);

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "app/Demo.h"
+#include "records/Demo.h"
 #include "store/Store.h"
 #include "support/TempDb.h"
 
@@ -33,7 +33,9 @@ std::vector<store::Id> stock_ids(store::Catalog& catalog, std::int64_t page_size
 
 class Paging : public testing::Test {
   protected:
-    void SetUp() override { store_->catalog().import(app::make_demo_batch(250), nullptr, nullptr); }
+    void SetUp() override {
+        store_->catalog().import(records::make_demo_batch(250), nullptr, nullptr);
+    }
     TempDb db_;
     std::unique_ptr<store::Store> store_ = db_.init();
 };

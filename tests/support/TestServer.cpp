@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "app/Demo.h"
+#include "records/Demo.h"
 
 namespace test {
 namespace {
@@ -61,7 +61,7 @@ TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Confi
     {
         auto store = store::init_store(config_.database, config_.store);
         if (demo_products > 0) {
-            store->catalog().import(app::make_demo_batch(demo_products), nullptr, nullptr);
+            store->catalog().import(records::make_demo_batch(demo_products), nullptr, nullptr);
         }
     }
     if (configure) configure(config_);

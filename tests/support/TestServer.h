@@ -29,7 +29,7 @@ class TestServer {
   public:
     static constexpr const char* kPassword = "Test-Password-0123456789-abcdefg";  // 32 chars
 
-    // `demo_products` > 0 imports app::make_demo_batch(demo_products) before the start.
+    // `demo_products` > 0 imports records::make_demo_batch(demo_products) before the start.
     // `configure` may change the config (page sizes, limits...) before the service is built.
     explicit TestServer(std::int64_t demo_products = 0,
                         std::function<void(app::Config&)> configure = {});

@@ -1,15 +1,15 @@
-#include "protocol/Form.h"
+#include "wire/Form.h"
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
-using protocol::bracket_field_as_json;
-using protocol::decode_form;
-using protocol::decode_multipart;
-using protocol::decode_urlencoded;
-using protocol::Form;
-using protocol::FormError;
+using wire::bracket_field_as_json;
+using wire::decode_form;
+using wire::decode_multipart;
+using wire::decode_urlencoded;
+using wire::Form;
+using wire::FormError;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "protocol/JsonWriter.h"
+#include "wire/JsonWriter.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include "core/Text.h"
 
 using core::Money;
-using protocol::append_json_string;
-using protocol::JsonWriter;
+using wire::append_json_string;
+using wire::JsonWriter;
 
 namespace {
 

@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "protocol/ProductsInput.h"
+#include "wire/ProductsInput.h"
 
-using protocol::parse_order_lines;
-using protocol::RawOrderLine;
+using wire::parse_order_lines;
+using wire::RawOrderLine;
 
 namespace {
 
@@ -128,8 +128,8 @@ TEST(OrderLinesInput, InvalidUtf8InStringsIsRejected) {
 }
 
 TEST(OrderLinesInput, LimitsOnLinesAndDepth) {
-    EXPECT_EQ(parse_ok(lines(protocol::kMaxOrderLines)).size(), protocol::kMaxOrderLines);
-    EXPECT_EQ(parse_error(lines(protocol::kMaxOrderLines + 1)), "products: more than 10000 lines");
+    EXPECT_EQ(parse_ok(lines(wire::kMaxOrderLines)).size(), wire::kMaxOrderLines);
+    EXPECT_EQ(parse_error(lines(wire::kMaxOrderLines + 1)), "products: more than 10000 lines");
     std::string deep = "[{\"x\":" + std::string(40, '[') + std::string(40, ']') + "}]";
     EXPECT_EQ(parse_error(deep), "products: nested deeper than 32 levels");
 }

@@ -1,9 +1,9 @@
-#include "protocol/Params.h"
+#include "wire/Params.h"
 
 #include <gtest/gtest.h>
 
-using protocol::Form;
-using protocol::Params;
+using wire::Form;
+using wire::Params;
 
 namespace {
 

@@ -1,9 +1,9 @@
-#include "protocol/ProductsInput.h"
+#include "wire/ProductsInput.h"
 
 #include <gtest/gtest.h>
 
-using protocol::parse_products_field;
-using protocol::RawEntry;
+using wire::parse_products_field;
+using wire::RawEntry;
 
 namespace {
 

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
 std::string error_body(const std::string& code, const std::string& message,
                        const std::string& field) {
     std::string body;
-    protocol::JsonWriter out(body);
+    wire::JsonWriter out(body);
     out.begin_object().key("error").begin_object();
     out.key("code").string(code);
     out.key("message").string(message);
@@ -50,9 +50,9 @@ std::optional<std::string_view> relative_path(std::string_view path) {
     return path;
 }
 
-protocol::Form decode_query(const std::string& query) {
-    protocol::FormError error;
-    auto form = protocol::decode_urlencoded(query, &error);
+wire::Form decode_query(const std::string& query) {
+    wire::FormError error;
+    auto form = wire::decode_urlencoded(query, &error);
     if (!form) throw ApiError(400, "invalid_query", "malformed query string: " + error.text);
     return std::move(*form);
 }
@@ -87,7 +87,7 @@ struct Api::Impl {
         Caller caller = auth.authenticate(request, now);
         auto match = router.match(request.method, path);
         if (match.route == nullptr) return unrouted(match);
-        protocol::Form query = decode_query(request.query);
+        wire::Form query = decode_query(request.query);
         Call call{request, caller, std::move(match.ids), query, store, connector, options, now};
         return match.route->handler(call);
     }

@@ -94,7 +94,7 @@ const std::string& dummy_hash() {
 std::string session_json(const std::string& user, const std::string& csrf, std::int64_t expires_at,
                          const std::string& language) {
     std::string body;
-    protocol::JsonWriter out(body);
+    wire::JsonWriter out(body);
     out.begin_object();
     out.key("user").string(user);
     out.key("csrf_token").string(csrf);

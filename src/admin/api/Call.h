@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "core/Exchange.h"
-#include "protocol/Form.h"
 #include "store/Store.h"
+#include "wire/Form.h"
 
 namespace admin::api {
 
@@ -69,7 +69,7 @@ struct Call {
     const core::WebRequest& request;
     const Caller& caller;
     std::vector<std::int64_t> ids;  // the {id} parts of the route, in order
-    const protocol::Form& query;    // decoded query string
+    const wire::Form& query;        // decoded query string
     store::Store& store;
     const ConnectorControl& connector;
     const ApiOptions& options;

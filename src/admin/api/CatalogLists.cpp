@@ -6,7 +6,7 @@
 namespace admin::api::products {
 namespace {
 
-void write_category(protocol::JsonWriter& out, const store::CategoryRow& c) {
+void write_category(wire::JsonWriter& out, const store::CategoryRow& c) {
     out.begin_object();
     out.key("id").integer(c.id);
     out.key("parent_id");
@@ -23,7 +23,7 @@ void write_category(protocol::JsonWriter& out, const store::CategoryRow& c) {
     out.end_object();
 }
 
-void write_manufacturer(protocol::JsonWriter& out, const store::ManufacturerRow& m) {
+void write_manufacturer(wire::JsonWriter& out, const store::ManufacturerRow& m) {
     out.begin_object();
     out.key("id").integer(m.id);
     out.key("name").string(m.name);
@@ -34,7 +34,7 @@ void write_manufacturer(protocol::JsonWriter& out, const store::ManufacturerRow&
 
 template <class Row, class Write>
 core::WebResponse items_reply(const std::vector<Row>& rows, Write write) {
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("items").begin_array();
         for (const auto& row : rows) write(out, row);
         out.end_array().end_object();

@@ -50,16 +50,15 @@ void check_json_body(std::string_view text) {
     }
 }
 
-core::WebResponse json_reply_with(int status,
-                                  const std::function<void(protocol::JsonWriter&)>& write) {
+core::WebResponse json_reply_with(int status, const std::function<void(wire::JsonWriter&)>& write) {
     std::string body;
-    protocol::JsonWriter out(body);
+    wire::JsonWriter out(body);
     write(out);
     return json_reply(status, std::move(body));
 }
 
 core::WebResponse id_reply(int status, store::Id id) {
-    return json_reply_with(status, [id](protocol::JsonWriter& out) {
+    return json_reply_with(status, [id](wire::JsonWriter& out) {
         out.begin_object().key("id").integer(id).end_object();
     });
 }

@@ -34,8 +34,7 @@ std::optional<std::int64_t> query_cursor(const Call& call);
 void check_json_body(std::string_view text);
 
 // A reply whose body is one JSON value written by `write`.
-core::WebResponse json_reply_with(int status,
-                                  const std::function<void(protocol::JsonWriter&)>& write);
+core::WebResponse json_reply_with(int status, const std::function<void(wire::JsonWriter&)>& write);
 
 // {"id":N} with `status` (201 after a create, 200 after an update).
 core::WebResponse id_reply(int status, store::Id id);

@@ -37,7 +37,7 @@ std::vector<Warning> warnings(const Call& call, std::int64_t last_poll_ms,
     return out;
 }
 
-void write_connector(protocol::JsonWriter& out, const std::vector<store::ActionLastOk>& actions,
+void write_connector(wire::JsonWriter& out, const std::vector<store::ActionLastOk>& actions,
                      std::int64_t last_poll_ms) {
     out.key("connector").begin_object();
     out.key("last_orders_get_at_ms");
@@ -51,7 +51,7 @@ void write_connector(protocol::JsonWriter& out, const std::vector<store::ActionL
     out.end_array().end_object();
 }
 
-void write_catalog(protocol::JsonWriter& out, store::Store& store) {
+void write_catalog(wire::JsonWriter& out, store::Store& store) {
     out.key("catalog").begin_object();
     out.key("products").integer(store.catalog().product_count());
     out.key("categories").integer(static_cast<std::int64_t>(store.lookups().categories().size()));
@@ -60,7 +60,7 @@ void write_catalog(protocol::JsonWriter& out, store::Store& store) {
     out.end_object();
 }
 
-void write_orders(protocol::JsonWriter& out, const store::OrderStats& s) {
+void write_orders(wire::JsonWriter& out, const store::OrderStats& s) {
     out.key("orders").begin_object();
     out.key("total").integer(s.total);
     out.key("from_baselinker").integer(s.from_baselinker);
@@ -71,7 +71,7 @@ void write_orders(protocol::JsonWriter& out, const store::OrderStats& s) {
     out.end_object();
 }
 
-void write_warnings(protocol::JsonWriter& out, const std::vector<Warning>& list) {
+void write_warnings(wire::JsonWriter& out, const std::vector<Warning>& list) {
     out.key("warnings").begin_array();
     for (const auto& w : list) {
         out.begin_object().key("code").string(w.code).key("message").string(w.message);
@@ -84,7 +84,7 @@ core::WebResponse health(Call& call) {
     auto actions = call.store.journal().last_ok_by_action(call.now * 1000 - kDayMs);
     auto stats = call.store.orders().order_stats(call.now);
     std::int64_t last_poll_ms = last_orders_get_ms(actions);
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object();
         out.key("database").string("ok");  // every figure below was just read from it
         out.key("now").integer(call.now);

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::int64_t kDefaultLimit = 50;
 
-void write_entry_fields(protocol::JsonWriter& out, const store::JournalEntry& entry) {
+void write_entry_fields(wire::JsonWriter& out, const store::JournalEntry& entry) {
     out.key("id").integer(entry.id);
     out.key("at_ms").integer(entry.at_ms);
     out.key("request_id").string(entry.request_id);
@@ -25,7 +25,7 @@ void write_entry_fields(protocol::JsonWriter& out, const store::JournalEntry& en
 
 // The detail as the JSON value the action recorded; a text that is not JSON (an older writer, a
 // truncated row) is shown as a string rather than breaking the reply.
-void write_detail(protocol::JsonWriter& out, const std::string& detail) {
+void write_detail(wire::JsonWriter& out, const std::string& detail) {
     if (detail.empty()) {
         out.null();
         return;
@@ -67,7 +67,7 @@ core::WebResponse list_journal(Call& call) {
     auto entries = call.store.journal().query(q);
     bool more = static_cast<std::int64_t>(entries.size()) > limit;
     if (more) entries.resize(static_cast<std::size_t>(limit));
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("items").begin_array();
         for (const auto& entry : entries) {
             out.begin_object();
@@ -87,7 +87,7 @@ core::WebResponse list_journal(Call& call) {
 core::WebResponse journal_entry(Call& call) {
     auto entry = call.store.journal().entry(path_id(call, 0));
     if (!entry) throw not_found("no journal entry " + std::to_string(path_id(call, 0)));
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object();
         write_entry_fields(out, *entry);
         out.key("detail");

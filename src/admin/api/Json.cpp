@@ -1,24 +1,20 @@
 // Strict request bodies, query parameters and JSON replies of the admin API.
 //
-// Money in a body may be a JSON number. Boost.JSON 1.81 has no option to keep a number's text
-// (parse_options::numbers arrived later), and a double cannot hold every two-decimal amount,
-// so the body is read twice: a scanning pass with basic_parser sees every number's literal text
-// (and refuses duplicate keys, which json::parse would silently merge), then json::parse builds
-// the tree the handlers read. Body::money() uses the literal text of a top-level number, never
-// the double.
+// Money in a body may be a JSON number. Boost.JSON 1.81 keeps no number's text and a double
+// cannot hold every two-decimal amount, so bodies are read with wire::JsonDocument: the tree the
+// handlers read, each number's literal text beside it (Body::money() uses that text, never the
+// double), and duplicate keys refused (json::parse would silently keep the last one).
 #include "admin/api/Json.h"
 
 #include <array>
 #include <limits>
-#include <map>
-#include <set>
-#include <vector>
+#include <memory>
 
 #include <boost/json.hpp>
-#include <boost/json/basic_parser_impl.hpp>
 
 #include "core/Decimal.h"
 #include "core/Text.h"
+#include "wire/JsonDocument.h"
 
 namespace admin::api {
 
@@ -33,98 +29,21 @@ ApiError invalid_json(const std::string& message, std::string field = {}) {
     return ApiError(400, "invalid_json", message, std::move(field));
 }
 
-// basic_parser handler of the scanning pass: duplicate keys at any depth, and the literal text
-// of every number that is a direct member of the top-level object.
-class ScanHandler {
-  public:
-    static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-    static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
-    std::map<std::string, std::string, std::less<>> numbers;  // top-level key -> literal text
-    std::string duplicate;                                    // the first repeated key, if any
-
-    bool on_document_begin(json::error_code&) { return true; }
-    bool on_document_end(json::error_code&) { return true; }
-    bool on_comment_part(json::string_view, json::error_code&) { return true; }
-    bool on_comment(json::string_view, json::error_code&) { return true; }
-    bool on_object_begin(json::error_code&) { return open(true); }
-    bool on_array_begin(json::error_code&) { return open(false); }
-    bool on_object_end(std::size_t, json::error_code&) { return close(); }
-    bool on_array_end(std::size_t, json::error_code&) { return close(); }
-    bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-        key_.append(s.data(), s.size());
-        return true;
-    }
-    bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
-        key_.append(s.data(), s.size());
-        return take_key(ec);
-    }
-    bool on_string_part(json::string_view, std::size_t, json::error_code&) { return true; }
-    bool on_string(json::string_view, std::size_t, json::error_code&) { return true; }
-    bool on_number_part(json::string_view s, json::error_code&) {
-        number_.append(s.data(), s.size());
-        return true;
-    }
-    bool on_int64(std::int64_t, json::string_view s, json::error_code&) { return number(s); }
-    bool on_uint64(std::uint64_t, json::string_view s, json::error_code&) { return number(s); }
-    bool on_double(double, json::string_view s, json::error_code&) { return number(s); }
-    bool on_bool(bool, json::error_code&) { return true; }
-    bool on_null(json::error_code&) { return true; }
-
-  private:
-    struct Frame {
-        bool object;
-        std::set<std::string, std::less<>> keys;
-    };
-
-    bool open(bool object) {
-        frames_.push_back(Frame{object, {}});
-        return true;
-    }
-    bool close() {
-        frames_.pop_back();
-        return true;
-    }
-    bool take_key(json::error_code& ec) {
-        auto& keys = frames_.back().keys;
-        if (!keys.insert(key_).second) {
-            duplicate = key_;
-            ec = json::error::syntax;  // stops the parser; `duplicate` says why
-            return false;
-        }
-        if (frames_.size() == 1) top_key_ = key_;
-        key_.clear();
-        return true;
-    }
-    bool number(json::string_view s) {
-        number_.append(s.data(), s.size());
-        if (frames_.size() == 1 && frames_.back().object) numbers[top_key_] = number_;
-        number_.clear();
-        return true;
-    }
-
-    std::vector<Frame> frames_;
-    std::string key_, top_key_, number_;
-};
-
-// Scans `text`; throws 400 invalid_json for anything but one well-formed JSON value.
-std::map<std::string, std::string, std::less<>> scan(std::string_view text) {
-    json::parse_options options;
+// Parses `text`; throws 400 invalid_json for anything but one well-formed JSON value.
+wire::JsonDocument parse_body(std::string_view text) {
+    wire::JsonReadOptions options;
     options.max_depth = kMaxDepth;
-    json::basic_parser<ScanHandler> parser(options);
-    json::error_code ec;
-    std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
-    if (!parser.handler().duplicate.empty()) {
-        throw invalid_json("duplicate key \"" + parser.handler().duplicate + "\"",
-                           parser.handler().duplicate);
+    options.refuse_duplicate_keys = true;
+    wire::JsonReadError error;
+    auto document = wire::JsonDocument::parse(text, error, options);
+    if (document) return std::move(*document);
+    if (!error.duplicate_key.empty()) {
+        throw invalid_json("duplicate key \"" + error.duplicate_key + "\"", error.duplicate_key);
     }
-    if (ec == json::error::too_deep) {
+    if (error.code == json::error::too_deep) {
         throw invalid_json("nested deeper than " + std::to_string(kMaxDepth) + " levels");
     }
-    if (ec || used != text.size()) throw invalid_json("the body is not valid JSON");
-    return std::move(parser.handler().numbers);
+    throw invalid_json("the body is not valid JSON");
 }
 
 void check_allowed(const json::object& object, std::initializer_list<std::string_view> allowed) {
@@ -139,8 +58,9 @@ void check_allowed(const json::object& object, std::initializer_list<std::string
 }  // namespace
 
 struct Body::Impl {
-    json::value root;
-    std::map<std::string, std::string, std::less<>> numbers;
+    explicit Impl(wire::JsonDocument d) : document(std::move(d)), root(document.root()) {}
+    wire::JsonDocument document;
+    const json::value& root;
 
     // The member, or nullptr when absent or null (null counts as missing).
     const json::value* find(std::string_view key) const {
@@ -154,18 +74,15 @@ struct Body::Impl {
     }
 };
 
-Body::Body(std::string_view text, std::initializer_list<std::string_view> allowed)
-    : impl_(new Impl) {
-    std::unique_ptr<Impl> guard(impl_);  // the destructor does not run when this throws
+Body::Body(std::string_view text, std::initializer_list<std::string_view> allowed) {
     if (text.size() > kMaxBodyBytes) {
         throw ApiError(413, "payload_too_large", "the body is larger than 1 MiB");
     }
     if (!core::is_valid_utf8(text)) throw invalid_json("the body is not valid UTF-8");
-    impl_->numbers = scan(text);
-    impl_->root = json::parse(json::string_view(text.data(), text.size()));
-    if (!impl_->root.is_object()) throw invalid_json("the body must be a JSON object");
-    check_allowed(impl_->root.get_object(), allowed);
-    guard.release();
+    std::unique_ptr<Impl> impl(new Impl(parse_body(text)));  // freed if a check below throws
+    if (!impl->root.is_object()) throw invalid_json("the body must be a JSON object");
+    check_allowed(impl->root.get_object(), allowed);
+    impl_ = impl.release();
 }
 
 Body::~Body() {
@@ -224,9 +141,8 @@ core::Money Body::money(std::string_view key) const {
     std::string text;
     if (v.is_string()) {
         text = std::string(v.get_string());
-    } else if (v.is_number()) {
-        auto it = impl_->numbers.find(key);
-        if (it != impl_->numbers.end()) text = it->second;
+    } else if (auto number = impl_->document.number_text(v)) {
+        text = std::string(*number);
     } else {
         throw invalid_field(std::string(key), "expected an amount such as \"12.34\"");
     }
@@ -342,7 +258,7 @@ core::WebResponse no_content() {
     return response;
 }
 
-void write_money(protocol::JsonWriter& out, core::Money money) {
+void write_money(wire::JsonWriter& out, core::Money money) {
     out.string(money.format());
 }
 

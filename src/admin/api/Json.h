@@ -9,7 +9,7 @@
 
 #include "admin/api/Call.h"
 #include "core/Money.h"
-#include "protocol/JsonWriter.h"
+#include "wire/JsonWriter.h"
 
 namespace boost::json {
 class object;
@@ -48,9 +48,9 @@ std::optional<std::int64_t> query_time(const Call& call, std::string_view name, 
 // `limit` within 1..options.max_page (default `fallback`).
 std::int64_t query_limit(const Call& call, std::int64_t fallback);
 
-// Replies: JSON built with protocol::JsonWriter.
+// Replies: JSON built with wire::JsonWriter.
 core::WebResponse json_reply(int status, std::string body);
-core::WebResponse no_content();                                  // 204
-void write_money(protocol::JsonWriter& out, core::Money money);  // "12.34" as a JSON string
+core::WebResponse no_content();                              // 204
+void write_money(wire::JsonWriter& out, core::Money money);  // "12.34" as a JSON string
 
 }  // namespace admin::api

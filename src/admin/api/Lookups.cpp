@@ -26,7 +26,7 @@ constexpr Table kPaymentMethods{"payment method", "cod", &store::Lookups::paymen
 
 core::WebResponse list(Call& call, const Table& table) {
     const auto rows = (call.store.lookups().*table.read)();
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("items").begin_array();
         for (const auto& row : rows) {
             out.begin_object().key("id").integer(row.id).key("name").string(row.name);

@@ -10,7 +10,7 @@ const char* origin_text(store::OrderOrigin origin) {
     return origin == store::OrderOrigin::Shop ? "shop" : "baselinker";
 }
 
-void optional_integer(protocol::JsonWriter& out, const std::optional<std::int64_t>& value) {
+void optional_integer(wire::JsonWriter& out, const std::optional<std::int64_t>& value) {
     if (value) {
         out.integer(*value);
     } else {
@@ -18,7 +18,7 @@ void optional_integer(protocol::JsonWriter& out, const std::optional<std::int64_
     }
 }
 
-void write_status(protocol::JsonWriter& out, store::Id id, const std::string& name) {
+void write_status(wire::JsonWriter& out, store::Id id, const std::string& name) {
     out.begin_object().key("id").integer(id).key("name").string(name).end_object();
 }
 
@@ -30,7 +30,7 @@ std::string status_name(const std::vector<store::NamedId>& statuses, store::Id i
     return "";
 }
 
-void write_address(protocol::JsonWriter& out, const char* key, const store::Address& a) {
+void write_address(wire::JsonWriter& out, const char* key, const store::Address& a) {
     out.key(key).begin_object();
     out.key("fullname").string(a.fullname);
     out.key("company").string(a.company);
@@ -43,7 +43,7 @@ void write_address(protocol::JsonWriter& out, const char* key, const store::Addr
     out.end_object();
 }
 
-void write_pickup_point(protocol::JsonWriter& out, const store::PickupPoint& p) {
+void write_pickup_point(wire::JsonWriter& out, const store::PickupPoint& p) {
     out.key("pickup_point").begin_object();
     out.key("id").string(p.id);
     out.key("name").string(p.name);
@@ -53,7 +53,7 @@ void write_pickup_point(protocol::JsonWriter& out, const store::PickupPoint& p) 
     out.end_object();
 }
 
-void write_methods(protocol::JsonWriter& out, const store::Order& o) {
+void write_methods(wire::JsonWriter& out, const store::Order& o) {
     out.key("delivery_method").begin_object().key("id");
     optional_integer(out, o.delivery_method_id);
     out.key("name").string(o.delivery_method).key("price");
@@ -65,7 +65,7 @@ void write_methods(protocol::JsonWriter& out, const store::Order& o) {
 }
 
 // The store keeps staff comments joined by newlines; the panel shows them as a list.
-void write_staff_comments(protocol::JsonWriter& out, const std::string& joined) {
+void write_staff_comments(wire::JsonWriter& out, const std::string& joined) {
     out.key("staff_comments").begin_array();
     std::size_t start = 0;
     while (start < joined.size()) {
@@ -77,7 +77,7 @@ void write_staff_comments(protocol::JsonWriter& out, const std::string& joined) 
     out.end_array();
 }
 
-void write_attributes(protocol::JsonWriter& out, const std::vector<store::LineAttribute>& list) {
+void write_attributes(wire::JsonWriter& out, const std::vector<store::LineAttribute>& list) {
     out.key("attributes").begin_array();
     for (const auto& a : list) {
         out.begin_object().key("name").string(a.name).key("value").string(a.value).key("price");
@@ -87,7 +87,7 @@ void write_attributes(protocol::JsonWriter& out, const std::vector<store::LineAt
     out.end_array();
 }
 
-void write_line(protocol::JsonWriter& out, const store::OrderLine& line) {
+void write_line(wire::JsonWriter& out, const store::OrderLine& line) {
     out.begin_object();
     out.key("id").integer(line.line_id);
     out.key("product_id");
@@ -107,7 +107,7 @@ void write_line(protocol::JsonWriter& out, const store::OrderLine& line) {
     out.end_object();
 }
 
-void write_lines(protocol::JsonWriter& out, const std::vector<store::OrderLine>& lines) {
+void write_lines(wire::JsonWriter& out, const std::vector<store::OrderLine>& lines) {
     std::int64_t oversold = 0;
     out.key("lines").begin_array();
     for (const auto& line : lines) {
@@ -118,7 +118,7 @@ void write_lines(protocol::JsonWriter& out, const std::vector<store::OrderLine>&
     out.key("oversold").integer(oversold);
 }
 
-void write_shipments(protocol::JsonWriter& out, const std::vector<store::Shipment>& list) {
+void write_shipments(wire::JsonWriter& out, const std::vector<store::Shipment>& list) {
     out.key("shipments").begin_array();
     for (const auto& s : list) {
         out.begin_object().key("number").string(s.number).key("carrier").string(s.carrier);
@@ -127,7 +127,7 @@ void write_shipments(protocol::JsonWriter& out, const std::vector<store::Shipmen
     out.end_array();
 }
 
-void write_history(protocol::JsonWriter& out, const std::vector<store::StatusChange>& history,
+void write_history(wire::JsonWriter& out, const std::vector<store::StatusChange>& history,
                    const std::vector<store::NamedId>& statuses) {
     out.key("history").begin_array();
     for (const auto& h : history) {
@@ -144,7 +144,7 @@ void write_history(protocol::JsonWriter& out, const std::vector<store::StatusCha
     out.end_array();
 }
 
-void write_head(protocol::JsonWriter& out, const store::Order& o,
+void write_head(wire::JsonWriter& out, const store::Order& o,
                 const std::vector<store::NamedId>& statuses) {
     out.key("id").integer(o.id);
     out.key("origin").string(origin_text(o.origin));
@@ -160,7 +160,7 @@ void write_head(protocol::JsonWriter& out, const store::Order& o,
     write_money(out, o.total());
 }
 
-void write_buyer(protocol::JsonWriter& out, const store::Order& o) {
+void write_buyer(wire::JsonWriter& out, const store::Order& o) {
     out.key("email").string(o.email);
     out.key("phone").string(o.phone);
     out.key("client_login").string(o.client_login);
@@ -175,7 +175,7 @@ void write_buyer(protocol::JsonWriter& out, const store::Order& o) {
 
 }  // namespace
 
-void write_order_summary(protocol::JsonWriter& out, const store::OrderSummary& o) {
+void write_order_summary(wire::JsonWriter& out, const store::OrderSummary& o) {
     out.begin_object();
     out.key("id").integer(o.id);
     out.key("origin").string(origin_text(o.origin));
@@ -194,7 +194,7 @@ void write_order_summary(protocol::JsonWriter& out, const store::OrderSummary& o
     out.end_object();
 }
 
-void write_order_detail(protocol::JsonWriter& out, const store::Order& o,
+void write_order_detail(wire::JsonWriter& out, const store::Order& o,
                         const std::vector<store::NamedId>& statuses) {
     out.begin_object();
     write_head(out, o, statuses);

@@ -42,7 +42,7 @@ store::OrderListQuery list_query(const Call& call, std::int64_t limit) {
     return query;
 }
 
-void write_page(protocol::JsonWriter& out, const std::vector<store::OrderSummary>& rows,
+void write_page(wire::JsonWriter& out, const std::vector<store::OrderSummary>& rows,
                 std::int64_t limit) {
     const bool more = static_cast<std::int64_t>(rows.size()) > limit;
     const std::size_t shown = more ? static_cast<std::size_t>(limit) : rows.size();
@@ -62,7 +62,7 @@ void write_page(protocol::JsonWriter& out, const std::vector<store::OrderSummary
 core::WebResponse list(Call& call) {
     const auto limit = query_limit(call, kDefaultLimit);
     const auto rows = call.store.orders().list_orders(list_query(call, limit));
-    return json_reply_with(200, [&](protocol::JsonWriter& out) { write_page(out, rows, limit); });
+    return json_reply_with(200, [&](wire::JsonWriter& out) { write_page(out, rows, limit); });
 }
 
 core::WebResponse detail(Call& call) {
@@ -71,7 +71,7 @@ core::WebResponse detail(Call& call) {
     if (!order) throw not_found("unknown order " + std::to_string(id));
     const auto statuses = call.store.lookups().order_statuses();
     return json_reply_with(
-        200, [&](protocol::JsonWriter& out) { write_order_detail(out, *order, statuses); });
+        200, [&](wire::JsonWriter& out) { write_order_detail(out, *order, statuses); });
 }
 
 }  // namespace orders

@@ -28,7 +28,7 @@ bool match_by_codes(Call& call) {
     return stored.orders.value_or(call.connector.config_policy).match_by_codes;
 }
 
-void write_created(protocol::JsonWriter& out, const store::AddOrderResult& result) {
+void write_created(wire::JsonWriter& out, const store::AddOrderResult& result) {
     out.begin_object().key("id").integer(result.order_id).key("lines").begin_array();
     for (const auto& line : result.lines) {
         out.begin_object().key("line").integer(static_cast<std::int64_t>(line.line) + 1);
@@ -56,7 +56,7 @@ core::WebResponse create(Call& call) {
         options.actor = call.caller.actor();
         options.now = call.now;
         const auto result = records::create_shop_order(call.store, order, options);
-        return json_reply_with(201, [&](protocol::JsonWriter& out) { write_created(out, result); });
+        return json_reply_with(201, [&](wire::JsonWriter& out) { write_created(out, result); });
     } catch (const records::OrderFileError& e) {
         throw order_file_error(e);
     }

@@ -28,7 +28,7 @@ const char* result_text(store::UpdateResult result, store::Id order_id) {
 
 core::WebResponse result_reply(store::UpdateResult result, store::Id order_id) {
     const char* text = result_text(result, order_id);
-    return json_reply_with(200, [text](protocol::JsonWriter& out) {
+    return json_reply_with(200, [text](wire::JsonWriter& out) {
         out.begin_object().key("result").string(text).end_object();
     });
 }
@@ -41,7 +41,7 @@ core::WebResponse set_status(Call& call) {
     const auto update = call.store.orders().set_status(order_id, body.integer("status_id"),
                                                        call.caller.actor(), call.now);
     const char* text = result_text(update.result, order_id);
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("result").string(text);
         out.key("stock_returned").boolean(update.stock_returned).end_object();
     });

@@ -6,13 +6,13 @@
 namespace admin::api {
 namespace {
 
-void write_images(protocol::JsonWriter& out, const std::vector<std::string>& images) {
+void write_images(wire::JsonWriter& out, const std::vector<std::string>& images) {
     out.key("images").begin_array();
     for (const auto& url : images) out.string(url);
     out.end_array();
 }
 
-void write_features(protocol::JsonWriter& out, const std::vector<store::Feature>& features) {
+void write_features(wire::JsonWriter& out, const std::vector<store::Feature>& features) {
     out.key("features").begin_array();
     for (const auto& f : features) {
         out.begin_object().key("name").string(f.name).key("value").string(f.value).end_object();
@@ -20,7 +20,7 @@ void write_features(protocol::JsonWriter& out, const std::vector<store::Feature>
     out.end_array();
 }
 
-void write_variant(protocol::JsonWriter& out, const store::VariantDetail& v) {
+void write_variant(wire::JsonWriter& out, const store::VariantDetail& v) {
     out.begin_object();
     out.key("id").integer(v.id);
     out.key("name").string(v.name);
@@ -34,7 +34,7 @@ void write_variant(protocol::JsonWriter& out, const store::VariantDetail& v) {
     out.end_object();
 }
 
-void write_codes_and_stock(protocol::JsonWriter& out, const store::ProductDetail& p) {
+void write_codes_and_stock(wire::JsonWriter& out, const store::ProductDetail& p) {
     out.key("id").integer(p.id);
     out.key("external_id").string(p.external_id);
     out.key("name").string(p.name);
@@ -47,7 +47,7 @@ void write_codes_and_stock(protocol::JsonWriter& out, const store::ProductDetail
     out.key("tax_rate").string(core::format_scaled(p.tax_rate_bp, 2));
 }
 
-void write_measures(protocol::JsonWriter& out, const store::ProductDetail& p) {
+void write_measures(wire::JsonWriter& out, const store::ProductDetail& p) {
     out.key("weight_kg").number(p.weight_kg);
     out.key("height_cm").number(p.height_cm);
     out.key("width_cm").number(p.width_cm);
@@ -55,7 +55,7 @@ void write_measures(protocol::JsonWriter& out, const store::ProductDetail& p) {
 }
 
 // The import file's description keys, so that a product read here can be sent back with PUT.
-void write_descriptions(protocol::JsonWriter& out, const store::ProductDetail& p) {
+void write_descriptions(wire::JsonWriter& out, const store::ProductDetail& p) {
     out.key("description").string(p.description);
     out.key("short_description").string(p.description_extra[0]);
     out.key("description_extra2").string(p.description_extra[1]);
@@ -63,7 +63,7 @@ void write_descriptions(protocol::JsonWriter& out, const store::ProductDetail& p
     out.key("description_extra4").string(p.description_extra[3]);
 }
 
-void write_placement(protocol::JsonWriter& out, const store::ProductDetail& p) {
+void write_placement(wire::JsonWriter& out, const store::ProductDetail& p) {
     out.key("manufacturer").string(p.manufacturer_name);
     out.key("category");
     if (p.category_id) {
@@ -79,7 +79,7 @@ void write_placement(protocol::JsonWriter& out, const store::ProductDetail& p) {
 
 }  // namespace
 
-void write_product_row(protocol::JsonWriter& out, const store::ProductListRow& row) {
+void write_product_row(wire::JsonWriter& out, const store::ProductListRow& row) {
     out.begin_object();
     out.key("id").integer(row.id);
     out.key("name").string(row.name);
@@ -91,7 +91,7 @@ void write_product_row(protocol::JsonWriter& out, const store::ProductListRow& r
     out.end_object();
 }
 
-void write_product_detail(protocol::JsonWriter& out, const store::ProductDetail& p) {
+void write_product_detail(wire::JsonWriter& out, const store::ProductDetail& p) {
     out.begin_object();
     write_codes_and_stock(out, p);
     write_measures(out, p);

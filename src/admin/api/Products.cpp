@@ -59,7 +59,7 @@ store::ProductFilter product_filter(const Call& call) {
     return filter;
 }
 
-void write_page(protocol::JsonWriter& out, const store::ProductListPage& page,
+void write_page(wire::JsonWriter& out, const store::ProductListPage& page,
                 const store::Slice& slice) {
     out.begin_object().key("items").begin_array();
     for (const auto& row : page.rows) write_product_row(out, row);
@@ -82,7 +82,7 @@ core::WebResponse list(Call& call) {
     const auto filter = product_filter(call);
     const store::Slice slice{query_cursor(call).value_or(0), query_limit(call, kDefaultLimit)};
     const auto page = call.store.catalog().list_products(filter, slice);
-    return json_reply_with(200, [&](protocol::JsonWriter& out) { write_page(out, page, slice); });
+    return json_reply_with(200, [&](wire::JsonWriter& out) { write_page(out, page, slice); });
 }
 
 core::WebResponse detail(Call& call) {
@@ -90,7 +90,7 @@ core::WebResponse detail(Call& call) {
     const auto found = call.store.catalog().product_details(ids, store::DetailParts{});
     if (found.empty()) throw not_found("unknown product " + std::to_string(ids[0]));
     return json_reply_with(
-        200, [&](protocol::JsonWriter& out) { write_product_detail(out, found.front()); });
+        200, [&](wire::JsonWriter& out) { write_product_detail(out, found.front()); });
 }
 
 }  // namespace products

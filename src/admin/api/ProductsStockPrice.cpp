@@ -70,7 +70,7 @@ core::WebResponse change_stock(Call& call, const Target& target) {
     const auto product = read_back(call, target);
     const auto quantity =
         target.variant == 0 ? product.quantity : variant_of(product, target.variant).quantity;
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("quantity").integer(quantity);
         if (note) out.key("note").string(*note);
         out.end_object();
@@ -88,7 +88,7 @@ core::WebResponse change_price(Call& call, const Target& target) {
     const auto product = read_back(call, target);
     const auto price =
         target.variant == 0 ? product.price : variant_of(product, target.variant).price;
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("price");
         write_money(out, price);
         if (note) out.key("note").string(*note);

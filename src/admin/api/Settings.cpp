@@ -29,7 +29,7 @@ std::mutex& save_mutex() {
     return mutex;
 }
 
-void write_policy(protocol::JsonWriter& out, const store::OrderPolicy& policy) {
+void write_policy(wire::JsonWriter& out, const store::OrderPolicy& policy) {
     out.begin_object();
     out.key("unknown_products")
         .string(policy.unknown_products == store::UnknownProducts::Reject ? "reject" : "keep");
@@ -47,7 +47,7 @@ void write_policy(protocol::JsonWriter& out, const store::OrderPolicy& policy) {
 }
 
 core::WebResponse settings_reply(const Call& call, const store::StoredSettings& stored) {
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object();
         out.key("orders");
         write_policy(out, stored.orders.value_or(call.connector.config_policy));
@@ -194,7 +194,7 @@ core::WebResponse rotate_password(Call& call) {
     }
     spdlog::info("admin api: {} rotated the connector password", call.caller.username);
     announce(call);
-    return json_reply_with(200, [&](protocol::JsonWriter& out) {
+    return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("password").string(password).end_object();
     });
 }

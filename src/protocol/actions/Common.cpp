@@ -6,7 +6,7 @@
 
 #include "core/Decimal.h"
 #include "core/Text.h"
-#include "protocol/Form.h"
+#include "wire/Form.h"
 
 namespace protocol::actions {
 
@@ -56,13 +56,13 @@ std::int64_t page_count(std::int64_t total, std::int64_t page_size) {
     return (total - 1) / page_size + 1;
 }
 
-core::Result<std::vector<RawEntry>> products_entries(const Params& params) {
+core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params) {
     // The JSON-string form is what BaseLinker sends; the bracket form appears in its own docs.
     if (auto json = params.get("products"); json && !json->empty()) {
-        return parse_products_field(*json, "products");
+        return wire::parse_products_field(*json, "products");
     }
-    if (auto json = bracket_field_as_json(params.form(), "products")) {
-        return parse_products_field(*json, "products");
+    if (auto json = wire::bracket_field_as_json(params.form(), "products")) {
+        return wire::parse_products_field(*json, "products");
     }
     return core::invalid_parameter("products", "missing");
 }
@@ -90,7 +90,7 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
 }
 
 template <class Change>
-std::optional<std::string> read_target(const RawEntry& raw, Change& change) {
+std::optional<std::string> read_target(const wire::RawEntry& raw, Change& change) {
     auto product_id = core::parse_int(core::trim(raw.product_id));
     if (!product_id || *product_id <= 0) return "product_id: expected a product id";
     change.product_id = *product_id;
@@ -102,7 +102,7 @@ std::optional<std::string> read_target(const RawEntry& raw, Change& change) {
     return std::nullopt;
 }
 
-template std::optional<std::string> read_target(const RawEntry&, store::StockChange&);
-template std::optional<std::string> read_target(const RawEntry&, store::PriceChange&);
+template std::optional<std::string> read_target(const wire::RawEntry&, store::StockChange&);
+template std::optional<std::string> read_target(const wire::RawEntry&, store::PriceChange&);
 
 }  // namespace protocol::actions

@@ -1,5 +1,6 @@
 #pragma once
-// Declarations of the actions (one .cpp each) and the few helpers they share.
+// The few helpers that several actions share. The actions themselves are declared where they
+// are registered (Registry.cpp), each defined in its own file.
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -9,28 +10,10 @@
 #include <vector>
 
 #include "protocol/Action.h"
-#include "protocol/ProductsInput.h"
 #include "store/CatalogTypes.h"
+#include "wire/ProductsInput.h"
 
 namespace protocol::actions {
-
-using Outcome = core::Result<bool>;
-
-Outcome file_version(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome supported_methods(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_categories(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_quantity(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_prices(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_quantity_update(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome products_price_update(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome statuses_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome delivery_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome payment_methods_list(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome order_add(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome orders_get(const Params& params, ActionContext& ctx, JsonWriter& out);
-Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out);
 
 // PHP's json_encode of an empty array: what BaseLinker expects for an empty top-level result.
 inline void write_empty(JsonWriter& out) {
@@ -55,7 +38,7 @@ core::Result<std::optional<std::int64_t>> optional_int_field(const Params& param
 std::int64_t page_count(std::int64_t total, std::int64_t page_size);
 
 // The `products` field of the *Update actions: the JSON-string form, or the PHP bracket form.
-core::Result<std::vector<RawEntry>> products_entries(const Params& params);
+core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params);
 
 // Journal detail of an update batch: {"entries":N,"applied":N,"notes":[{"entry":i,
 // "status":"skipped"|"applied","reason":"..."}...]} with the notes ordered by entry index.
@@ -93,7 +76,7 @@ Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter&
 // product_id (> 0) and variant_id (missing = 0) of an update entry into `change`; the reason to
 // skip the entry when either is not an id.
 template <class Change>
-std::optional<std::string> read_target(const RawEntry& raw, Change& change);
+std::optional<std::string> read_target(const wire::RawEntry& raw, Change& change);
 
 // The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns the
 // change or the reason to skip it), applies the valid ones in one store call, journals the skipped

@@ -1,5 +1,5 @@
 // FileVersion: who we are and which protocol standard we speak.
-#include "protocol/actions/Common.h"
+#include "protocol/Action.h"
 
 namespace protocol::actions {
 

@@ -3,7 +3,7 @@
 // stock in one transaction.
 #include <string>
 
-#include "protocol/actions/Common.h"
+#include "protocol/Action.h"
 #include "protocol/actions/OrderInput.h"
 
 namespace protocol::actions {

@@ -7,8 +7,8 @@
 
 #include "core/Decimal.h"
 #include "core/Text.h"
-#include "protocol/ProductsInput.h"
 #include "protocol/actions/Common.h"
+#include "wire/ProductsInput.h"
 
 namespace protocol::actions {
 namespace {
@@ -122,7 +122,7 @@ core::Error line_error(std::size_t line, const std::string& what) {
 }
 
 // The catalogue binding as sent; an id that is not a usable id leaves the line to sku/ean.
-void read_binding(const RawOrderLine& raw, store::OrderLineInput& line) {
+void read_binding(const wire::RawOrderLine& raw, store::OrderLineInput& line) {
     const auto id = core::parse_int(core::trim(raw.id));
     const auto variant_text = core::trim(raw.variant_id);
     const auto variant =
@@ -133,11 +133,11 @@ void read_binding(const RawOrderLine& raw, store::OrderLineInput& line) {
     }
 }
 
-core::Result<std::vector<store::LineAttribute>> read_attributes(const RawOrderLine& raw,
+core::Result<std::vector<store::LineAttribute>> read_attributes(const wire::RawOrderLine& raw,
                                                                 std::size_t line) {
     std::vector<store::LineAttribute> attributes;
     for (std::size_t i = 0; i < raw.attributes.size(); ++i) {
-        const RawAttribute& a = raw.attributes[i];
+        const wire::RawAttribute& a = raw.attributes[i];
         store::LineAttribute attribute{a.name, a.value, {}};
         const auto price = core::trim(a.price);
         if (!price.empty()) {
@@ -153,7 +153,7 @@ core::Result<std::vector<store::LineAttribute>> read_attributes(const RawOrderLi
     return attributes;
 }
 
-core::Result<store::OrderLineInput> read_line(const RawOrderLine& raw, std::size_t index) {
+core::Result<store::OrderLineInput> read_line(const wire::RawOrderLine& raw, std::size_t index) {
     store::OrderLineInput line;
     read_binding(raw, line);
     line.sku = raw.sku;
@@ -196,7 +196,7 @@ bool total_fits(const store::OrderInput& o) {
 Status read_lines(const Params& params, store::OrderInput& o) {
     const auto text = params.text("products");
     if (core::trim(text).empty()) return core::invalid_parameter("products", "missing");
-    auto raw = parse_order_lines(text, "products");
+    auto raw = wire::parse_order_lines(text, "products");
     if (!raw) return raw.error();
     if (raw->empty()) return core::invalid_parameter("products", "expected at least one line");
     o.lines.reserve(raw->size());

@@ -5,8 +5,8 @@
 
 #include "core/Error.h"
 #include "protocol/Action.h"
-#include "protocol/Params.h"
 #include "store/OrderTypes.h"
+#include "wire/Params.h"
 
 namespace protocol::actions {
 

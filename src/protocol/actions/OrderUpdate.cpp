@@ -9,7 +9,7 @@
 
 #include "core/Decimal.h"
 #include "core/Text.h"
-#include "protocol/actions/Common.h"
+#include "protocol/Action.h"
 
 namespace protocol::actions {
 namespace {

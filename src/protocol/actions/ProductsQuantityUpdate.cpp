@@ -10,7 +10,8 @@ namespace protocol::actions {
 namespace {
 
 // The validated change, or the reason the entry is skipped.
-std::variant<store::StockChange, std::string> validate(const RawEntry& raw, std::size_t index) {
+std::variant<store::StockChange, std::string> validate(const wire::RawEntry& raw,
+                                                       std::size_t index) {
     store::StockChange change;
     change.entry = index;
     if (auto reason = read_target(raw, change)) return *reason;

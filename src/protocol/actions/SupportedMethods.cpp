@@ -1,6 +1,6 @@
 // SupportedMethods: the CamelCase names of every registered action.
+#include "protocol/Action.h"
 #include "protocol/Registry.h"
-#include "protocol/actions/Common.h"
 
 namespace protocol::actions {
 

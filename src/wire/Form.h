@@ -1,0 +1,34 @@
+#pragma once
+// Decoding of the connector's form bodies: application/x-www-form-urlencoded and
+// multipart/form-data. A repeated key keeps the last value (as PHP does).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace wire {
+
+struct Form {
+    std::unordered_map<std::string, std::string> fields;
+    const std::string* find(std::string_view key) const;
+};
+
+struct FormError {
+    std::string text;  // human text for invalid_parameter, e.g. "malformed percent-encoding"
+};
+
+// Percent-decoding with '+' as space. Malformed escapes ("%G1", "%4") are an error.
+std::optional<Form> decode_urlencoded(std::string_view body, FormError* error);
+// `content_type` is the full header value (the boundary is read from it).
+std::optional<Form> decode_multipart(std::string_view body, std::string_view content_type,
+                                     FormError* error);
+// Dispatches on the content type (urlencoded when missing or unknown).
+std::optional<Form> decode_form(std::string_view body, std::string_view content_type,
+                                FormError* error);
+
+// PHP bracket form: products[0][product_id]=12&products[0][quantity]=3 arrive as separate fields.
+// Returns a JSON array text equivalent to the JSON-string form (all scalars as strings), or
+// nullopt when no "name[" field exists. Indices are ordered numerically.
+std::optional<std::string> bracket_field_as_json(const Form& form, std::string_view name);
+
+}  // namespace wire

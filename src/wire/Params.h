@@ -1,0 +1,34 @@
+#pragma once
+// Typed access to the decoded form fields of one connector request.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Error.h"
+#include "wire/Form.h"
+
+namespace wire {
+
+class Params {
+  public:
+    explicit Params(const Form& form) : form_(form) {}
+    // Raw value; nullopt when the field was not sent.
+    std::optional<std::string_view> get(std::string_view name) const;
+    // Value or "" when not sent; empty means "not given" per the protocol.
+    std::string_view text(std::string_view name) const;
+    bool has_value(std::string_view name) const { return !text(name).empty(); }
+    // 1-based page: missing, empty, 0, negative or non-numeric mean 1.
+    std::int64_t page() const;
+    // Flag 0/1 (also "true"/"false"); nullopt when empty or absent; error on anything else.
+    core::Result<std::optional<bool>> flag(std::string_view name) const;
+    // Integer id list from a comma-separated field; error names the field on a non-integer.
+    core::Result<std::vector<std::int64_t>> id_list(std::string_view name) const;
+    const Form& form() const { return form_; }
+
+  private:
+    const Form& form_;
+};
+
+}  // namespace wire

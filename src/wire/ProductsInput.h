@@ -1,0 +1,49 @@
+#pragma once
+// Parsing of the `products` fields: ProductsQuantityUpdate / ProductsPriceUpdate entries and
+// OrderAdd lines. Each is a JSON array of objects whose scalars may be numbers or strings; every
+// scalar is kept as its source text so that money never passes through a double. Structural
+// problems are errors; the meaning of each value is checked by the caller.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/Error.h"
+#include "core/Money.h"
+
+namespace wire {
+
+// One entry with its scalar fields as text ("" when absent or null).
+struct RawEntry {
+    std::string product_id, variant_id, operation, quantity, price;
+};
+
+// Parses the JSON array. Error (invalid_parameter naming `field`) when the text is not JSON, not
+// an array, an element is not an object, a value is a nested container where a scalar is
+// expected, or the array is deeper/longer than the limits (depth 32, 100,000 entries).
+core::Result<std::vector<RawEntry>> parse_products_field(std::string_view json,
+                                                         std::string_view field = "products");
+
+// One attribute of an order line ("Kolor" = "niebieski", price surcharge), values as text.
+struct RawAttribute {
+    std::string name, value, price;
+};
+
+// One OrderAdd line with its scalar fields as text ("" when absent or null).
+struct RawOrderLine {
+    std::string id, variant_id, sku, ean, name, price, quantity, tax, auction_id;
+    std::vector<RawAttribute> attributes;
+};
+
+inline constexpr std::size_t kMaxOrderLines = 10000;
+
+// Parses OrderAdd's `products`. Error (invalid_parameter naming `field`, lines counted from 1)
+// when the text is not JSON, not an array, a line or attribute is not an object, a known field
+// holds a container, a string is not valid UTF-8, or the limits are exceeded (depth 32,
+// kMaxOrderLines lines). `attributes` may be an array or an object of attribute objects; null
+// or any other scalar means none. Unknown keys are ignored whatever they hold.
+core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view json,
+                                                          std::string_view field = "products");
+
+}  // namespace wire

@@ -1,0 +1,158 @@
+// docs/protocol.md §1.3/§1.4: the order of checks and the exact error envelope.
+#include <gtest/gtest.h>
+
+#include "ConnectorFixture.h"
+
+namespace connector_test {
+namespace {
+
+using ConnectorChecks = ConnectorTest;
+
+TEST_F(ConnectorChecks, GetIsNoPassword) {
+    core::WebRequest r;
+    r.method = "GET";
+    r.client_ip = "127.0.0.1";
+    auto response = request(r);
+    expect_error(response, "no_password");
+}
+
+TEST_F(ConnectorChecks, PostWithoutPasswordIsNoPassword) {
+    expect_error(post({{"action", "FileVersion"}}), "no_password");
+}
+
+TEST_F(ConnectorChecks, WrongOrEmptyPasswordIsIncorrectPassword) {
+    expect_error(post({{"bl_pass", "nope"}, {"action", "FileVersion"}}), "incorrect_password");
+    expect_error(post({{"bl_pass", ""}, {"action", "FileVersion"}}), "incorrect_password");
+    // A prefix or an extension of the password is not the password.
+    expect_error(post({{"bl_pass", std::string(kPassword).substr(0, 10)}, {"action", "x"}}),
+                 "incorrect_password");
+    expect_error(post({{"bl_pass", std::string(kPassword) + "x"}, {"action", "FileVersion"}}),
+                 "incorrect_password");
+}
+
+TEST_F(ConnectorChecks, PasswordIsCheckedBeforeTheAction) {
+    expect_error(post({{"bl_pass", "nope"}, {"action", "NoSuchAction"}}), "incorrect_password");
+}
+
+TEST_F(ConnectorChecks, ActionLookupIsCaseInsensitive) {
+    for (const char* name : {"FileVersion", "fileversion", "FILEVERSION", "fILEvERSION"}) {
+        auto response = call(name);
+        EXPECT_EQ(response.status, 200);
+        EXPECT_EQ(parse(response).at("platform"), boost::json::value("blconnect")) << name;
+    }
+}
+
+TEST_F(ConnectorChecks, UnknownActionNamesIt) {
+    auto response = call("OrdersGetEverything");
+    expect_error(response, "unsupported_action");
+    EXPECT_EQ(
+        response.body,
+        R"({"error":true,"error_code":"unsupported_action","error_text":"No action: OrdersGetEverything"})");
+}
+
+TEST_F(ConnectorChecks, MissingActionIsUnsupported) {
+    auto response = post({{"bl_pass", kPassword}});
+    EXPECT_EQ(response.body,
+              R"({"error":true,"error_code":"unsupported_action","error_text":"No action: "})");
+}
+
+TEST_F(ConnectorChecks, ErrorsAreHttp200WithJsonContentType) {
+    auto response = call("Nope");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.content_type, "application/json; charset=utf-8");
+}
+
+TEST_F(ConnectorChecks, InvalidUtf8InAFieldIsInvalidParameterNamingIt) {
+    auto response = call("ProductsList", {{"filter_name", "\xC5\xBC\xF3\xB3w"}});
+    expect_error(response, "invalid_parameter");
+    EXPECT_EQ(parse(response).at("error_text"), boost::json::value("filter_name: not valid UTF-8"));
+}
+
+TEST_F(ConnectorChecks, MalformedPercentEncodingIsInvalidParameter) {
+    core::WebRequest r;
+    r.method = "POST";
+    r.client_ip = "127.0.0.1";
+    r.content_type = "application/x-www-form-urlencoded";
+    r.body = std::string("bl_pass=") + kPassword + "&action=FileVersion&x=%G1";
+    expect_error(request(r), "invalid_parameter");
+}
+
+TEST_F(ConnectorChecks, RepeatedKeyKeepsTheLastValue) {
+    auto response = post({{"bl_pass", "wrong"},
+                          {"bl_pass", kPassword},
+                          {"action", "Nope"},
+                          {"action", "FileVersion"}});
+    EXPECT_EQ(parse(response).at("standard"), boost::json::value(4));
+}
+
+TEST_F(ConnectorChecks, MultipartFormIsAccepted) {
+    core::WebRequest r;
+    r.method = "POST";
+    r.client_ip = "127.0.0.1";
+    r.content_type = "multipart/form-data; boundary=XyZ";
+    r.body = std::string("--XyZ\r\nContent-Disposition: form-data; name=\"bl_pass\"\r\n\r\n") +
+             kPassword +
+             "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\n"
+             "FileVersion\r\n--XyZ--\r\n";
+    auto response = request(r);
+    EXPECT_EQ(parse(response).at("platform"), boost::json::value("blconnect")) << response.body;
+}
+
+class ConnectorThrottling : public ConnectorTest {
+    void configure(protocol::EndpointSettings& s) override {
+        s.throttle_failures = 3;
+        s.throttle_window_s = 3600;
+    }
+};
+
+TEST_F(ConnectorThrottling, WrongPasswordsFromOneAddressAreThrottled) {
+    for (int i = 0; i < 3; ++i) {
+        expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.1.1.1"),
+                     "incorrect_password");
+    }
+    // Even the right password is refused now: the address is guessing.
+    auto response = post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.1.1.1");
+    expect_error(response, "rate_limited", 429);
+    // Other addresses are not affected.
+    auto other = post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.1.1.2");
+    EXPECT_EQ(other.status, 200);
+    EXPECT_EQ(parse(other).at("standard"), boost::json::value(4));
+}
+
+TEST_F(ConnectorThrottling, RightPasswordsDoNotCount) {
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_EQ(post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.1.1.3").status,
+                  200);
+    }
+    expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.1.1.3"),
+                 "incorrect_password");
+}
+
+class ConnectorAllowList : public ConnectorTest {
+    void configure(protocol::EndpointSettings& s) override {
+        s.allow_ips = {"185.36.168.0/22", "2001:db8::/32", "127.0.0.1"};
+    }
+};
+
+TEST_F(ConnectorAllowList, ClientOutsideTheListGets403Envelope) {
+    auto response = post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "192.168.1.10");
+    expect_error(response, "forbidden", 403);
+    expect_error(post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "2001:db9::1"),
+                 "forbidden", 403);
+}
+
+TEST_F(ConnectorAllowList, ClientsInsideTheListAreServed) {
+    for (const char* client :
+         {"185.36.168.1", "185.36.171.254", "2001:db8:1::5", "127.0.0.1", "::ffff:185.36.169.9"}) {
+        auto response = post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, client);
+        EXPECT_EQ(response.status, 200) << client;
+        EXPECT_EQ(parse(response).at("standard"), boost::json::value(4)) << client;
+    }
+}
+
+TEST_F(ConnectorAllowList, AllowListComesBeforeThePassword) {
+    expect_error(post({{"action", "FileVersion"}}, "8.8.8.8"), "forbidden", 403);
+}
+
+}  // namespace
+}  // namespace connector_test

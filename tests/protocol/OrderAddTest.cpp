@@ -1,0 +1,476 @@
+// OrderAdd over HTTP (docs/protocol.md §3.2): the example of docs/protocol.md §6.1 round-trips
+// through OrdersGet, exactly once however often and however concurrently it is sent, replacement
+// in place, matching, stock and oversell, the unknown_products policy, and validation that writes
+// nothing.
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "ConnectorOrderFixture.h"
+
+namespace order_test {
+namespace {
+
+std::int64_t unix_now() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+const std::vector<std::string> kOrderKeys = {"delivery_fullname",
+                                             "delivery_company",
+                                             "delivery_address",
+                                             "delivery_city",
+                                             "delivery_postcode",
+                                             "delivery_state_code",
+                                             "delivery_country",
+                                             "delivery_country_code",
+                                             "invoice_fullname",
+                                             "invoice_company",
+                                             "invoice_nip",
+                                             "invoice_address",
+                                             "invoice_city",
+                                             "invoice_postcode",
+                                             "invoice_state_code",
+                                             "invoice_country",
+                                             "invoice_country_code",
+                                             "want_invoice",
+                                             "delivery_point_id",
+                                             "delivery_point_name",
+                                             "delivery_point_address",
+                                             "delivery_point_postcode",
+                                             "delivery_point_city",
+                                             "phone",
+                                             "email",
+                                             "date_add",
+                                             "status_id",
+                                             "payment_method",
+                                             "payment_method_id",
+                                             "payment_method_cod",
+                                             "paid",
+                                             "paid_time",
+                                             "currency",
+                                             "delivery_method",
+                                             "delivery_method_id",
+                                             "delivery_price",
+                                             "delivery_package_nr",
+                                             "delivery_package_module",
+                                             "user_comments",
+                                             "admin_comments",
+                                             "products"};
+
+std::vector<std::string> keys_of(const json::value& value) {
+    std::vector<std::string> keys;
+    for (const auto& [key, v] : value.as_object()) keys.emplace_back(key);
+    return keys;
+}
+
+using ConnectorOrderAdd = OrderHttpTest;
+
+TEST_F(ConnectorOrderAdd, ExampleRoundTripsThroughOrdersGet) {
+    const auto before = unix_now();
+    const auto id = add_order(example_order());
+    const auto after = unix_now();
+    ASSERT_GT(id, 0);
+    const auto reply = call("OrdersGet", {{"order_id", std::to_string(id)}});
+    auto page = json::parse(reply.body);
+    ASSERT_TRUE(page.is_object()) << reply.body;
+    EXPECT_EQ(page.at("pages"), json::value(1));
+    const auto& order = page.at(std::to_string(id));
+    EXPECT_EQ(keys_of(order), kOrderKeys);
+    // Every text field BaseLinker sent comes back unchanged (Polish letters included); ids come
+    // back as the strings they were sent as.
+    const auto sent = example_order();
+    const std::set<std::string> not_text = {"want_invoice",   "paid",     "payment_method_cod",
+                                            "delivery_price", "products", "date_add"};
+    int compared = 0;
+    for (const auto& [key, value] : order.as_object()) {
+        const auto field = sent.find(std::string(key));
+        if (field == sent.end() || not_text.count(std::string(key))) continue;
+        EXPECT_EQ(value, json::value(field->second)) << key;
+        ++compared;
+    }
+    EXPECT_GE(compared, 30);
+    const json::value expected_rest = {{"invoice_state_code", ""},  {"want_invoice", 1},
+                                       {"payment_method_cod", 0},   {"paid", 1},
+                                       {"delivery_package_nr", ""}, {"delivery_package_module", ""},
+                                       {"admin_comments", ""}};
+    for (const auto& [key, value] : expected_rest.as_object()) {
+        EXPECT_EQ(order.at(key), value) << key;
+    }
+    // Sent without date_add: the time of arrival, UTC; paid now.
+    EXPECT_GE(order.at("date_add").as_int64(), before);
+    EXPECT_LE(order.at("date_add").as_int64(), after);
+    EXPECT_GE(order.at("paid_time").as_int64(), before);
+    EXPECT_LE(order.at("paid_time").as_int64(), after);
+    // Money on the wire: exactly two decimals, exactly what BaseLinker sent.
+    EXPECT_NE(reply.body.find(R"("delivery_price":11.99)"), std::string::npos) << reply.body;
+    EXPECT_NE(reply.body.find(R"("quantity":2,"price":34.90,"tax":23,"weight":)"),
+              std::string::npos)
+        << reply.body;
+    EXPECT_NE(
+        reply.body.find(R"("attributes":[{"name":"Kolor","value":"niebieski","price":0.00}])"),
+        std::string::npos)
+        << reply.body;
+    const auto& lines = order.at("products").as_array();
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(keys_of(lines[0]),
+              (std::vector<std::string>{"id", "variant_id", "name", "sku", "ean", "quantity",
+                                        "price", "tax", "weight", "attributes"}));
+    EXPECT_EQ(lines[0].at("id"), json::value(std::to_string(parent_id_)));
+    EXPECT_EQ(lines[0].at("variant_id"), json::value(std::to_string(variant_id_)));
+    EXPECT_EQ(lines[0].at("name"), json::value("Kubek ceramiczny 330 ml, niebieski"));
+    EXPECT_EQ(lines[0].at("sku"), json::value(variant_sku_));
+    EXPECT_EQ(lines[0].at("ean"), json::value(variant_ean_));
+    EXPECT_TRUE(lines[0].at("weight").is_number());
+    // The free line: no catalogue product, kept with its sent name and price.
+    EXPECT_NE(
+        reply.body.find(R"({"id":"","variant_id":"0","name":"Grawer dedykacji","sku":"","ean":"",)"
+                        R"("quantity":1,"price":15.00,"tax":23,"weight":0,"attributes":[]})"),
+        std::string::npos)
+        << reply.body;
+    // Lines + delivery = total, exactly: 2 x 34.90 + 15.00 + 11.99.
+    auto stored = second_->orders().order_detail(id);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->total(), *core::Money::parse("96.79"));
+    EXPECT_EQ(stored->origin, store::OrderOrigin::BaseLinker);
+    EXPECT_EQ(stored->baselinker_id, 48213377);
+    EXPECT_EQ(stored->transaction_id, "9b2e1c40-7d1a-11ef-8a10-0242ac120002");
+    EXPECT_EQ(stored->client_login, "ceramika_aga");
+    EXPECT_EQ(stored->service_account, "21344");
+    ASSERT_EQ(stored->lines.size(), 2u);
+    EXPECT_EQ(stored->lines[0].auction_id, "15733492011");
+    // Variant stock dropped by 2 in the same request; the parent follows the stock rule.
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+}
+
+TEST_F(ConnectorOrderAdd, NumbersAsNumbersOrStringsGiveTheSameOrder) {
+    auto as_numbers = example_order("1001");
+    as_numbers["products"] = R"([{"id":)" + std::to_string(parent_id_) + R"(,"variant_id":)" +
+                             std::to_string(variant_id_) +
+                             R"(,"name":"Kubek","price":34.90,"quantity":2,"tax":23,)"
+                             R"("attributes":[{"name":"Kolor","value":"niebieski","price":0}]},)"
+                             R"({"id":"","name":"Rabat","price":-5.5,"quantity":1,"tax":5.5}])";
+    auto as_strings = example_order("1002");
+    as_strings["products"] =
+        R"([{"id":")" + std::to_string(parent_id_) + R"(","variant_id":")" +
+        std::to_string(variant_id_) +
+        R"(","name":"Kubek","price":"34.90","quantity":"2","tax":"23",)"
+        R"("attributes":[{"name":"Kolor","value":"niebieski","price":"0"}]},)"
+        R"({"id":"","name":"Rabat","price":"-5.50","quantity":"1","tax":"5.5"}])";
+    const auto first_id = add_order(as_numbers);
+    const auto second_id = add_order(as_strings);
+    auto first = get_order(first_id);
+    auto second = get_order(second_id);
+    ASSERT_TRUE(first.is_object() && second.is_object());
+    for (auto* order : {&first, &second}) {
+        order->as_object().erase("date_add");
+        order->as_object().erase("paid_time");
+    }
+    EXPECT_EQ(first, second);
+    // The lines byte for byte: the same exact money whichever way it was sent.
+    auto lines_text = [&](store::Id id) {
+        const auto body = call("OrdersGet", {{"order_id", std::to_string(id)}}).body;
+        return body.substr(body.find("\"products\":"));
+    };
+    EXPECT_EQ(lines_text(first_id), lines_text(second_id));
+    EXPECT_NE(lines_text(first_id).find(R"("price":-5.50,"tax":5.5,)"), std::string::npos)
+        << lines_text(first_id);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 4);
+}
+
+TEST_F(ConnectorOrderAdd, RepeatReturnsTheSameIdAndTakesStockOnce) {
+    const auto id = add_order(example_order());
+    auto changed = example_order();
+    changed["delivery_city"] = "Warszawa";  // a re-send changes nothing, whatever it carries
+    EXPECT_EQ(add_order(changed), id);
+    EXPECT_EQ(add_order(example_order()), id);
+    EXPECT_EQ(order_count(), 1);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+    EXPECT_EQ(get_order(id).at("delivery_city"), json::value("Kraków"));
+    const auto detail = last_detail("OrderAdd");
+    EXPECT_EQ(detail.at("result"), json::value("duplicate"));
+    EXPECT_EQ(detail.at("order_id"), json::value(std::to_string(id)));
+}
+
+TEST_F(ConnectorOrderAdd, ThirtyTwoConcurrentIdenticalSendsMakeOneOrder) {
+    constexpr int kSenders = 32;
+    const auto fields = example_order();
+    std::vector<std::string> answers(kSenders);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kSenders; ++i) {
+        // Each thread has its own client, so its own connection.
+        threads.emplace_back([&, i] { answers[i] = call("OrderAdd", fields).body; });
+    }
+    for (auto& thread : threads) thread.join();
+    for (const auto& answer : answers) EXPECT_EQ(answer, answers[0]);
+    EXPECT_TRUE(answers[0].starts_with("{\"order_id\":\"")) << answers[0];
+    EXPECT_EQ(order_count(), 1);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+}
+
+TEST_F(ConnectorOrderAdd, PreviousOrderIdReplacesInPlaceAndMovesStockByTheDifference) {
+    const auto id = add_order(example_order("555", 2));
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+    auto bigger = example_order("555", 5);
+    bigger["previous_order_id"] = std::to_string(id);
+    EXPECT_EQ(add_order(bigger), id);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 5);
+    EXPECT_EQ(get_order(id).at("products").at(0).at("quantity"), json::value(5));
+    auto smaller = example_order("555", 1);
+    smaller["previous_order_id"] = std::to_string(id);
+    EXPECT_EQ(add_order(smaller), id);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 1);
+    EXPECT_EQ(order_count(), 1);
+    EXPECT_EQ(last_detail("OrderAdd").at("result"), json::value("replaced"));
+    // An unknown previous order: a new one.
+    auto unknown = example_order("556", 1);
+    unknown["previous_order_id"] = "999999";
+    const auto other = add_order(unknown);
+    EXPECT_NE(other, id);
+    EXPECT_EQ(order_count(), 2);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+}
+
+TEST_F(ConnectorOrderAdd, NoStockChangeWithoutChangeProductsQuantity) {
+    auto fields = example_order();
+    fields["change_products_quantity"] = "0";
+    const auto id = add_order(fields);
+    EXPECT_GT(id, 0);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
+}
+
+TEST_F(ConnectorOrderAdd, OversellTakesStockToZeroAndIsRecorded) {
+    set_stock(simple_id_, 0, 3);
+    const auto id = add_order(simple_order("77", 5));
+    ASSERT_GT(id, 0);
+    EXPECT_EQ(stock(simple_id_), 0);
+    auto stored = second_->orders().order_detail(id);
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->lines.size(), 1u);
+    EXPECT_EQ(stored->lines[0].stock_taken, 3);
+    EXPECT_EQ(stored->lines[0].oversold, 2);
+    const auto detail = last_detail("OrderAdd");
+    EXPECT_EQ(json::serialize(detail.at("oversold")), R"([{"line":1,"quantity":2}])");
+}
+
+TEST_F(ConnectorOrderAdd, StatusIdKnownUnknownOrMissing) {
+    auto known = simple_order("1");
+    known["status_id"] = "3";
+    EXPECT_EQ(get_order(add_order(known)).at("status_id"), json::value("3"));
+    auto unknown = simple_order("2");
+    unknown["status_id"] = "999";
+    EXPECT_EQ(get_order(add_order(unknown)).at("status_id"), json::value("1"));
+    EXPECT_EQ(get_order(add_order(simple_order("3"))).at("status_id"), json::value("1"));
+}
+
+TEST_F(ConnectorOrderAdd, LinesBindBySkuThenEanWhenTheIdDoesNotMatch) {
+    const std::string products = R"([{"id":"","variant_id":"0","sku":")" + simple_sku_ +
+                                 R"(","name":"po SKU","price":"1.00","quantity":"1"},)"
+                                 R"({"id":"999999","variant_id":"0","sku":"NIE-MA","ean":")" +
+                                 variant_ean_ +
+                                 R"(","name":"po EAN","price":"1.00","quantity":"2"}])";
+    const auto id = add_order(
+        {{"baselinker_id", "9"}, {"change_products_quantity", "1"}, {"products", products}});
+    const auto lines = get_order(id).at("products");
+    EXPECT_EQ(lines.at(0).at("id"), json::value(std::to_string(simple_id_)));
+    EXPECT_EQ(lines.at(0).at("variant_id"), json::value("0"));
+    EXPECT_EQ(lines.at(0).at("name"), json::value("po SKU"));  // the sent name, not the catalogue's
+    EXPECT_EQ(lines.at(1).at("id"), json::value(std::to_string(parent_id_)));
+    EXPECT_EQ(lines.at(1).at("variant_id"), json::value(std::to_string(variant_id_)));
+    EXPECT_EQ(stock(simple_id_), kStartStock - 1);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+}
+
+TEST_F(ConnectorOrderAdd, PricesComeFromTheRequestNeverTheCatalogue) {
+    auto fields = simple_order("10");
+    fields["products"] = R"([{"id":")" + std::to_string(simple_id_) +
+                         R"(","name":"x","price":"0.01","quantity":"3"}])";
+    fields["delivery_price"] = "0";
+    const auto reply = call("OrdersGet", {{"order_id", std::to_string(add_order(fields))}});
+    EXPECT_NE(reply.body.find(R"("quantity":3,"price":0.01,)"), std::string::npos) << reply.body;
+    EXPECT_NE(reply.body.find(R"("delivery_price":0.00,)"), std::string::npos) << reply.body;
+}
+
+TEST_F(ConnectorOrderAdd, ExplicitDateAddIsKept) {
+    auto fields = simple_order("11");
+    fields["date_add"] = "1764370800";
+    EXPECT_EQ(get_order(add_order(fields)).at("date_add"), json::value(1764370800));
+}
+
+// Every field that can be malformed, with the field name the error must start with.
+struct BadCase {
+    std::string field, value, named;
+};
+
+TEST_F(ConnectorOrderAdd, BadInputIsInvalidParameterNamingTheFieldAndWritesNothing) {
+    auto line = [](const std::string& inner) { return "[" + inner + "]"; };
+    const std::string ok_line = R"({"name":"x","price":"1.00","quantity":"1")";
+    std::string too_many = "[";
+    for (int i = 0; i < 10001; ++i) {
+        too_many += (i ? "," : "") + ok_line + "}";
+    }
+    too_many += "]";
+    const std::vector<BadCase> cases = {
+        {"products", "", "products"},
+        {"products", "[", "products"},
+        {"products", R"([{"name":"x","price":"1.00","quantity":"1"})", "products"},
+        {"products", "{}", "products"},
+        {"products", "[]", "products"},
+        {"products", "[1]", "products"},
+        {"products", "\"x\"", "products"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":"0"})"), "products"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":"-1"})"), "products"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":"1.5"})"), "products"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":1.5})"), "products"},
+        {"products", line(R"({"name":"x","price":"1.00"})"), "products"},
+        {"products", line(R"({"name":"x","price":"12,50","quantity":"1"})"), "products"},
+        {"products", line(R"({"name":"x","price":"abc","quantity":"1"})"), "products"},
+        {"products", line(R"({"name":"x","price":"1.234","quantity":"1"})"), "products"},
+        {"products", line(R"({"name":"x","price":1e2,"quantity":"1"})"), "products"},
+        {"products", line(R"({"name":"x","quantity":"1"})"), "products"},
+        {"products", line(R"({"name":"x","price":"1","quantity":"1","tax":"abc"})"), "products"},
+        {"products",
+         line(R"({"name":"x","price":"1","quantity":"1","attributes":[{"price":"x"}]})"),
+         "products"},
+        {"products", line(R"({"name":"\udc00","price":"1","quantity":"1"})"), "products"},
+        {"products", line("{\"name\":\"\xC5\x28\",\"price\":\"1\",\"quantity\":\"1\"}"),
+         "products"},
+        {"products", too_many, "products"},
+        {"delivery_price", "abc", "delivery_price"},
+        {"delivery_price", "1.999", "delivery_price"},
+        {"baselinker_id", "48x", "baselinker_id"},
+        {"previous_order_id", "abc", "previous_order_id"},
+        {"status_id", "1.5", "status_id"},
+        {"delivery_method_id", "abc", "delivery_method_id"},
+        {"payment_method_id", "-2", "payment_method_id"},
+        {"date_add", "yesterday", "date_add"},
+        {"paid", "2", "paid"},
+        {"want_invoice", "yes", "want_invoice"},
+        {"payment_method_cod", "x", "payment_method_cod"},
+        {"change_products_quantity", "2", "change_products_quantity"},
+        {"delivery_city", "Krak\xF3w", "delivery_city"},
+    };
+    for (const auto& c : cases) {
+        auto fields = example_order();
+        fields[c.field] = c.value;
+        const auto text = expect_error(call("OrderAdd", fields), "invalid_parameter");
+        EXPECT_TRUE(text.starts_with(c.named + ": "))
+            << c.field << "=" << c.value.substr(0, 80) << " -> " << text;
+    }
+    auto missing = example_order();
+    missing.erase("products");
+    EXPECT_EQ(expect_error(call("OrderAdd", missing), "invalid_parameter"), "products: missing");
+    EXPECT_EQ(order_count(), 0);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
+    EXPECT_EQ(call("OrdersGet").body, "[]");
+}
+
+TEST_F(ConnectorOrderAdd, TheLineIsNamedInTheError) {
+    auto fields = example_order();
+    fields["products"] = "[" + variant_line(1) + R"(,{"name":"x","price":"1","quantity":"0"}])";
+    EXPECT_EQ(expect_error(call("OrderAdd", fields), "invalid_parameter"),
+              "products: line 2 quantity: expected an integer from 1 to 1000000000");
+    fields["products"] = "[" + variant_line(1, "12,50") + "]";
+    EXPECT_EQ(expect_error(call("OrderAdd", fields), "invalid_parameter"),
+              "products: line 1 price: expected a decimal amount with at most 2 decimals");
+}
+
+TEST_F(ConnectorOrderAdd, TenThousandLinesAreAccepted) {
+    std::string products = "[";
+    for (int i = 0; i < 10000; ++i) {
+        products += (i ? "," : "");
+        products += R"({"name":"Pozycja )" + std::to_string(i + 1) +
+                    R"(","price":"0.01","quantity":"1","tax":"23"})";
+    }
+    products += "]";
+    const auto id =
+        add_order({{"baselinker_id", "10000"}, {"delivery_price", "0"}, {"products", products}});
+    ASSERT_GT(id, 0);
+    const auto order = get_order(id);
+    ASSERT_EQ(order.at("products").as_array().size(), 10000u);
+    EXPECT_EQ(order.at("products").at(9999).at("name"), json::value("Pozycja 10000"));
+    EXPECT_EQ(second_->orders().order_detail(id)->total(), *core::Money::parse("100.00"));
+}
+
+TEST_F(ConnectorOrderAdd, JournalShowsBaseLinkerIdOrderIdAndResultButNeverThePassword) {
+    const auto id = add_order(example_order());
+    const auto detail = last_detail("OrderAdd");
+    EXPECT_EQ(detail.at("baselinker_id"), json::value("48213377"));
+    EXPECT_EQ(detail.at("order_id"), json::value(std::to_string(id)));
+    EXPECT_EQ(detail.at("result"), json::value("created"));
+    EXPECT_EQ(json::serialize(detail.at("free_lines")), "[2]");  // the engraving line
+    auto bad = example_order();
+    bad["products"] = "[";
+    call("OrderAdd", bad);
+    for (const auto& entry : journal("OrderAdd")) {
+        EXPECT_EQ(entry.detail.find(server_->password()), std::string::npos) << entry.detail;
+        EXPECT_EQ(entry.action.find(server_->password()), std::string::npos);
+    }
+    const auto refused = journal("OrderAdd").front();
+    EXPECT_EQ(refused.outcome, "invalid_parameter");
+    const auto refused_detail = json::parse(refused.detail);
+    EXPECT_EQ(refused_detail.at("baselinker_id"), json::value("48213377"));
+    EXPECT_EQ(refused_detail.at("result"), json::value("invalid"));
+    EXPECT_EQ(refused_detail.at("reason"), json::value("products: malformed JSON"));
+}
+
+TEST_F(ConnectorOrderAdd, OrderActionsAreListedAndFoundWhateverTheCase) {
+    const auto methods = call_json("SupportedMethods");
+    for (const char* name : {"OrderAdd", "OrdersGet", "OrderUpdate"}) {
+        EXPECT_NE(
+            std::find(methods.as_array().begin(), methods.as_array().end(), json::value(name)),
+            methods.as_array().end())
+            << name;
+    }
+    EXPECT_EQ(call("ordersget").body, "[]");
+    EXPECT_GT(add_order(simple_order("1")), 0);
+    EXPECT_TRUE(call("ORDERADD", simple_order("1")).body.starts_with("{\"order_id\":\""));
+}
+
+class ConnectorOrderAddReject : public OrderHttpTest {
+  protected:
+    void configure(app::Config& config) override {
+        config.endpoint.connector.orders.unknown_products = store::UnknownProducts::Reject;
+    }
+};
+
+TEST_F(ConnectorOrderAddReject, UnknownProductIsAnErrorListingTheLinesAndWritesNothing) {
+    auto fields = example_order();
+    fields["products"] = "[" + variant_line(2) +
+                         R"(,{"id":"","sku":"X-1","ean":"590","name":"Grawer dedykacji",)"
+                         R"("price":"15.00","quantity":"1"}])";
+    const auto text = expect_error(call("OrderAdd", fields), "unknown_product");
+    EXPECT_EQ(text,
+              "no catalogue product for line 2 (sku 'X-1', ean '590', name 'Grawer dedykacji')");
+    EXPECT_EQ(order_count(), 0);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
+    const auto detail = last_detail("OrderAdd");
+    EXPECT_EQ(detail.at("result"), json::value("rejected"));
+    EXPECT_EQ(json::serialize(detail.at("unknown_lines")), "[2]");
+    // With every line known, the same policy accepts the order.
+    fields["products"] = "[" + variant_line(2) + "]";
+    EXPECT_GT(add_order(fields), 0);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 2);
+}
+
+class ConnectorOrderAddNoCodes : public OrderHttpTest {
+  protected:
+    void configure(app::Config& config) override {
+        config.endpoint.connector.orders.match_by_codes = false;
+        config.endpoint.connector.orders.default_status = 2;
+    }
+};
+
+TEST_F(ConnectorOrderAddNoCodes, CodesAreNotUsedAndTheDefaultStatusIsConfigured) {
+    const std::string products = R"([{"id":"","sku":")" + simple_sku_ +
+                                 R"(","name":"po SKU","price":"1.00","quantity":"1"}])";
+    const auto order = get_order(add_order(
+        {{"baselinker_id", "9"}, {"change_products_quantity", "1"}, {"products", products}}));
+    EXPECT_EQ(order.at("products").at(0).at("id"), json::value(""));
+    EXPECT_EQ(order.at("status_id"), json::value("2"));
+    EXPECT_EQ(stock(simple_id_), kStartStock);
+}
+
+}  // namespace
+}  // namespace order_test

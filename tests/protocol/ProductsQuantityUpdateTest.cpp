@@ -1,0 +1,109 @@
+// ProductsQuantityUpdate: set/change/clamp, skip rules, one transaction, bracket form, malformed
+// input of both *Update actions (nothing changed), journal detail.
+#include <gtest/gtest.h>
+
+#include "ProductsUpdateFixture.h"
+
+namespace connector_test {
+namespace {
+
+namespace json = boost::json;
+
+TEST_F(ConnectorUpdates, SetAndChange) {
+    const std::string products = R"([{"product_id":")" + id("KUB-1") +
+                                 R"(","operation":"set","quantity":"20"},{"product_id":)" +
+                                 id("NOZ") +
+                                 R"(,"variant_id":0,"operation":"change","quantity":-5},)"
+                                 R"({"product_id":")" +
+                                 id("ZOLW") + R"(","variant_id":")" + vid("ZOLW", "ZOLW-S") +
+                                 R"(","operation":"change","quantity":"2"}])";
+    auto response = call("ProductsQuantityUpdate", {{"products", products}});
+    EXPECT_EQ(response.body, R"({"counter":3})");
+    EXPECT_EQ(stock_of("KUB-1"), 20);
+    EXPECT_EQ(stock_of("NOZ"), 10);
+    EXPECT_EQ(stock_of("ZOLW", variant_id("ZOLW", "ZOLW-S")), 5);
+    EXPECT_EQ(stock_of("ZOLW"), 10);  // the stock rule follows the variant
+}
+
+TEST_F(ConnectorUpdates, ClampAtZeroIsAppliedAndJournaled) {
+    const std::string products =
+        R"([{"product_id":")" + id("SZT") + R"(","operation":"change","quantity":"-50"}])";
+    EXPECT_EQ(call("ProductsQuantityUpdate", {{"products", products}}).body, R"({"counter":1})");
+    EXPECT_EQ(stock_of("SZT"), 0);
+    auto detail = json::parse(last_detail());
+    EXPECT_EQ(detail.at("applied"), json::value(1));
+    ASSERT_EQ(detail.at("notes").as_array().size(), 1u) << last_detail();
+    EXPECT_EQ(detail.at("notes").at(0).at("entry"), json::value(0));
+    EXPECT_EQ(detail.at("notes").at(0).at("status"), json::value("applied"));
+}
+
+TEST_F(ConnectorUpdates, InvalidEntriesAreSkippedNotCountedAndJournaled) {
+    const std::string products =
+        "["
+        R"({"product_id":"999999","operation":"set","quantity":1},)"  // unknown product
+        R"({"product_id":")" +
+        id("ZOLW") +
+        R"(","operation":"set","quantity":1},)"  // has variants
+        R"({"product_id":")" +
+        id("KUB-1") +
+        R"(","operation":"add","quantity":1},)"  // operation
+        R"({"product_id":")" +
+        id("KUB-1") +
+        R"(","operation":"set","quantity":"1.5"},)"
+        R"({"product_id":")" +
+        id("KUB-1") +
+        R"(","variant_id":"999999","operation":"set","quantity":1},)"
+        R"({"product_id":"abc","operation":"set","quantity":1},)"
+        R"({"product_id":")" +
+        id("NOZ") + R"(","operation":"SET","quantity":1}])";
+    const auto before = stock_of("KUB-1");
+    EXPECT_EQ(call("ProductsQuantityUpdate", {{"products", products}}).body, R"({"counter":1})");
+    EXPECT_EQ(stock_of("KUB-1"), before);
+    EXPECT_EQ(stock_of("ZOLW"), 8);
+    EXPECT_EQ(stock_of("NOZ"), 1);
+    auto detail = json::parse(last_detail());
+    EXPECT_EQ(detail.at("entries"), json::value(7));
+    std::vector<std::int64_t> skipped;
+    for (const auto& note : detail.at("notes").as_array()) {
+        EXPECT_EQ(note.at("status"), json::value("skipped"));
+        EXPECT_FALSE(note.at("reason").as_string().empty());
+        skipped.push_back(note.at("entry").as_int64());
+    }
+    EXPECT_EQ(skipped, (std::vector<std::int64_t>{0, 1, 2, 3, 4, 5}));
+}
+
+TEST_F(ConnectorUpdates, BracketForm) {
+    auto response = call("ProductsQuantityUpdate", {{"products[0][product_id]", id("KUB-1")},
+                                                    {"products[0][operation]", "set"},
+                                                    {"products[0][quantity]", "3"},
+                                                    {"products[1][product_id]", id("NOZ")},
+                                                    {"products[1][operation]", "change"},
+                                                    {"products[1][quantity]", "1"}});
+    EXPECT_EQ(response.body, R"({"counter":2})");
+    EXPECT_EQ(stock_of("KUB-1"), 3);
+    EXPECT_EQ(stock_of("NOZ"), 16);
+}
+
+TEST_F(ConnectorUpdates, MalformedOrMissingProductsChangesNothing) {
+    const auto before = catalogue_state();
+    for (const char* products :
+         {"[{\"product_id\":1,", "{\"product_id\":1}", "nonsense", "[1,2]"}) {
+        auto response = call("ProductsQuantityUpdate", {{"products", products}});
+        expect_error(response, "invalid_parameter");
+        EXPECT_NE(response.body.find("products"), std::string::npos);
+    }
+    expect_error(call("ProductsQuantityUpdate"), "invalid_parameter");
+    expect_error(call("ProductsPriceUpdate", {{"products", "[{"}}), "invalid_parameter");
+    auto utf8 = call("ProductsQuantityUpdate",
+                     {{"products", "[{\"product_id\":\"1\",\"operation\":\"s\xFF\"}]"}});
+    expect_error(utf8, "invalid_parameter");
+    EXPECT_EQ(json::parse(utf8.body).at("error_text"), json::value("products: not valid UTF-8"));
+    EXPECT_EQ(catalogue_state(), before);
+}
+
+TEST_F(ConnectorUpdates, EmptyBatchCountsZero) {
+    EXPECT_EQ(call("ProductsQuantityUpdate", {{"products", "[]"}}).body, R"({"counter":0})");
+}
+
+}  // namespace
+}  // namespace connector_test
