@@ -2,13 +2,12 @@
 # Sets everything up and runs the whole test suite: installs the Debian packages, builds the
 # fuzz targets (clang-14, libFuzzer), the CI build (warnings are errors) and the sanitizer builds
 # (ASan + UBSan: the unit, engine, store and end-to-end suites; TSan: the store's concurrency
-# tests), then runs ctest,
-# which includes bounded fuzz runs and the web panel's headless-Chromium test (playwright-core
-# from npm, pinned by tests/web/package-lock.json), and the store and end-to-end suites a second
-# time on PostgreSQL (store_pg.*, e2e_pg.*) against a throwaway cluster that this script starts
-# (scripts/pg-cluster.sh) and stops again, whatever the outcome; then the sanitizer builds'
-# suites (ctest --preset tsan
-ctest --preset asan / tsan, on both backends). Prints ctest's summary line of each run.
+# tests), then runs ctest, which includes bounded fuzz runs and the web panel's headless-Chromium
+# test (playwright-core from npm, pinned by tests/web/package-lock.json), and the store and
+# end-to-end suites a second time on PostgreSQL (store_pg.*, e2e_pg.*) against a throwaway
+# cluster that this script starts (scripts/pg-cluster.sh) and stops again, whatever the outcome;
+# then the sanitizer builds' suites (presets tsan and asan, on both backends). Prints ctest's
+# summary line of each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
