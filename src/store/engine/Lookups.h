@@ -14,130 +14,24 @@
 
 namespace store::engine {
 
-namespace lookups_detail {
-
-// "Dom i ogród/Kuchnia/Kubki": the names from the root down. Walks up at most as many steps as
-// there are categories, so a parent loop (which import refuses) cannot hang it.
-inline std::string path_of(const CategoryRow& row,
-                           const std::unordered_map<Id, const CategoryRow*>& by_id) {
-    std::vector<const std::string*> names{&row.name};
-    std::optional<Id> parent = row.parent_id;
-    for (std::size_t steps = 0; parent && steps < by_id.size(); ++steps) {
-        auto it = by_id.find(*parent);
-        if (it == by_id.end()) break;
-        names.push_back(&it->second->name);
-        parent = it->second->parent_id;
-    }
-    std::string path;
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
-        if (!path.empty()) path += '/';
-        path += **it;
-    }
-    return path;
-}
-
-// Sorts by the ICU case fold of `key`, then by id: in C++ rather than SQL because SQLite's
-// lower() knows only ASCII, and so that PostgreSQL gives the same order whatever collation its
-// database was created with.
-template <class Row>
-void sort_folded(std::vector<Row>& rows, std::string Row::*key) {
-    std::vector<std::pair<std::string, std::size_t>> keys;
-    keys.reserve(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        keys.emplace_back(core::fold_case(rows[i].*key), i);
-    std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : rows[a.second].id < rows[b.second].id;
-    });
-    std::vector<Row> sorted;
-    sorted.reserve(rows.size());
-    for (const auto& k : keys) sorted.push_back(std::move(rows[k.second]));
-    rows = std::move(sorted);
-}
-
-}  // namespace lookups_detail
-
 class Lookups final : public store::Lookups {
   public:
     explicit Lookups(Port& port) : port_(port) {}
 
-    std::vector<NamedId> order_statuses() override {
-        return read("SELECT id, name, cancelled FROM order_statuses ORDER BY id");
-    }
-    std::vector<NamedId> delivery_methods() override {
-        return read("SELECT id, name, FALSE FROM delivery_methods ORDER BY id");
-    }
-    std::vector<NamedId> payment_methods() override {
-        return read("SELECT id, name, cod FROM payment_methods ORDER BY id");
-    }
+    std::vector<NamedId> order_statuses() override;
+    std::vector<NamedId> delivery_methods() override;
+    std::vector<NamedId> payment_methods() override;
 
-    Id save_order_status(const NamedId& item) override {
-        // A new status goes after every other one in the shop's order of statuses.
-        return save(item,
-                    "INSERT INTO order_statuses (name, cancelled, position) VALUES (?1, ?2,"
-                    " (SELECT COALESCE(MAX(position), 0) + 1 FROM order_statuses)) RETURNING id",
-                    "UPDATE order_statuses SET name = ?1, cancelled = ?2 WHERE id = ?3"
-                    " RETURNING id",
-                    "order status", true);
-    }
-    Id save_delivery_method(const NamedId& item) override {
-        return save(item, "INSERT INTO delivery_methods (name) VALUES (?1) RETURNING id",
-                    "UPDATE delivery_methods SET name = ?1 WHERE id = ?2 RETURNING id",
-                    "delivery method", false);
-    }
-    Id save_payment_method(const NamedId& item) override {
-        return save(item, "INSERT INTO payment_methods (name, cod) VALUES (?1, ?2) RETURNING id",
-                    "UPDATE payment_methods SET name = ?1, cod = ?2 WHERE id = ?3 RETURNING id",
-                    "payment method", true);
-    }
+    Id save_order_status(const NamedId& item) override;
+    Id save_delivery_method(const NamedId& item) override;
+    Id save_payment_method(const NamedId& item) override;
 
-    std::vector<CategoryRow> categories() override {
-        auto conn = port_.acquire();
-        auto st = conn->prepare(
-            "SELECT c.id, c.parent_id, COALESCE(c.external_id, ''), c.name, c.active,"
-            " (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id)"
-            " FROM categories c");
-        std::vector<CategoryRow> rows;
-        while (st.step()) {
-            CategoryRow r;
-            r.id = st.integer(0);
-            if (!st.is_null(1)) r.parent_id = st.integer(1);
-            r.external_id = st.text(2);
-            r.name = st.text(3);
-            r.active = st.integer(4) != 0;  // a boolean reads as 0/1 on both backends
-            r.products = st.integer(5);
-            rows.push_back(std::move(r));
-        }
-        std::unordered_map<Id, const CategoryRow*> by_id;
-        for (const CategoryRow& r : rows) by_id[r.id] = &r;
-        std::vector<std::string> paths;
-        paths.reserve(rows.size());
-        for (const CategoryRow& r : rows) paths.push_back(lookups_detail::path_of(r, by_id));
-        for (std::size_t i = 0; i < rows.size(); ++i) rows[i].path = std::move(paths[i]);
-        lookups_detail::sort_folded(rows, &CategoryRow::path);
-        return rows;
-    }
+    std::vector<CategoryRow> categories() override;
 
-    std::vector<ManufacturerRow> manufacturers() override {
-        auto conn = port_.acquire();
-        auto st = conn->prepare(
-            "SELECT m.id, m.name, m.logo_url,"
-            " (SELECT COUNT(*) FROM products p WHERE p.manufacturer_id = m.id)"
-            " FROM manufacturers m");
-        std::vector<ManufacturerRow> rows;
-        while (st.step())
-            rows.push_back(ManufacturerRow{st.integer(0), st.text(1), st.text(2), st.integer(3)});
-        lookups_detail::sort_folded(rows, &ManufacturerRow::name);
-        return rows;
-    }
+    std::vector<ManufacturerRow> manufacturers() override;
 
   private:
-    std::vector<NamedId> read(const char* sql) {
-        auto conn = port_.acquire();
-        auto st = conn->prepare(sql);
-        std::vector<NamedId> out;
-        while (st.step()) out.push_back(NamedId{st.integer(0), st.text(1), st.integer(2) != 0});
-        return out;
-    }
+    std::vector<NamedId> read(const char* sql);
 
     // One insert (id 0) or update statement of a lookup table, in its own write transaction
     // (on SQLite BEGIN IMMEDIATE, so it waits for the write lock up front). Both statements
@@ -145,23 +39,7 @@ class Lookups final : public store::Lookups {
     // (numbered without gaps: PostgreSQL cannot type a parameter the SQL never uses). Both
     // return the row's id; no row means the id names nothing.
     Id save(const NamedId& item, const char* insert_sql, const char* update_sql, const char* what,
-            bool has_flag) {
-        auto conn = port_.acquire();
-        Transaction tx(*conn, TxKind::Write);
-        const bool create = item.id == 0;
-        auto st = conn->prepare(create ? insert_sql : update_sql);
-        int i = 0;
-        st.bind(++i, item.name);
-        if (has_flag) st.bind(++i, item.flag);
-        if (!create) st.bind(++i, item.id);
-        if (!st.step())
-            throw NotFoundError(std::string(what) + " " + std::to_string(item.id) +
-                                " does not exist");
-        const Id id = st.integer(0);
-        st.run();  // SQLite: finish the statement before COMMIT (PostgreSQL: already done)
-        tx.commit();
-        return id;
-    }
+            bool has_flag);
 
     Port& port_;
 };
