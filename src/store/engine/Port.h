@@ -223,11 +223,10 @@ class Port {
 
     // A relation named `alias` with columns c0, c1, ... of `types` and the row's ordinal `n`
     // (for ORDER BY), for a FROM clause, its parameters starting at ?first; bind_rows gives it
-    // `rows` (right before the statement runs). rows_parameters() says how many parameters
-    // the relation takes (to number the ones after it).
+    // `rows` (right before the statement runs). Its parameters come last in the statement
+    // (PostgreSQL's take one per column, SQLite's one).
     virtual std::string rows_relation(Connection& conn, const std::vector<ColumnType>& types,
                                       int first, std::string_view alias) = 0;
-    virtual int rows_parameters(const std::vector<ColumnType>& types) const = 0;
     // Appended to a SELECT that reads the relation `alias`, so that its rows come in the
     // order they were added (an INSERT then hands out ids in that order): " ORDER BY alias.n",
     // or "" where the relation is read in order anyway (a sort would cost more than the rest).

@@ -31,9 +31,6 @@ class PgPort final : public engine::Port {
     std::string rows_relation(engine::Connection& conn,
                               const std::vector<engine::ColumnType>& types, int first,
                               std::string_view alias) override;
-    int rows_parameters(const std::vector<engine::ColumnType>& types) const override {
-        return static_cast<int>(types.size());
-    }
     void bind_rows(engine::Connection& conn, engine::Statement& st, int first,
                    const engine::Rows& rows) override;
     std::string in_row_order(std::string_view alias) const override {

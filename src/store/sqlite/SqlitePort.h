@@ -35,7 +35,6 @@ class SqlitePort final : public engine::Port {
     std::string rows_relation(engine::Connection& conn,
                               const std::vector<engine::ColumnType>& types, int first,
                               std::string_view alias) override;
-    int rows_parameters(const std::vector<engine::ColumnType>&) const override { return 1; }
     // The table is read in its primary key order, and an INSERT ... SELECT inserts in that order.
     std::string in_row_order(std::string_view) const override { return ""; }
     void bind_rows(engine::Connection& conn, engine::Statement& st, int first,
