@@ -13,9 +13,11 @@
 
 namespace store::engine::orders {
 
-// Binds a line to the catalogue: id + variant_id, then (if allowed) sku, then ean.
-std::optional<StockKey> bind_line(Connection& conn, const OrderLineInput& line,
-                                  bool match_by_codes);
+// Binds each line to the catalogue: id + variant_id (every line in one statement), then (if
+// allowed) sku, then ean; nullopt for a line that matches nothing.
+std::vector<std::optional<StockKey>> bind_lines(Port& port, Connection& conn,
+                                                std::span<const OrderLineInput> lines,
+                                                bool match_by_codes);
 
 // Locks the stock rows of `keys` (variants by id, then products by id: the one order every
 // writer of stock follows, so two transactions never wait on each other in a cycle) and reads
@@ -34,7 +36,8 @@ struct StatusInfo {
 };
 StatusInfo status_info(Connection& conn, Id status_id);
 // Sets the order's status to `to` (known) with a history row; entering a cancelled status gives
-// the stock back, once per order. Returns true when stock was given back.
+// the stock back, once per order. Returns true when stock was given back. `from` nullopt: the
+// order was just created, its row already holds `to`.
 bool enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from, Id to,
                   bool cancelled, const std::string& actor, std::int64_t now);
 

@@ -80,16 +80,12 @@ std::optional<Id> existing_by_baselinker_id(Connection& conn, std::int64_t basel
     return st.integer(0);
 }
 
-// Creates the header with a new id; nullopt for a known baselinker_id (Duplicate). Callers bind
-// the lines before (read-only work, kept out of the serialised section) and move stock only
-// after: a creator never holds a stock row while it waits for its id, so creators and other
-// stock movers cannot wait on each other in a cycle.
+// Creates the header with a new id; nullopt for a known baselinker_id (Duplicate: the
+// constraint decides, also while the first send is still in flight). Callers bind the lines
+// before and move stock only after: a creator holds no row lock when it asks the port for an
+// id, so creators, readers and other stock movers cannot wait on each other in a cycle.
 std::optional<Id> create_header(Port& port, Connection& conn, const OrderInput& o,
                                 const AddPlan& plan, Id status, std::int64_t now) {
-    // A re-send of a known order (BaseLinker retries) need not queue for an id; the
-    // constraint still decides when the first send is in flight.
-    if (plan.baselinker_id && existing_by_baselinker_id(conn, *plan.baselinker_id))
-        return std::nullopt;
     port.before_new_order_id(conn);
     return insert_header(conn, o, plan, status, now);
 }
@@ -203,14 +199,16 @@ void insert_lines(Port& port, Connection& conn, Id order_id, const OrderInput& o
 }
 
 // A replacement keeps the order's status unless the new version names a known, different one
-// (the default status applies to new orders only, so staff's progress is not reset).
-void replace_status(Port& port, Connection& conn, Id order_id, Id current_status,
+// (the default status applies to new orders only, so staff's progress is not reset). True when
+// it entered a cancelled status (the order's stock is then returned, now or before).
+bool replace_status(Port& port, Connection& conn, Id order_id, Id current_status,
                     const OrderInput& o, const AddOrderOptions& options, std::int64_t now) {
-    if (!o.status_id || *o.status_id == current_status) return;
+    if (!o.status_id || *o.status_id == current_status) return false;
     auto info = orders::status_info(conn, *o.status_id);
-    if (!info.known) return;
+    if (!info.known) return false;
     orders::enter_status(port, conn, order_id, current_status, *o.status_id, info.cancelled,
                          options.actor, now);
+    return info.cancelled;
 }
 
 // The first status of a new order: the sent one when known, else the default.
@@ -224,23 +222,13 @@ std::pair<Id, StatusInfo> first_status(Connection& conn, const OrderInput& o,
 }
 
 // Binds every line (read-only, before any lock is taken); unmatched lines are listed.
-std::vector<std::optional<StockKey>> bind_lines(Connection& conn, const OrderInput& o,
+std::vector<std::optional<StockKey>> bind_lines(Port& port, Connection& conn, const OrderInput& o,
                                                 const AddOrderOptions& options,
                                                 std::vector<std::size_t>& unmatched) {
-    std::vector<std::optional<StockKey>> keys;
-    keys.reserve(o.lines.size());
-    for (std::size_t i = 0; i < o.lines.size(); ++i) {
-        keys.push_back(orders::bind_line(conn, o.lines[i], options.match_by_codes));
-        if (!keys.back()) unmatched.push_back(i);
-    }
+    auto keys = orders::bind_lines(port, conn, o.lines, options.match_by_codes);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (!keys[i]) unmatched.push_back(i);
     return keys;
-}
-
-bool stock_returned(Connection& conn, Id order_id) {
-    auto st = conn.prepare("SELECT stock_returned FROM orders WHERE id = ?1");
-    st.bind(1, order_id);
-    st.step_row();
-    return st.boolean(0);
 }
 
 // Stock and lines of an order whose header is written; `replacing` names its previous state.
@@ -285,7 +273,7 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
     std::optional<Current> replacing;
     if (plan.previous) replacing = lock_current(port, conn, *plan.previous);
     auto [status, status_flags] = first_status(conn, o, options);
-    auto keys = bind_lines(conn, o, options, result.unmatched_lines);
+    auto keys = bind_lines(port, conn, o, options, result.unmatched_lines);
     const bool reject =
         !result.unmatched_lines.empty() && options.unknown_products == UnknownProducts::Reject;
 
@@ -308,15 +296,19 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
     if (replacing) update_header(conn, order_id, *replacing, o, plan, now);
 
     write_content(port, conn, order_id, replacing, o, plan, keys, result);
+    // A cancelled order holds nothing: its stock was returned before or by its status now.
+    bool returned = false;
     if (replacing) {
         result.kind = AddOrderResult::Kind::Replaced;
-        replace_status(port, conn, order_id, replacing->status, o, options, now);
+        returned = replace_status(port, conn, order_id, replacing->status, o, options, now) ||
+                   replacing->stock_returned;
     } else {
         result.kind = AddOrderResult::Kind::Created;
         orders::enter_status(port, conn, order_id, std::nullopt, status, status_flags.cancelled,
                              options.actor, now);
+        returned = status_flags.cancelled;
     }
-    if (stock_returned(conn, order_id))
+    if (returned)
         for (auto& line : result.lines) line.stock_taken = 0, line.oversold = 0;
     result.order_id = order_id;
     return result;

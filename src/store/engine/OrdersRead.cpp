@@ -146,23 +146,25 @@ void load_related(Port& port, Connection& conn, std::vector<Order>& loaded) {
 // everything (ids start at 1, paid is 0 or 1). The page walks the primary key from id_from and
 // stops after `limit` matches: the unary + keeps the planner off the date_add index, which
 // would make it collect and sort every matching order first.
+// ?4 is the settled id (Port::settled_order_id): nothing above it is shown yet.
 constexpr const char* kPageFilter =
-    " WHERE id > ?1 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))";
+    " WHERE id > ?1 AND id <= ?4 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))";
 
 std::vector<Order> page_orders(Port& port, Connection& conn, const OrderQuery& q, Slice slice,
-                               std::int64_t& total) {
+                               std::optional<Id> settled, std::int64_t& total) {
     const std::int64_t id_from = q.id_from.value_or(0);
+    const std::int64_t up_to = settled.value_or(std::numeric_limits<std::int64_t>::max());
     const std::int64_t time_from = q.time_from.value_or(std::numeric_limits<std::int64_t>::min());
     {
         auto count = conn.prepare(std::string("SELECT COUNT(*) FROM orders") + kPageFilter);
-        count.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid);
+        count.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid).bind(4, up_to);
         count.step_row();
         total = count.integer(0);
     }
     auto st =
-        conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?4 OFFSET ?5");
+        conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?5 OFFSET ?6");
     st.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid);
-    st.bind(4, slice.limit).bind(5, slice.offset);
+    st.bind(4, up_to).bind(5, slice.limit).bind(6, slice.offset);
     std::vector<Order> out = read_headers(st);
     load_related(port, conn, out);
     return out;
@@ -221,6 +223,8 @@ std::vector<Order> load_orders(Port& port, Connection& conn, std::span<const Id>
 }  // namespace orders
 
 OrderPage Orders::orders_page(const OrderQuery& query, Slice slice) {
+    // Before the snapshot: ids up to `settled` are all committed or gone when it is taken.
+    const std::optional<Id> settled = query.order_id ? std::nullopt : port_.settled_order_id();
     return read(port_, [&](Connection& conn) {
         OrderPage page;
         if (query.order_id) {
@@ -229,7 +233,7 @@ OrderPage Orders::orders_page(const OrderQuery& query, Slice slice) {
             page.total = static_cast<std::int64_t>(page.orders.size());
             if (slice.offset > 0) page.orders.clear();
         } else {
-            page.orders = orders::page_orders(port_, conn, query, slice, page.total);
+            page.orders = orders::page_orders(port_, conn, query, slice, settled, page.total);
         }
         return page;
     });

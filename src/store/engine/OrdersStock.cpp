@@ -1,24 +1,11 @@
 // Stock held by orders: binding a line to a stock row, locking and moving stock, what an order
 // holds, statuses that give it back.
+#include <set>
+
 #include "store/engine/OrderRules.h"
 
 namespace store::engine::orders {
 namespace {
-
-// By id: a product without variants with variant 0, or a variant of that product. Variant 0 of
-// a product that has variants names nothing that holds stock, so it does not bind.
-std::optional<StockKey> by_id(Connection& conn, Id product_id, Id variant_id) {
-    if (variant_id == 0) {
-        auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1 AND variant_count = 0");
-        st.bind(1, product_id);
-        if (st.step()) return StockKey{product_id, 0};
-        return std::nullopt;
-    }
-    auto st = conn.prepare("SELECT 1 FROM variants WHERE id = ?1 AND product_id = ?2");
-    st.bind(1, variant_id).bind(2, product_id);
-    if (st.step()) return StockKey{product_id, variant_id};
-    return std::nullopt;
-}
 
 // By a code column (sku or ean): a product without variants first, then a variant; the lowest
 // id wins when a code is shared.
@@ -32,6 +19,18 @@ std::optional<StockKey> by_code(Connection& conn, const char* product_sql, const
     v.bind(1, code);
     if (v.step()) return StockKey{v.integer(0), v.integer(1)};
     return std::nullopt;
+}
+
+// Then (when allowed) by sku, then by ean.
+std::optional<StockKey> by_codes(Connection& conn, const OrderLineInput& line) {
+    if (auto key = by_code(
+            conn,
+            "SELECT id FROM products WHERE sku = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
+            "SELECT product_id, id FROM variants WHERE sku = ?1 ORDER BY id LIMIT 1", line.sku))
+        return key;
+    return by_code(
+        conn, "SELECT id FROM products WHERE ean = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
+        "SELECT product_id, id FROM variants WHERE ean = ?1 ORDER BY id LIMIT 1", line.ean);
 }
 
 // Marks the order's stock as returned; false when it already was (exactly once).
@@ -59,19 +58,40 @@ void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
 
 }  // namespace
 
-std::optional<StockKey> bind_line(Connection& conn, const OrderLineInput& line,
-                                  bool match_by_codes) {
-    if (line.product_id)
-        if (auto key = by_id(conn, *line.product_id, line.variant_id)) return key;
-    if (!match_by_codes) return std::nullopt;
-    if (auto key = by_code(
-            conn,
-            "SELECT id FROM products WHERE sku = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
-            "SELECT product_id, id FROM variants WHERE sku = ?1 ORDER BY id LIMIT 1", line.sku))
-        return key;
-    return by_code(
-        conn, "SELECT id FROM products WHERE ean = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
-        "SELECT product_id, id FROM variants WHERE ean = ?1 ORDER BY id LIMIT 1", line.ean);
+std::vector<std::optional<StockKey>> bind_lines(Port& port, Connection& conn,
+                                                std::span<const OrderLineInput> lines,
+                                                bool match_by_codes) {
+    // By id, every line in one statement: a product without variants with variant 0, or a
+    // variant of that product. Variant 0 of a product that has variants names nothing that
+    // holds stock, so it does not bind.
+    std::vector<Id> product_ids, variant_ids;
+    for (const auto& line : lines)
+        if (line.product_id)
+            (line.variant_id == 0 ? product_ids : variant_ids)
+                .push_back(line.variant_id == 0 ? *line.product_id : line.variant_id);
+    std::set<StockKey> known;
+    if (!product_ids.empty() || !variant_ids.empty()) {
+        const Dialect& d = port.dialect();
+        auto st = conn.prepare("SELECT id, 0 FROM products WHERE id" + d.in_ids(1) +
+                               " AND variant_count = 0 UNION ALL SELECT product_id, id FROM"
+                               " variants WHERE id" +
+                               d.in_ids(2));
+        st.bind(1, d.ids(product_ids)).bind(2, d.ids(variant_ids));
+        while (st.step()) known.insert(StockKey{st.integer(0), st.integer(1)});
+    }
+    std::vector<std::optional<StockKey>> keys;
+    keys.reserve(lines.size());
+    for (const auto& line : lines) {
+        if (line.product_id) {
+            const StockKey key{*line.product_id, line.variant_id};
+            if (known.count(key)) {
+                keys.push_back(key);
+                continue;
+            }
+        }
+        keys.push_back(match_by_codes ? by_codes(conn, line) : std::nullopt);
+    }
+    return keys;
 }
 
 StockMap lock_stock(Port& port, Connection& conn, const StockMap& keys) {
@@ -147,11 +167,12 @@ StatusInfo status_info(Connection& conn, Id status_id) {
 
 bool enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from, Id to,
                   bool cancelled, const std::string& actor, std::int64_t now) {
-    conn.prepare("UPDATE orders SET status_id = ?1, updated_at = ?2 WHERE id = ?3")
-        .bind(1, to)
-        .bind(2, now)
-        .bind(3, order_id)
-        .run();
+    if (from)  // a new order (no `from`) was inserted with its first status
+        conn.prepare("UPDATE orders SET status_id = ?1, updated_at = ?2 WHERE id = ?3")
+            .bind(1, to)
+            .bind(2, now)
+            .bind(3, order_id)
+            .run();
     bool returned = false;
     if (cancelled) {
         const StockMap held = held_stock(conn, order_id);

@@ -216,10 +216,17 @@ class Port {
     // keep state across runs.
     virtual void write(WriteKind kind, const std::function<bool(Connection&)>& work) = 0;
 
-    // Called inside a write right before a new order row takes its id. Ids must become
-    // visible in ascending order (OrdersGet pollers ask for "ids above the last one seen"):
-    // SQLite's single writer gives that for free; PostgreSQL takes a transaction lock.
+    // No skipped orders. OrdersGet pollers ask for "ids above the last one seen", so a poller
+    // must never be shown an order while an order with a lower id can still appear. The two
+    // calls below keep that promise together:
+    // * before_new_order_id: called inside a write right before a new order row takes its id;
+    // * settled_order_id: called by a reader before its snapshot (outside any transaction):
+    //   every order id up to the answer is committed or will never exist, so a page that
+    //   stops there skips nothing. nullopt: every id a later snapshot sees is settled.
+    // SQLite's single writer commits ids in order (nothing to do, nullopt); PostgreSQL hands
+    // out ids at INSERT and shows them at COMMIT in any order (see PgPort.cpp).
     virtual void before_new_order_id(Connection& conn) = 0;
+    virtual std::optional<Id> settled_order_id() = 0;
 
     // A relation named `alias` with columns c0, c1, ... of `types` and the row's ordinal `n`
     // (for ORDER BY), for a FROM clause, its parameters starting at ?first; bind_rows gives it

@@ -100,13 +100,20 @@ const char* array_type(engine::ColumnType type) {
     return "TEXT[]";
 }
 
-// No skipped orders. A poller asks for id > the last id it saw, so an order must never become
-// visible with an id below one already visible. PostgreSQL hands out sequence values at INSERT
-// and makes them visible at COMMIT, in whatever order the transactions finish: id 11 may commit
-// while id 10 is still in flight, and a poller that saw 11 would never ask for 10. So every
-// transaction that creates an order takes this transaction-level advisory lock before taking
-// its id and keeps it until its COMMIT: the next creator takes a higher id only once the lower
-// one is visible. One fixed key ("blcOrder" in ASCII) serves every process on the database.
+// No skipped orders. A poller asks for id > the last id it saw, so it must never be shown an
+// order while a lower id can still appear. PostgreSQL hands out identity values at INSERT and
+// makes them visible at COMMIT, in whatever order the transactions finish: id 11 may commit
+// while id 10 is still in flight, and a poller that saw 11 would never ask for 10.
+// * Every transaction that creates an order takes this advisory lock in SHARED mode before it
+//   takes its id, and keeps it until its COMMIT. Creators never wait for each other.
+// * A reader first takes the lock EXCLUSIVELY in a short transaction of its own: that waits
+//   until every creator in flight has committed or rolled back (creators that arrive meanwhile
+//   queue behind the reader: PostgreSQL grants locks in order), then reads the last id handed
+//   out and lets go. Every id up to that one is committed or gone for good, so a snapshot taken
+//   afterwards that stops there skips nothing; higher ids wait for the next poll.
+// The lock is held for the time of one statement, and waited for as long as the adds in
+// flight take to commit (milliseconds). One fixed key ("blcOrder" in ASCII) serves every
+// process on the database.
 constexpr std::int64_t kOrderIdLock = 0x626C634F72646572;
 
 // A short random pause that grows with the attempt, so that retries do not collide again.
@@ -197,7 +204,21 @@ void PgPort::write(engine::WriteKind, const std::function<bool(engine::Connectio
 }
 
 void PgPort::before_new_order_id(engine::Connection& conn) {
-    conn.prepare("SELECT pg_advisory_xact_lock(?1)").bind(1, kOrderIdLock).run();
+    conn.prepare("SELECT pg_advisory_xact_lock_shared(?1)").bind(1, kOrderIdLock).run();
+}
+
+std::optional<Id> PgPort::settled_order_id() {
+    Session session(pool_.acquire(), faults());
+    engine::Transaction tx(session, engine::TxKind::Write);
+    session.prepare("SELECT pg_advisory_xact_lock(?1)").bind(1, kOrderIdLock).run();
+    // NULL before the first id was handed out: nothing is settled above 0.
+    auto st = session.prepare(
+        "SELECT COALESCE(pg_sequence_last_value(CAST(pg_get_serial_sequence('orders', 'id')"
+        " AS regclass)), 0)");
+    st.step_row();
+    const Id settled = st.integer(0);
+    tx.commit();
+    return settled;
 }
 
 std::string PgPort::rows_relation(engine::Connection&, const std::vector<engine::ColumnType>& types,

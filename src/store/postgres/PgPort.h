@@ -4,7 +4,8 @@
 // write runner, which runs a transaction again when PostgreSQL aborted it for a deadlock or a
 // serialization failure. Several blconnect processes may share the database:
 // * exactly once: UNIQUE(baselinker_id) decides (INSERT ... ON CONFLICT DO NOTHING);
-// * no skipped orders: before_new_order_id takes a transaction advisory lock (see PgPort.cpp);
+// * no skipped orders: creators take a shared advisory lock, readers wait for the creators in
+//   flight before they read (settled_order_id, see PgPort.cpp);
 // * stock: rows locked in one global order (variants, then products, by id), deadlock retry.
 #include <memory>
 #include <string>
@@ -28,6 +29,7 @@ class PgPort final : public engine::Port {
     void write(engine::WriteKind kind,
                const std::function<bool(engine::Connection&)>& work) override;
     void before_new_order_id(engine::Connection& conn) override;
+    std::optional<Id> settled_order_id() override;
     std::string rows_relation(engine::Connection& conn,
                               const std::vector<engine::ColumnType>& types, int first,
                               std::string_view alias) override;

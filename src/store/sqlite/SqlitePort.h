@@ -30,6 +30,7 @@ class SqlitePort final : public engine::Port {
     void write(engine::WriteKind kind,
                const std::function<bool(engine::Connection&)>& work) override;
     void before_new_order_id(engine::Connection&) override {}
+    std::optional<Id> settled_order_id() override { return std::nullopt; }
     // A set of rows is a temporary table (one per parameter slot and column types, in the
     // connection's memory), filled row by row: as fast as a loop of prepared INSERTs.
     std::string rows_relation(engine::Connection& conn,
