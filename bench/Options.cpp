@@ -31,7 +31,7 @@ bool apply(Options& o, std::string_view name, const std::string* value) {
                                           "--warmup",      "--port",       "--binary",
                                           "--filter-name", "--threads",    "--sweeps",
                                           "--orders-fill", "--order-adds", "--order-clients",
-                                          "--crash-orders"};
+                                          "--crash-orders", "--servers"};
     if (std::find(std::begin(kValued), std::end(kValued), name) == std::end(kValued)) {
         throw std::invalid_argument("unknown option " + std::string(name));
     }
@@ -61,6 +61,8 @@ bool apply(Options& o, std::string_view name, const std::string* value) {
         o.order_clients = static_cast<int>(parse_int(name, v, 1, 256));
     } else if (name == "--crash-orders") {
         o.crash_orders = static_cast<int>(parse_int(name, v, 0, 1'000'000));
+    } else if (name == "--servers") {
+        o.servers = static_cast<int>(parse_int(name, v, 1, 16));
     } else {  // --sweeps
         o.sweeps = static_cast<int>(parse_int(name, v, 1, 100));
     }
@@ -96,7 +98,8 @@ const char* usage() {
            "                 [--warmup N] [--threads N] [--sweeps N] [--filter-name WORD]\n"
            "                 [--binary PATH]\n"
            "       blc_bench --orders [--products N] [--orders-fill N] [--order-adds N]\n"
-           "                 [--order-clients N] [--crash-orders N] [--db PATH|URL] [--keep]\n"
+           "                 [--order-clients N] [--crash-orders N] [--servers N]\n"
+           "                 [--db PATH|URL] [--keep]\n"
            "\n"
            "Creates (or reuses, when it holds N products) a demo database with\n"
            "`blconnect init --demo`, starts `blconnect serve` on loopback as a child process\n"
@@ -123,7 +126,10 @@ const char* usage() {
            "  --order-adds N   sequential OrderAdds (default 2000); the concurrent run sends 2N\n"
            "  --order-clients N  concurrent OrderAdd clients (default 16)\n"
            "  --crash-orders N   OrderAdds acknowledged before kill -9 of the server (default\n"
-           "                   200; 0 = skip); all N must be there after the restart\n";
+           "                   200; 0 = skip); all N must be there after the restart\n"
+           "  --servers N      also start N serve processes on the same database (PostgreSQL,\n"
+           "                   or SQLite) and compare the aggregate throughput of the same\n"
+           "                   clients spread over N servers with one server (default 1: skip)\n";
 }
 
 }  // namespace bench

@@ -22,6 +22,9 @@ struct Options {
     int order_adds = 2000;              // sequential OrderAdds; the concurrent run sends twice that
     int order_clients = 16;             // client threads of the concurrent OrderAdd run
     int crash_orders = 200;             // OrderAdds acknowledged before the kill -9 (0 = skip)
+    // With --orders and N > 1: also N serve processes on the same database against one
+    // (aggregate throughput of the same clients spread over them: the scale-out claim).
+    int servers = 1;
     bool help = false;
 };
 

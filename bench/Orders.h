@@ -70,6 +70,13 @@ struct OrdersResults {
     std::vector<std::pair<std::string, Summary>> gets;
     CrashResult crash;
     bool crash_run = false;
+    // --servers N: each scenario with the same clients on one server, then spread over N.
+    struct ScaleOut {
+        std::string label;
+        Summary one, many;
+    };
+    int servers = 1, scale_clients = 0;
+    std::vector<ScaleOut> scale_out;
     MemoryUse memory;
     ExitStatus exit;
 };

@@ -45,6 +45,19 @@ void print_server(std::ostream& out, const OrdersResults& r) {
     out << "\n";
 }
 
+void print_scale_out(std::ostream& out, const OrdersResults& r) {
+    if (r.scale_out.empty()) return;
+    const std::string n = std::to_string(r.servers);
+    out << "| " << r.scale_clients << " clients (req/s · p50 ms · p99 ms) | 1 server | " << n
+        << " servers on the same database |\n|---|---:|---:|\n";
+    auto cell = [](const Summary& s) {
+        return fixed(s.per_second, 0) + " · " + fixed(s.p50_ms, 2) + " · " + fixed(s.p99_ms, 2);
+    };
+    for (const auto& row : r.scale_out)
+        out << "| " << row.label << " | " << cell(row.one) << " | " << cell(row.many) << " |\n";
+    out << "\n";
+}
+
 void target_row(std::ostream& out, const std::string& what, const std::string& goal,
                 double measured, bool met, const std::string& unit) {
     out << "| " << what << " | " << goal << " | " << fixed(measured, unit == "ms" ? 2 : 0) << ' '
@@ -82,6 +95,7 @@ void print_orders_report(std::ostream& out, const OrdersResults& r) {
     print_header(out, r);
     print_scenarios(out, r);
     print_server(out, r);
+    print_scale_out(out, r);
     print_targets(out, r);
 }
 

@@ -126,6 +126,13 @@ Scenario list_page_scenario(const Catalogue& c) {
             [pages](Rng& rng) { return page_field(pages, rng); }, check_page_answer};
 }
 
+Scenario stock_page_scenario(Client& client) {
+    const std::int64_t pages = first_page_pages(client, "ProductsQuantity", {});
+    return {"ProductsQuantity, random page (" + std::to_string(pages) + " pages)",
+            "ProductsQuantity", [pages](Rng& rng) { return page_field(pages, rng); },
+            check_page_answer};
+}
+
 std::vector<Scenario> catalogue_scenarios(const Catalogue& c, const std::string& filter_name) {
     std::vector<Scenario> out;
     out.push_back(list_page_scenario(c));
@@ -220,10 +227,17 @@ void client_thread(std::uint16_t port, const std::string& password, const Scenar
 
 Summary run_concurrent(std::uint16_t port, const std::string& password, const Scenario& s,
                        int threads, int warmup, int per_thread) {
+    return run_concurrent(std::vector<std::uint16_t>{port}, password, s, threads, warmup,
+                          per_thread);
+}
+
+Summary run_concurrent(const std::vector<std::uint16_t>& ports, const std::string& password,
+                       const Scenario& s, int threads, int warmup, int per_thread) {
     std::vector<ThreadResult> results(static_cast<std::size_t>(threads));
     std::latch ready(threads);
     std::vector<std::jthread> pool;
     for (int t = 0; t < threads; ++t) {
+        const std::uint16_t port = ports[static_cast<std::size_t>(t) % ports.size()];
         pool.emplace_back(client_thread, port, std::cref(password), std::cref(s), warmup,
                           per_thread, 1000 + static_cast<std::uint64_t>(t), std::ref(ready),
                           std::ref(results[static_cast<std::size_t>(t)]));

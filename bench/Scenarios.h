@@ -35,6 +35,8 @@ std::vector<Scenario> catalogue_scenarios(const Catalogue& catalogue,
                                           const std::string& filter_name);
 // The scenario the concurrency run repeats (random ProductsList pages).
 Scenario list_page_scenario(const Catalogue& catalogue);
+// A random ProductsQuantity page of the shop behind `client` (asks it for the page count).
+Scenario stock_page_scenario(Client& client);
 
 Summary run_scenario(Client& client, const Scenario& scenario, int warmup, int iterations,
                      Rng& rng);
@@ -47,5 +49,8 @@ std::vector<double> run_sweeps(Client& client, const std::string& action, std::i
 // latencies of all threads, throughput over the common wall time.
 Summary run_concurrent(std::uint16_t port, const std::string& password, const Scenario& scenario,
                        int threads, int warmup, int per_thread);
+// The same, thread t talking to ports[t % ports.size()] (several servers on one database).
+Summary run_concurrent(const std::vector<std::uint16_t>& ports, const std::string& password,
+                       const Scenario& scenario, int threads, int warmup, int per_thread);
 
 }  // namespace bench

@@ -231,6 +231,43 @@ CrashResult crash_run(const Options& o, const std::vector<SaleItem>& items,
                  });
 }
 
+// --servers N: the same clients (4 per server) on one server, then spread over N servers on
+// the same database: what another process adds, measured.
+void scale_out_run(const Options& o, const std::vector<SaleItem>& items,
+                   std::atomic<std::int64_t>& next_id, const std::string& password,
+                   const std::string& log, OrdersResults& r) {
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    std::vector<std::uint16_t> ports;
+    for (int i = 0; i < o.servers; ++i) {
+        ports.push_back(free_port());
+        servers.push_back(std::make_unique<ServerProcess>(
+            serve_args(o, ports.back()),
+            std::vector<std::string>{"BLCONNECT_PASSWORD=" + password},
+            log + "." + std::to_string(i)));
+        Client client(ports.back(), password);
+        wait_until_ready(*servers.back(), client);
+    }
+    Client first(ports.front(), password);
+    const auto range = order_range(o.db);
+    std::vector<Scenario> scenarios{
+        stock_page_scenario(first),
+        orders_get_scenarios(range.min_id, range.max_id, (range.total + 99) / 100).front(),
+        order_add_scenario(items, next_id)};
+    r.servers = o.servers;
+    r.scale_clients = 4 * o.servers;
+    for (const auto& s : scenarios) {
+        OrdersResults::ScaleOut row{s.label, {}, {}};
+        row.one = timed(s.label + ", 1 server", [&] {
+            return run_concurrent(ports.front(), password, s, r.scale_clients, 2, o.iterations);
+        });
+        row.many = timed(s.label + ", " + std::to_string(o.servers) + " servers", [&] {
+            return run_concurrent(ports, password, s, r.scale_clients, 2, o.iterations);
+        });
+        r.scale_out.push_back(std::move(row));
+    }
+    for (auto& server : servers) server->terminate(std::chrono::seconds(30));
+}
+
 int run_orders(const Options& o) {
     OrdersResults r;
     r.machine = describe_machine();
@@ -261,6 +298,7 @@ int run_orders(const Options& o) {
         }
         r.exit = server.terminate(std::chrono::seconds(30));
     }
+    if (o.servers > 1) scale_out_run(o, items, next_id, password, log, r);
     if (o.crash_orders > 0) {
         r.crash = crash_run(o, items, next_id, password, log);
         r.crash_run = true;
