@@ -99,23 +99,22 @@ StockMap lock_stock(Port& port, Connection& conn, const StockMap& keys) {
     for (const auto& [key, units] : keys)
         (key.variant_id != 0 ? variants : products)
             .push_back(key.variant_id != 0 ? key.variant_id : key.product_id);
+    if (variants.empty() && products.empty()) return {};
     const Dialect& d = port.dialect();
+    // One statement for both tables: the first part is read (and locked) to its end before the
+    // second starts, so the variants are locked before the products, each in id order. A
+    // product that has variants holds no stock of its own (variant_count = 0 only).
+    auto st = conn.prepare(
+        "WITH v AS (SELECT product_id, id, stock FROM variants WHERE id" + d.in_ids(1) +
+        " ORDER BY id" + d.lock_rows() +
+        "), p AS (SELECT id, 0 AS variant_id, quantity FROM products WHERE id" + d.in_ids(2) +
+        " AND variant_count = 0 ORDER BY id" + d.lock_rows() +
+        ") SELECT * FROM v UNION ALL SELECT * FROM p");
+    st.bind(1, d.ids(variants)).bind(2, d.ids(products));
     StockMap stock;
-    if (!variants.empty()) {
-        auto st = conn.prepare("SELECT product_id, id, stock FROM variants WHERE id" + d.in_ids(1) +
-                               " ORDER BY id" + d.lock_rows());
-        st.bind(1, d.ids(variants));
-        while (st.step()) {
-            StockKey key{st.integer(0), st.integer(1)};
-            if (keys.count(key)) stock[key] = st.integer(2);
-        }
-    }
-    if (!products.empty()) {
-        // A product that has variants holds no stock of its own (variant_count = 0 only).
-        auto st = conn.prepare("SELECT id, quantity FROM products WHERE id" + d.in_ids(1) +
-                               " AND variant_count = 0 ORDER BY id" + d.lock_rows());
-        st.bind(1, d.ids(products));
-        while (st.step()) stock[StockKey{st.integer(0), 0}] = st.integer(1);
+    while (st.step()) {
+        const StockKey key{st.integer(0), st.integer(1)};
+        if (keys.count(key)) stock[key] = st.integer(2);
     }
     return stock;
 }
