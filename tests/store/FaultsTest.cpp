@@ -96,6 +96,39 @@ TEST_F(FaultsTest, ADeadlockThatNeverClearsFailsTheOrderAddWithoutATrace) {
     EXPECT_EQ(stock(3, red_), red);
 }
 
+// PostgreSQL: a poller waits for the order adds in flight before it reads (no order may be
+// skipped), but an add that is itself stuck must not stall it: OrdersGet answers with the
+// orders settled before, and shows the stuck one once it is committed.
+TEST_F(FaultsTest, AStuckOrderAddDoesNotStallOrdersGet) {
+    if (testing_support::TempDb::postgres() == false)
+        GTEST_SKIP() << "SQLite: ids commit in order, a reader never waits for a writer";
+    const auto first = add(bl_order(5401, {line(3, red_, 1)}));
+    ASSERT_EQ(orders().orders_page({}, {0, 100}).orders.size(), 1u);  // settled: `first`
+
+    // Another transaction holds the stock row the next order needs.
+    auto holder = port().acquire();
+    holder->begin(store::engine::TxKind::Write);
+    holder->prepare("SELECT quantity FROM products WHERE id = 1 FOR NO KEY UPDATE").run();
+    std::thread stuck([&] { add(bl_order(5402, {line(1, 0, 1)})); });
+    // Wait until the add holds its id lock (and so is stuck on the row).
+    auto watcher = port().acquire();
+    for (;;) {
+        auto st = watcher->prepare(
+            "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock'"
+            " AND granted");
+        st.step_row();
+        if (st.integer(0) == 1) break;
+        std::this_thread::yield();
+    }
+    auto page = orders().orders_page({}, {0, 100});
+    ASSERT_EQ(page.orders.size(), 1u);
+    EXPECT_EQ(page.orders[0].id, first.order_id);
+
+    holder->rollback();
+    stuck.join();
+    EXPECT_EQ(orders().orders_page({}, {0, 100}).orders.size(), 2u);
+}
+
 // SQLite's group commit: a batch whose shared transaction is lost (the database dropped it,
 // or its COMMIT failed) runs every write again on its own, so each gets its own outcome.
 class GroupCommitFaultsTest : public FaultsTest {

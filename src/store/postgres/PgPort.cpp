@@ -112,9 +112,13 @@ const char* array_type(engine::ColumnType type) {
 //   out and lets go. Every id up to that one is committed or gone for good, so a snapshot taken
 //   afterwards that stops there skips nothing; higher ids wait for the next poll.
 // The lock is held for the time of one statement, and waited for as long as the adds in
-// flight take to commit (milliseconds). One fixed key ("blcOrder" in ASCII) serves every
-// process on the database.
+// flight take to commit (milliseconds). An add that is itself stuck (waiting for stock rows a
+// long transaction holds) must not stall the pollers, nor the adds queued behind them: the
+// reader waits at most kSettleWait, then uses the last id it found settled before (an id once
+// settled stays settled): the page is only less fresh. One fixed key ("blcOrder" in ASCII)
+// serves every process on the database.
 constexpr std::int64_t kOrderIdLock = 0x626C634F72646572;
+constexpr const char* kSettleWait = "SET LOCAL lock_timeout = '500ms'";
 
 // A short random pause that grows with the attempt, so that retries do not collide again.
 void back_off(int attempt) {
@@ -209,16 +213,25 @@ void PgPort::before_new_order_id(engine::Connection& conn) {
 
 std::optional<Id> PgPort::settled_order_id() {
     Session session(pool_.acquire(), faults());
-    engine::Transaction tx(session, engine::TxKind::Write);
-    session.prepare("SELECT pg_advisory_xact_lock(?1)").bind(1, kOrderIdLock).run();
-    // NULL before the first id was handed out: nothing is settled above 0.
-    auto st = session.prepare(
-        "SELECT COALESCE(pg_sequence_last_value(CAST(pg_get_serial_sequence('orders', 'id')"
-        " AS regclass)), 0)");
-    st.step_row();
-    const Id settled = st.integer(0);
-    tx.commit();
-    return settled;
+    try {
+        engine::Transaction tx(session, engine::TxKind::Write);
+        session.exec(kSettleWait);
+        session.prepare("SELECT pg_advisory_xact_lock(?1)").bind(1, kOrderIdLock).run();
+        // NULL before the first id was handed out: nothing is settled above 0.
+        auto st = session.prepare(
+            "SELECT COALESCE(pg_sequence_last_value(CAST(pg_get_serial_sequence('orders', 'id')"
+            " AS regclass)), 0)");
+        st.step_row();
+        const Id settled = st.integer(0);
+        tx.commit();
+        Id seen = last_settled_.load();
+        while (seen < settled && !last_settled_.compare_exchange_weak(seen, settled)) {
+        }
+        return settled;
+    } catch (const StoreError&) {
+        // The wait ran out (or the database is gone: the read that follows will say so).
+        return last_settled_.load();
+    }
 }
 
 std::string PgPort::rows_relation(engine::Connection&, const std::vector<engine::ColumnType>& types,

@@ -7,6 +7,7 @@
 // * no skipped orders: creators take a shared advisory lock, readers wait for the creators in
 //   flight before they read (settled_order_id, see PgPort.cpp);
 // * stock: rows locked in one global order (variants, then products, by id), deadlock retry.
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,7 @@ class PgPort final : public engine::Port {
 
   private:
     Pool pool_;
+    std::atomic<Id> last_settled_{0};  // the highest id settled_order_id has found settled
 };
 
 }  // namespace store::postgres
