@@ -1,0 +1,192 @@
+// OrdersGet's page count and page start from per-bucket summaries (OrderPages.h).
+#include "store/engine/OrderPages.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <vector>
+
+namespace store::engine::orders {
+namespace {
+
+constexpr Id kNoId = std::numeric_limits<Id>::max();
+
+// More index runs than this are counted with one statement over all of them (exact too: the
+// summaries in between are then simply not used). Keeps the round trips of a page few when
+// many buckets lack a summary or straddle time_from.
+constexpr std::size_t kMaxRuns = 8;
+// Buckets one reader summarises after its page: bounded, so that no OrdersGet holds the write
+// lock (SQLite) for long; the first pages after an upgrade share the work.
+constexpr std::int64_t kSummariseAtOnce = 64;
+
+// Consecutive buckets counted from the index; `last` = kNoId for the open tail.
+struct Run {
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+};
+
+void add_bucket(std::vector<Run>& runs, std::int64_t bucket) {
+    if (!runs.empty() && runs.back().last == bucket - 1)
+        runs.back().last = bucket;
+    else
+        runs.push_back({bucket, bucket});
+}
+
+// Matches per bucket of `run`, from the index (the orders_paging index holds id, date_add and
+// paid; the unary + keeps the planner off the date_add index).
+void count_run(Connection& conn, const PageFilter& f, Id first_id, const Run& run,
+               std::int64_t span, std::map<std::int64_t, std::int64_t>& counts) {
+    const Id low = std::max(first_id, run.first * span);
+    const Id high = run.last == kNoId ? kNoId : run.last * span + span - 1;
+    auto st = conn.prepare(
+        "SELECT id / CAST(?5 AS BIGINT), COUNT(*) FROM orders"
+        " WHERE id >= ?1 AND id <= ?4 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))"
+        " GROUP BY 1");
+    st.bind(1, low).bind(2, f.time_from).bind(3, f.only_paid).bind(4, high).bind(5, span);
+    while (st.step()) counts[st.integer(0)] = st.integer(1);
+}
+
+struct Summary {
+    std::int64_t orders = 0, paid = 0, min_date = 0, max_date = 0;
+};
+
+// The valid summaries of buckets [first, end).
+std::map<std::int64_t, Summary> read_summaries(Connection& conn, std::int64_t first,
+                                               std::int64_t end) {
+    auto st = conn.prepare(
+        "SELECT bucket, orders, paid, min_date, max_date FROM order_page_counts"
+        " WHERE bucket >= ?1 AND bucket < ?2 AND orders IS NOT NULL");
+    st.bind(1, first).bind(2, end);
+    std::map<std::int64_t, Summary> out;
+    while (st.step())
+        out[st.integer(0)] = Summary{st.integer(1), st.integer(2), st.integer(3), st.integer(4)};
+    return out;
+}
+
+}  // namespace
+
+Id settled_order_id(Port&, Connection& conn) {
+    auto st = conn.prepare("SELECT COALESCE(MAX(id), 0) FROM orders");
+    st.step_row();
+    return st.integer(0);
+}
+
+std::int64_t read_page_span(Connection& conn) {
+    auto st = conn.prepare("SELECT span FROM order_page_span");
+    st.step_row();
+    return st.integer(0);
+}
+
+void write_page_span(Connection& conn, std::int64_t span) {
+    auto any = conn.prepare("SELECT COUNT(*) FROM orders");
+    any.step_row();
+    if (any.integer(0) != 0) throw StoreError("the order page span changes only without orders");
+    conn.prepare("DELETE FROM order_page_counts").run();
+    conn.prepare("UPDATE order_page_span SET span = ?1").bind(1, span).run();
+}
+
+PagePlan plan_page(Port& port, Connection& conn, const PageFilter& f, std::int64_t offset,
+                   std::int64_t span) {
+    PagePlan plan;
+    if (f.id_from >= kNoId - 1) return plan;  // no id is above it
+    const Id first_id = std::max<Id>(f.id_from, 0) + 1;
+    const std::int64_t first_bucket = first_id / span;
+    // Buckets below closed_end hold only settled ids: their summaries can be trusted.
+    const std::int64_t closed_end = (settled_order_id(port, conn) + 1) / span;
+    // Id 0 is never used, so bucket 0 read from id 1 is whole.
+    const bool first_whole = first_id <= std::max<Id>(first_bucket * span, 1);
+
+    std::map<std::int64_t, std::int64_t> counts;  // bucket -> matching orders
+    std::vector<Run> runs;
+    std::vector<std::int64_t> unsummarised;
+    const auto summaries = read_summaries(conn, first_bucket, closed_end);
+    for (std::int64_t b = first_bucket; b < closed_end; ++b) {
+        auto it = summaries.find(b);
+        if (it == summaries.end()) {
+            unsummarised.push_back(b);
+            add_bucket(runs, b);
+            continue;
+        }
+        const Summary& s = it->second;
+        if (b == first_bucket && !first_whole) {
+            add_bucket(runs, b);  // id_from in the middle of the bucket
+        } else if (s.orders == 0 || s.max_date < f.time_from) {
+            // nothing matches
+        } else if (s.min_date >= f.time_from) {
+            counts[b] = f.only_paid ? s.paid : s.orders;
+        } else {
+            add_bucket(runs, b);  // its dates straddle time_from
+        }
+    }
+    // The open tail: ids a later order may still take, and ids above the settled ones.
+    if (!runs.empty() && runs.back().last == closed_end - 1)
+        runs.back().last = kNoId;
+    else
+        runs.push_back({std::max(first_bucket, closed_end), kNoId});
+    if (runs.size() > kMaxRuns) {
+        runs = {Run{runs.front().first, kNoId}};
+        counts.erase(counts.lower_bound(runs.front().first), counts.end());
+    }
+    for (const Run& run : runs) count_run(conn, f, first_id, run, span, counts);
+
+    for (const auto& [bucket, n] : counts) {
+        if (!plan.after && offset < plan.total + n) {
+            plan.after = std::max<Id>(f.id_from, bucket * span - 1);
+            plan.skip = offset - plan.total;
+        }
+        plan.total += n;
+    }
+    if (!unsummarised.empty()) {
+        const std::int64_t from = unsummarised.front();
+        plan.unsummarised = BucketRange{from, std::min(from + kSummariseAtOnce, closed_end) - 1};
+    }
+    return plan;
+}
+
+void summarise_buckets(Port& port, Connection& conn, BucketRange range, std::int64_t span) {
+    // A row for every bucket first, so that there is something to lock.
+    conn.prepare(
+            "WITH RECURSIVE b(n) AS (SELECT CAST(?1 AS BIGINT) UNION ALL"
+            " SELECT n + 1 FROM b WHERE n < ?2)"
+            " INSERT INTO order_page_counts (bucket) SELECT n FROM b WHERE TRUE"
+            " ON CONFLICT (bucket) DO NOTHING")
+        .bind(1, range.first)
+        .bind(2, range.last)
+        .run();
+    conn.prepare(std::string("SELECT bucket FROM order_page_counts WHERE bucket >= ?1 AND"
+                             " bucket <= ?2 ORDER BY bucket") +
+                 port.dialect().lock_rows())
+        .bind(1, range.first)
+        .bind(2, range.last)
+        .run();
+    // Counted after the locks are held: on PostgreSQL (READ COMMITTED) this statement's
+    // snapshot includes every write that cleared one of these summaries before us.
+    conn.prepare(
+            "UPDATE order_page_counts SET orders = s.n, paid = s.p, min_date = s.lo,"
+            " max_date = s.hi FROM (SELECT id / CAST(?3 AS BIGINT) AS b, COUNT(*) AS n,"
+            " SUM(CASE WHEN paid THEN 1 ELSE 0 END) AS p, MIN(date_add) AS lo,"
+            " MAX(date_add) AS hi FROM orders WHERE id >= ?1 AND id <= ?2 GROUP BY 1) AS s"
+            " WHERE order_page_counts.bucket = s.b")
+        .bind(1, range.first * span)
+        .bind(2, range.last * span + span - 1)
+        .bind(3, span)
+        .run();
+    // Buckets without orders (ids a rolled-back order had taken).
+    conn.prepare(
+            "UPDATE order_page_counts SET orders = 0, paid = 0, min_date = 0, max_date = 0"
+            " WHERE bucket >= ?1 AND bucket <= ?2 AND orders IS NULL")
+        .bind(1, range.first)
+        .bind(2, range.last)
+        .run();
+}
+
+void order_paging_changed(Connection& conn, Id order_id) {
+    conn.prepare(
+            "INSERT INTO order_page_counts (bucket) SELECT CAST(?1 AS BIGINT) / span"
+            " FROM order_page_span WHERE TRUE ON CONFLICT (bucket) DO UPDATE SET orders = NULL,"
+            " paid = NULL, min_date = NULL, max_date = NULL")
+        .bind(1, order_id)
+        .run();
+}
+
+}  // namespace store::engine::orders
