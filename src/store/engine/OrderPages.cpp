@@ -46,6 +46,17 @@ void count_run(Connection& conn, const PageFilter& f, Id first_id, const Run& ru
     while (st.step()) counts[st.integer(0)] = st.integer(1);
 }
 
+// The id right before the match `skip` places after `after` (less than a bucket away), walked
+// on the narrow orders_paging index, so that the page then reads only its own wide rows.
+Id skip_matches(Connection& conn, const PageFilter& f, Id after, std::int64_t skip) {
+    auto st = conn.prepare(
+        "SELECT id FROM orders WHERE id > ?1 AND +date_add >= ?2"
+        " AND (paid OR NOT CAST(?3 AS BOOLEAN)) ORDER BY id LIMIT 1 OFFSET ?4");
+    st.bind(1, after).bind(2, f.time_from).bind(3, f.only_paid).bind(4, skip);
+    st.step_row();  // counted in this snapshot: the match is there
+    return st.integer(0) - 1;
+}
+
 struct Summary {
     std::int64_t orders = 0, paid = 0, min_date = 0, max_date = 0;
 };
@@ -129,13 +140,15 @@ PagePlan plan_page(Port& port, Connection& conn, const PageFilter& f, std::int64
     }
     for (const Run& run : runs) count_run(conn, f, first_id, run, span, counts);
 
+    std::int64_t skip = 0;
     for (const auto& [bucket, n] : counts) {
         if (!plan.after && offset < plan.total + n) {
             plan.after = std::max<Id>(f.id_from, bucket * span - 1);
-            plan.skip = offset - plan.total;
+            skip = offset - plan.total;
         }
         plan.total += n;
     }
+    if (plan.after && skip > 0) plan.after = skip_matches(conn, f, *plan.after, skip);
     if (!unsummarised.empty()) {
         const std::int64_t from = unsummarised.front();
         plan.unsummarised = BucketRange{from, std::min(from + kSummariseAtOnce, closed_end) - 1};

@@ -6,8 +6,8 @@
 // an order's paid flag or date_add clears its bucket's summary in the same transaction. A page
 // then adds whole buckets from their summaries and counts from the index only the partial ones:
 // the bucket of id_from, buckets whose dates straddle time_from, buckets without a summary and
-// the open tail. The page itself is a keyset read from the bucket that holds its first order,
-// with an OFFSET of less than one bucket.
+// the open tail. The page itself is a keyset read (id > after): its first order is found in
+// the bucket that holds it, with an OFFSET of less than one bucket over the narrow index.
 #include <cstdint>
 #include <optional>
 
@@ -44,10 +44,8 @@ struct BucketRange {
 // Where the page of `offset` (matches to skip) starts, and how many orders match in all.
 struct PagePlan {
     std::int64_t total = 0;
-    // The page: the matches with id > after, skipping `skip` (< one bucket) of them. Absent when
-    // the page is past the end.
+    // The page: the first matches with id > after. Absent when the page is past the end.
     std::optional<Id> after;
-    std::int64_t skip = 0;
     std::optional<BucketRange> unsummarised;
 };
 

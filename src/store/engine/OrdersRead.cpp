@@ -143,10 +143,9 @@ void load_related(Port& port, Connection& conn, std::vector<Order>& loaded) {
     read_latest_shipments(port, conn, encoded, by_id);
 }
 
-// The page: the first `limit` matches with id > plan.after after skipping plan.skip (less than
-// one bucket, OrderPages.h), so its cost does not grow with the page number. It walks the
-// primary key from there: the unary + keeps the planner off the date_add index, which would
-// make it collect and sort every matching order first.
+// The page: the first `limit` matches with id > plan.after (OrderPages.h), so its cost does not
+// grow with the page number. It walks the primary key from there: the unary + keeps the planner
+// off the date_add index, which would make it collect and sort every matching order first.
 constexpr const char* kPageFilter =
     " WHERE id > ?1 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))";
 
@@ -159,10 +158,9 @@ std::vector<Order> page_orders(Port& port, Connection& conn, const OrderQuery& q
     filter.only_paid = q.only_paid;
     plan = plan_page(port, conn, filter, slice.offset, span);
     if (!plan.after || slice.limit <= 0) return {};
-    auto st =
-        conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?4 OFFSET ?5");
+    auto st = conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?4");
     st.bind(1, *plan.after).bind(2, filter.time_from).bind(3, filter.only_paid);
-    st.bind(4, slice.limit).bind(5, plan.skip);
+    st.bind(4, slice.limit);
     std::vector<Order> out = read_headers(st);
     load_related(port, conn, out);
     return out;
