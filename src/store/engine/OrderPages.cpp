@@ -19,7 +19,7 @@ constexpr std::size_t kMaxRuns = 8;
 // lock (SQLite) for long; the first pages after an upgrade share the work.
 constexpr std::int64_t kSummariseAtOnce = 64;
 
-// Consecutive buckets counted from the index; `last` = kNoId for the open tail.
+// Consecutive closed buckets counted from the index.
 struct Run {
     std::int64_t first = 0;
     std::int64_t last = 0;
@@ -37,7 +37,7 @@ void add_bucket(std::vector<Run>& runs, std::int64_t bucket) {
 void count_run(Connection& conn, const PageFilter& f, Id first_id, const Run& run,
                std::int64_t span, std::map<std::int64_t, std::int64_t>& counts) {
     const Id low = std::max(first_id, run.first * span);
-    const Id high = run.last == kNoId ? kNoId : run.last * span + span - 1;
+    const Id high = run.last * span + span - 1;
     auto st = conn.prepare(
         "SELECT id / CAST(?5 AS BIGINT), COUNT(*) FROM orders"
         " WHERE id >= ?1 AND id <= ?4 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))"
@@ -61,16 +61,38 @@ struct Summary {
     std::int64_t orders = 0, paid = 0, min_date = 0, max_date = 0;
 };
 
-// The valid summaries of buckets [first, end).
-std::map<std::int64_t, Summary> read_summaries(Connection& conn, std::int64_t first,
-                                               std::int64_t end) {
+// Ids [first, last] counted from the index per bucket (first > last: none).
+struct IdRange {
+    Id first = 1;
+    Id last = 0;
+};
+
+// The valid summaries of buckets [first, end) and, in the same round trip, the matches per
+// bucket of the two ranges every page counts from the index whatever the summaries say: the
+// part of id_from's bucket above it (`head`) and the open tail.
+std::map<std::int64_t, Summary> read_summaries(Connection& conn, const PageFilter& f,
+                                               std::int64_t first, std::int64_t end,
+                                               std::int64_t span, IdRange head, IdRange tail,
+                                               std::map<std::int64_t, std::int64_t>& counts) {
     auto st = conn.prepare(
-        "SELECT bucket, orders, paid, min_date, max_date FROM order_page_counts"
-        " WHERE bucket >= ?1 AND bucket < ?2 AND orders IS NOT NULL");
-    st.bind(1, first).bind(2, end);
+        "SELECT 0, bucket, orders, paid, min_date, max_date FROM order_page_counts"
+        " WHERE bucket >= ?1 AND bucket < ?2 AND orders IS NOT NULL"
+        " UNION ALL SELECT 1, id / CAST(?3 AS BIGINT), COUNT(*), 0, 0, 0 FROM orders"
+        " WHERE id >= ?6 AND id <= ?7 AND +date_add >= ?4 AND (paid OR NOT CAST(?5 AS BOOLEAN))"
+        " GROUP BY 2"
+        " UNION ALL SELECT 1, id / CAST(?3 AS BIGINT), COUNT(*), 0, 0, 0 FROM orders"
+        " WHERE id >= ?8 AND id <= ?9 AND +date_add >= ?4 AND (paid OR NOT CAST(?5 AS BOOLEAN))"
+        " GROUP BY 2");
+    st.bind(1, first).bind(2, end).bind(3, span).bind(4, f.time_from).bind(5, f.only_paid);
+    st.bind(6, head.first).bind(7, head.last).bind(8, tail.first).bind(9, tail.last);
     std::map<std::int64_t, Summary> out;
-    while (st.step())
-        out[st.integer(0)] = Summary{st.integer(1), st.integer(2), st.integer(3), st.integer(4)};
+    while (st.step()) {
+        if (st.integer(0) == 0)
+            out[st.integer(1)] =
+                Summary{st.integer(2), st.integer(3), st.integer(4), st.integer(5)};
+        else
+            counts[st.integer(1)] += st.integer(2);
+    }
     return out;
 }
 
@@ -107,36 +129,38 @@ PagePlan plan_page(Port& port, Connection& conn, const PageFilter& f, std::int64
     // Id 0 is never used, so bucket 0 read from id 1 is whole.
     const bool first_whole = first_id <= std::max<Id>(first_bucket * span, 1);
 
+    // Counted from the index on every page: the part of id_from's bucket above it, and the open
+    // tail (ids a later order may still take, and any above the settled ones).
+    IdRange head, tail{std::max(first_id, closed_end * span), kNoId};
+    if (!first_whole && first_bucket < closed_end)
+        head = IdRange{first_id, first_bucket * span + span - 1};
     std::map<std::int64_t, std::int64_t> counts;  // bucket -> matching orders
-    std::vector<Run> runs;
+    const auto summaries =
+        read_summaries(conn, f, first_bucket, closed_end, span, head, tail, counts);
+
+    std::vector<Run> runs;  // the other buckets the summaries cannot answer
     std::vector<std::int64_t> unsummarised;
-    const auto summaries = read_summaries(conn, first_bucket, closed_end);
     for (std::int64_t b = first_bucket; b < closed_end; ++b) {
+        const bool partial = b == first_bucket && !first_whole;  // counted as `head`
         auto it = summaries.find(b);
         if (it == summaries.end()) {
             unsummarised.push_back(b);
-            add_bucket(runs, b);
+            if (!partial) add_bucket(runs, b);
             continue;
         }
         const Summary& s = it->second;
-        if (b == first_bucket && !first_whole) {
-            add_bucket(runs, b);  // id_from in the middle of the bucket
-        } else if (s.orders == 0 || s.max_date < f.time_from) {
-            // nothing matches
+        if (partial || s.orders == 0 || s.max_date < f.time_from) {
+            // counted already, or nothing matches
         } else if (s.min_date >= f.time_from) {
             counts[b] = f.only_paid ? s.paid : s.orders;
         } else {
             add_bucket(runs, b);  // its dates straddle time_from
         }
     }
-    // The open tail: ids a later order may still take, and ids above the settled ones.
-    if (!runs.empty() && runs.back().last == closed_end - 1)
-        runs.back().last = kNoId;
-    else
-        runs.push_back({std::max(first_bucket, closed_end), kNoId});
     if (runs.size() > kMaxRuns) {
-        runs = {Run{runs.front().first, kNoId}};
-        counts.erase(counts.lower_bound(runs.front().first), counts.end());
+        const Run all{runs.front().first, runs.back().last};
+        runs = {all};
+        counts.erase(counts.lower_bound(all.first), counts.upper_bound(all.last));
     }
     for (const Run& run : runs) count_run(conn, f, first_id, run, span, counts);
 
