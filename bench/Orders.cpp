@@ -61,7 +61,8 @@ void check_orders_page(const std::string& body, std::size_t expected, std::int64
     for (const auto& [key, order] : answer) {
         if (key == "pages") continue;
         const std::int64_t id = std::stoll(std::string(key));
-        if (id <= previous) throw BenchError("OrdersGet: order " + std::string(key) + " out of order");
+        if (id <= previous)
+            throw BenchError("OrdersGet: order " + std::string(key) + " out of order");
         previous = id;
         const auto* products =
             order.is_object() ? order.as_object().if_contains("products") : nullptr;

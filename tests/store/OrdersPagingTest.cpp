@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "OrdersTest.h"
+#include "store/engine/EngineStore.h"
 #include "store/engine/Orders.h"
 
 using namespace store_tests;
@@ -102,9 +103,9 @@ class OrdersPaging : public OrdersTest {
             const std::int64_t pages = (total + limit - 1) / limit;
             expect_page(q, {0, limit});
             if (pages > 1)
-                expect_page(q, {std::uniform_int_distribution<std::int64_t>(1, pages - 1)(rng_) *
-                                    limit,
-                                limit});
+                expect_page(
+                    q, {std::uniform_int_distribution<std::int64_t>(1, pages - 1)(rng_) * limit,
+                        limit});
             expect_page(q, {std::max<std::int64_t>(pages, 1) * limit, limit});
         }
     }
@@ -207,6 +208,21 @@ TEST_F(OrdersPaging, PageNumbersPastTheEndAreEmptyButCounted) {
     EXPECT_EQ(orders().orders_page(none, {0, 10}).total, 0);
     none.id_from = std::numeric_limits<store::Id>::max();
     EXPECT_EQ(orders().orders_page(none, {0, 10}).total, 0);
+}
+
+// A reader that cannot write its summaries (the database busy or failing) still answers exactly,
+// and the summaries are written by the pages after it.
+TEST_F(OrdersPaging, PagesAreExactWhenTheSummariesCannotBeWritten) {
+    add_orders(120);
+    auto faults = std::make_shared<store::engine::Faults>();
+    faults->fail_statement("UPDATE order_page_counts SET orders = s.n",
+                           store::engine::Faults::Kind::Error, 1000);
+    auto& port = dynamic_cast<store::engine::EngineStore&>(*store_).port();
+    port.inject(faults);
+    check_random(20);
+    EXPECT_GT(faults->fired(), 0);  // the pages did try
+    port.inject(nullptr);
+    check_random(20);
 }
 
 // Staff flip paid flags while pollers read pages (and so write summaries): once it is over,

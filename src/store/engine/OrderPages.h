@@ -29,8 +29,8 @@ void write_page_span(Connection& conn, std::int64_t span);
 
 // OrdersGet's filters, with absent ones as bounds that match everything.
 struct PageFilter {
-    std::int64_t id_from = 0;     // id > id_from
-    std::int64_t time_from = 0;   // date_add >= time_from
+    std::int64_t id_from = 0;    // id > id_from
+    std::int64_t time_from = 0;  // date_add >= time_from
     bool only_paid = false;
 };
 

@@ -250,7 +250,8 @@ std::int64_t Orders::page_span(Connection& conn) {
 void Orders::summarise_later(orders::BucketRange range) {
     const std::int64_t span = page_span_.load();
     try {
-        write(port_, [&](Connection& conn) { orders::summarise_buckets(port_, conn, range, span); });
+        write(port_,
+              [&](Connection& conn) { orders::summarise_buckets(port_, conn, range, span); });
     } catch (const StoreError&) {
     }
 }
