@@ -6,6 +6,7 @@
 #include <ctime>
 #include <exception>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 #include "Process.h"
@@ -38,23 +39,47 @@ void check_order_add(const std::string& body, const Fields&) {
     order_id_of(body);
 }
 
-// An OrdersGet answer holds `expected` orders (when > 0), "pages", and every order its lines.
-void check_orders_page(const std::string& body, std::size_t expected) {
+// An OrdersGet answer holds `expected` orders (when > 0), "pages" between `min_pages` and
+// `max_pages`, ids ascending and above `id_from`, and every order its lines.
+void check_orders_page(const std::string& body, std::size_t expected, std::int64_t min_pages = 1,
+                       std::int64_t max_pages = std::numeric_limits<std::int64_t>::max(),
+                       std::int64_t id_from = 0) {
     auto answer = parse_object(body, "OrdersGet");
-    if (!answer.contains("pages")) throw BenchError("OrdersGet: no \"pages\"");
+    const auto* pages = answer.if_contains("pages");
+    if (pages == nullptr || !pages->is_int64()) throw BenchError("OrdersGet: no \"pages\"");
+    if (pages->as_int64() < min_pages || pages->as_int64() > max_pages) {
+        throw BenchError("OrdersGet: \"pages\" " + std::to_string(pages->as_int64()) +
+                         ", expected " + std::to_string(min_pages) + ".." +
+                         std::to_string(max_pages));
+    }
     std::size_t orders = answer.size() - 1;
     if (expected > 0 && orders != expected) {
         throw BenchError("OrdersGet: expected " + std::to_string(expected) + " orders, got " +
                          std::to_string(orders));
     }
+    std::int64_t previous = id_from;
     for (const auto& [key, order] : answer) {
         if (key == "pages") continue;
+        const std::int64_t id = std::stoll(std::string(key));
+        if (id <= previous)
+            throw BenchError("OrdersGet: order " + std::string(key) + " out of order");
+        previous = id;
         const auto* products =
             order.is_object() ? order.as_object().if_contains("products") : nullptr;
         if (products == nullptr || !products->is_array() || products->as_array().empty()) {
             throw BenchError("OrdersGet: order " + std::string(key) + " has no lines");
         }
     }
+}
+
+std::int64_t sent_number(const Fields& sent, const char* name) {
+    for (const auto& [key, value] : sent)
+        if (key == name) return std::stoll(value);
+    throw BenchError(std::string("OrdersGet: no ") + name + " sent");
+}
+
+std::int64_t pages_of(std::int64_t orders) {
+    return (orders + 99) / 100;
 }
 
 Fields number_field(const char* name, std::int64_t lo, std::int64_t hi, Rng& rng) {
@@ -129,19 +154,31 @@ Scenario order_add_scenario(const std::vector<SaleItem>& items,
             check_order_add};
 }
 
-std::vector<Scenario> orders_get_scenarios(std::int64_t min_id, std::int64_t max_id,
-                                           std::int64_t pages) {
+std::vector<Scenario> orders_get_scenarios(const OrderRange& range) {
+    const std::int64_t min_id = range.min_id, max_id = range.max_id, total = range.total;
+    const std::int64_t pages = pages_of(total);
     std::vector<Scenario> out;
     std::int64_t last_full = std::max(min_id - 1, max_id - 100);
+    // Orders above id_from: at most every id up to max_id, at least all but those up to id_from
+    // (both the same when the ids have no gaps, as on SQLite).
     out.push_back({"OrdersGet, id_from=random (a poller's next page), 100 orders with lines",
                    "OrdersGet",
                    [min_id, last_full](Rng& rng) {
                        return number_field("id_from", min_id - 1, last_full, rng);
                    },
-                   [](const std::string& body, const Fields&) { check_orders_page(body, 100); }});
+                   [=](const std::string& body, const Fields& sent) {
+                       const std::int64_t id_from = sent_number(sent, "id_from");
+                       check_orders_page(body, 100, pages_of(total - (id_from - min_id + 1)),
+                                         pages_of(max_id - id_from), id_from);
+                   }});
+    // Every page but the last holds 100 orders, and "pages" is exact.
     out.push_back({"OrdersGet, random page of all orders (" + std::to_string(pages) + " pages)",
                    "OrdersGet", [pages](Rng& rng) { return number_field("page", 1, pages, rng); },
-                   [](const std::string& body, const Fields&) { check_orders_page(body, 0); }});
+                   [=](const std::string& body, const Fields& sent) {
+                       const std::int64_t page = sent_number(sent, "page");
+                       const auto on_page = page < pages ? 100 : total - (pages - 1) * 100;
+                       check_orders_page(body, static_cast<std::size_t>(on_page), pages, pages);
+                   }});
     out.push_back(
         {"OrdersGet, order_id=random", "OrdersGet",
          [min_id, max_id](Rng& rng) { return number_field("order_id", min_id, max_id, rng); },

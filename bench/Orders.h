@@ -37,14 +37,13 @@ Scenario order_add_scenario(const std::vector<SaleItem>& items, std::atomic<std:
 // (exactly once: a re-send must not make a second order).
 void check_resend_returns_same_id(Client& client, const Scenario& add, Rng& rng);
 
-// What OrdersGet is asked by a poller (id_from), a full import (page) and a status check
-// (order_id), on orders min_id..max_id.
-std::vector<Scenario> orders_get_scenarios(std::int64_t min_id, std::int64_t max_id,
-                                           std::int64_t pages);
-
 struct OrderRange {
     std::int64_t min_id = 0, max_id = 0, total = 0;
 };
+
+// What OrdersGet is asked by a poller (id_from), a full import (page) and a status check
+// (order_id), on the orders of `range`; the warm-up answers are checked (counts, "pages", ids).
+std::vector<Scenario> orders_get_scenarios(const OrderRange& range);
 
 // The ids and the number of orders in the database at `db` (read through the store API).
 OrderRange order_range(const std::string& db);

@@ -190,7 +190,7 @@ void measure_orders(const Options& o, Client& client, std::uint16_t port,
     auto range = order_range(o.db);
     r.orders_at_get = range.total;
     for (const auto& s :
-         orders_get_scenarios(range.min_id, range.max_id, (range.total + 99) / 100)) {
+         orders_get_scenarios(range)) {
         r.gets.emplace_back(s.label, timed(s.label, [&] {
                                 return run_scenario(client, s, o.warmup, o.iterations, rng);
                             }));
@@ -251,7 +251,7 @@ void scale_out_run(const Options& o, const std::vector<SaleItem>& items,
     const auto range = order_range(o.db);
     std::vector<Scenario> scenarios{
         stock_page_scenario(first),
-        orders_get_scenarios(range.min_id, range.max_id, (range.total + 99) / 100).front(),
+        orders_get_scenarios(range).front(),
         order_add_scenario(items, next_id)};
     r.servers = o.servers;
     r.scale_clients = 4 * o.servers;

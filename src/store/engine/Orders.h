@@ -2,7 +2,10 @@
 // The order store, written once for both backends: orders of both origins, their lines,
 // shipments and status history. Every method is one transaction run by the port (order adds as
 // grouped writes); stock moves in the same transaction as the order change that causes it.
+#include <atomic>
+
 #include "store/Store.h"
+#include "store/engine/OrderPages.h"
 #include "store/engine/Port.h"
 
 namespace store::engine {
@@ -29,8 +32,17 @@ class Orders final : public store::Orders {
     std::optional<Order> order_detail(Id order_id) override;
     OrderStats order_stats(std::int64_t now) override;
 
+    // Tests only: buckets of `span` order ids for OrdersGet's page counts (OrderPages.h), on a
+    // database without orders.
+    void set_page_span(std::int64_t span);
+
   private:
+    std::int64_t page_span(Connection& conn);
+    void summarise_later(orders::BucketRange range);
+
     Port& port_;
+    // The database's bucket width, read once (it never changes once there are orders).
+    std::atomic<std::int64_t> page_span_{0};
 };
 
 }  // namespace store::engine

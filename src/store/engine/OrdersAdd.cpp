@@ -148,6 +148,7 @@ void update_header(Connection& conn, Id order_id, const Current& current, const 
     bind_header(st, o, now);
     st.bind(39, order_id).bind(40, o.date_add);
     st.run();
+    orders::order_paging_changed(conn, order_id);  // paid and date_add may have changed
     if (plan.baselinker_id && plan.baselinker_id != current.baselinker_id)
         take_baselinker_id(conn, order_id, *plan.baselinker_id);
 }

@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "store/engine/OrderPages.h"
 #include "store/engine/OrderRules.h"
 #include "store/engine/Orders.h"
 
@@ -142,29 +143,26 @@ void load_related(Port& port, Connection& conn, std::vector<Order>& loaded) {
     read_latest_shipments(port, conn, encoded, by_id);
 }
 
-// The same filter for the count and the page; absent filters become bounds that match
-// everything (ids start at 1, paid is 0 or 1). The page walks the primary key from id_from and
-// stops after `limit` matches: the unary + keeps the planner off the date_add index, which
-// would make it collect and sort every matching order first.
-// ?4 is the settled id (Port::settled_order_id): nothing above it is shown yet.
+// The page: the first `limit` matches with id > plan.after (OrderPages.h), so its cost does not
+// grow with the page number. It walks the primary key from there: the unary + keeps the planner
+// off the date_add index, which would make it collect and sort every matching order first.
+// Nothing above the settled id (?5, Port::settled_order_id) is shown yet.
 constexpr const char* kPageFilter =
-    " WHERE id > ?1 AND id <= ?4 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))";
+    " WHERE id > ?1 AND id <= ?5 AND +date_add >= ?2 AND (paid OR NOT CAST(?3 AS BOOLEAN))";
 
 std::vector<Order> page_orders(Port& port, Connection& conn, const OrderQuery& q, Slice slice,
-                               std::optional<Id> settled, std::int64_t& total) {
-    const std::int64_t id_from = q.id_from.value_or(0);
-    const std::int64_t up_to = settled.value_or(std::numeric_limits<std::int64_t>::max());
-    const std::int64_t time_from = q.time_from.value_or(std::numeric_limits<std::int64_t>::min());
-    {
-        auto count = conn.prepare(std::string("SELECT COUNT(*) FROM orders") + kPageFilter);
-        count.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid).bind(4, up_to);
-        count.step_row();
-        total = count.integer(0);
-    }
-    auto st =
-        conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?5 OFFSET ?6");
-    st.bind(1, id_from).bind(2, time_from).bind(3, q.only_paid);
-    st.bind(4, up_to).bind(5, slice.limit).bind(6, slice.offset);
+                               std::int64_t span, std::optional<Id> settled, PagePlan& plan) {
+    // Absent filters become bounds that match everything (ids start at 1).
+    PageFilter filter;
+    filter.id_from = q.id_from.value_or(0);
+    filter.settled = settled;
+    filter.time_from = q.time_from.value_or(std::numeric_limits<std::int64_t>::min());
+    filter.only_paid = q.only_paid;
+    plan = plan_page(port, conn, filter, slice.offset, span);
+    if (!plan.after || slice.limit <= 0) return {};
+    auto st = conn.prepare(std::string(kHeaderSelect) + kPageFilter + " ORDER BY id LIMIT ?4");
+    st.bind(1, *plan.after).bind(2, filter.time_from).bind(3, filter.only_paid);
+    st.bind(4, slice.limit).bind(5, filter.up_to());
     std::vector<Order> out = read_headers(st);
     load_related(port, conn, out);
     return out;
@@ -225,18 +223,47 @@ std::vector<Order> load_orders(Port& port, Connection& conn, std::span<const Id>
 OrderPage Orders::orders_page(const OrderQuery& query, Slice slice) {
     // Before the snapshot: ids up to `settled` are all committed or gone when it is taken.
     const std::optional<Id> settled = query.order_id ? std::nullopt : port_.settled_order_id();
-    return read(port_, [&](Connection& conn) {
+    orders::PagePlan plan;
+    OrderPage page = read(port_, [&](Connection& conn) {
         OrderPage page;
+        plan = orders::PagePlan{};
         if (query.order_id) {
             const Id id = *query.order_id;
             page.orders = orders::load_orders(port_, conn, std::span<const Id>(&id, 1));
             page.total = static_cast<std::int64_t>(page.orders.size());
             if (slice.offset > 0) page.orders.clear();
         } else {
-            page.orders = orders::page_orders(port_, conn, query, slice, settled, page.total);
+            page.orders =
+                orders::page_orders(port_, conn, query, slice, page_span(conn), settled, plan);
+            page.total = plan.total;
         }
         return page;
     });
+    if (plan.unsummarised) summarise_later(*plan.unsummarised);
+    return page;
+}
+
+std::int64_t Orders::page_span(Connection& conn) {
+    std::int64_t span = page_span_.load();
+    if (span == 0) page_span_.store(span = orders::read_page_span(conn));
+    return span;
+}
+
+// After the read, in a write of its own: the page is already exact without the summaries, so
+// a write that fails (the database busy, a lost connection) costs the next page a longer
+// count, never a wrong answer.
+void Orders::summarise_later(orders::BucketRange range) {
+    const std::int64_t span = page_span_.load();
+    try {
+        write(port_,
+              [&](Connection& conn) { orders::summarise_buckets(port_, conn, range, span); });
+    } catch (const StoreError&) {
+    }
+}
+
+void Orders::set_page_span(std::int64_t span) {
+    write(port_, [&](Connection& conn) { orders::write_page_span(conn, span); });
+    page_span_.store(span);
 }
 
 std::optional<Order> Orders::order_detail(Id order_id) {

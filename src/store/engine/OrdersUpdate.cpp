@@ -2,6 +2,7 @@
 // paid flag, staff comments. Each is one write that first reads (and locks) the order's row,
 // so that concurrent changes of the same order apply one after the other and "already had that
 // value" is decided on the latest state.
+#include "store/engine/OrderPages.h"
 #include "store/engine/OrderRules.h"
 #include "store/engine/Orders.h"
 
@@ -75,6 +76,7 @@ UpdateResult Orders::set_paid(Id order_id, bool paid, const std::string&, std::i
             .bind(3, now)
             .bind(4, order_id)
             .run();
+        orders::order_paging_changed(conn, order_id);  // only_paid counts it differently now
         return UpdateResult::Applied;
     });
 }
