@@ -107,11 +107,36 @@ TEST_F(NameSearch, LikeWildcardsAndEscapesArePlainCharacters) {
 }
 
 TEST_F(NameSearch, FullTextSyntaxInTheTextIsPlainText) {
-    for (const char* text :
-         {R"(")", R"("")", R"("hi")", R"("hi" or)", R"(say "hi)", "OR", " OR ", "or near",
-          "NEAR(a b)", "NEAR", "AND NOT", "NOT x", "kub*", "*", "^start", "^", "-minus", "-",
-          "name_folded:on", "name_folded:", ":", "(par)", "{a b}", "o'reilly", "'s k", "'",
-          "''", "kub* OR aaaa", "products_name_fts", "a b"})
+    for (const char* text : {R"(")",
+                             R"("")",
+                             R"("hi")",
+                             R"("hi" or)",
+                             R"(say "hi)",
+                             "OR",
+                             " OR ",
+                             "or near",
+                             "NEAR(a b)",
+                             "NEAR",
+                             "AND NOT",
+                             "NOT x",
+                             "kub*",
+                             "*",
+                             "^start",
+                             "^",
+                             "-minus",
+                             "-",
+                             "name_folded:on",
+                             "name_folded:",
+                             ":",
+                             "(par)",
+                             "{a b}",
+                             "o'reilly",
+                             "'s k",
+                             "'",
+                             "''",
+                             "kub* OR aaaa",
+                             "products_name_fts",
+                             "a b"})
         expect_same_as_substring(text);
     EXPECT_EQ(ids(named(R"("hi")")), (Ids{7}));
     EXPECT_EQ(ids(named("kub*")), (Ids{8}));

@@ -170,10 +170,9 @@ ProductListPage Catalog::list_products(const ProductFilter& filter, Slice slice)
         const std::string offset = c.params().add(std::max<std::int64_t>(0, slice.offset));
         // Ids first: the OFFSET walk then runs over narrow index entries instead of the wide
         // rows; only the page's rows are read.
-        auto st =
-            conn.prepare(with + "SELECT p.id, p.name, p.quantity, " + price +
-                         ", p.ean, p.sku FROM products p WHERE p.id IN (SELECT p.id" + from +
-                         order + " LIMIT " + limit + " OFFSET " + offset + ")" + order);
+        auto st = conn.prepare(with + "SELECT p.id, p.name, p.quantity, " + price +
+                               ", p.ean, p.sku FROM products p WHERE p.id IN (SELECT p.id" + from +
+                               order + " LIMIT " + limit + " OFFSET " + offset + ")" + order);
         c.params().bind(st);
         read_list_rows(st, page);
         return page;

@@ -72,8 +72,8 @@ struct PgDialect final : engine::Dialect {
     // '_' are escaped (LIKE's default escape is the backslash) so that they stay plain
     // characters; E'' literals mean the same whatever standard_conforming_strings says.
     std::string name_contains_indexed(std::string_view product, int n) const override {
-        return std::string(product) +
-               R"(.name_folded LIKE '%' || replace(replace(replace(CAST(?)" + std::to_string(n) +
+        return std::string(product) + R"(.name_folded LIKE '%' || replace(replace(replace(CAST(?)" +
+               std::to_string(n) +
                R"( AS TEXT), E'\\', E'\\\\'), '%', E'\\%'), '_', E'\\_') || '%')";
     }
     std::string name_ids(int n) const override {
