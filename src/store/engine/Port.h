@@ -8,6 +8,7 @@
 // SQL in the engine uses `?N` parameters (PostgreSQL's connection rewrites them to `$N`) and
 // the syntax both databases share; where PostgreSQL cannot infer a parameter's type the engine
 // writes a standard `CAST(?N AS BIGINT)`, which SQLite reads too.
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -149,6 +150,15 @@ struct Dialect {
     virtual std::string contains_folded(std::string_view haystack, int n) const = 0;
     // `haystack` contains the text bound as ?n, as it is (a plain substring, no wildcards).
     virtual std::string contains(std::string_view haystack, int n) const = 0;
+    // The same test on products.name_folded of the row `product` (an alias), answered by the
+    // trigram index of the name (migrations 006: FTS5 / pg_trgm). Only for a text of at least
+    // kTrigram characters: a shorter one has no trigram to look up (SQLite would find nothing).
+    static constexpr std::size_t kTrigram = 3;
+    virtual std::string name_contains_indexed(std::string_view product, int n) const = 0;
+    // The ids (column "id") of the products whose name_folded contains the text bound as ?n, a
+    // SELECT served by the same index and under the same condition, for counting and paging
+    // matches without reading product rows.
+    virtual std::string name_ids(int n) const = 0;
     // Appended to an expression so that it sorts by code point, never by a locale.
     virtual const char* by_code_point() const = 0;
     virtual const char* newline() const = 0;  // the SQL expression for "\n"

@@ -8,8 +8,9 @@
 namespace store::engine {
 namespace {
 
-bool unfiltered(const ProductFilter& f) {
-    return !f.category_id && !f.id && !f.ids && !f.ean && !f.sku && !f.name_folded &&
+// No filter at all, or (`but_name`) none besides the name.
+bool unfiltered(const ProductFilter& f, bool but_name = false) {
+    return !f.category_id && !f.id && !f.ids && !f.ean && !f.sku && (but_name || !f.name_folded) &&
            !f.price_from && !f.price_to && !f.quantity_from && !f.quantity_to && !f.active;
 }
 
@@ -33,22 +34,13 @@ class Composer {
                " UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) ";
     }
 
-    std::string where_clause() {
-        std::string w = " WHERE TRUE";
-        if (f_.category_id) w += " AND p.category_id IN (SELECT id FROM sub)";
-        if (f_.id) w += " AND p.id = " + params_.add(*f_.id);
-        if (f_.ids) w += " AND p.id" + d_.in_ids(params_.add_number(d_.ids(*f_.ids)));
-        if (f_.ean) w += code_match("ean", *f_.ean);
-        if (f_.sku) w += code_match("sku", *f_.sku);
-        // A plain substring, not LIKE: '%' and '_' in the search text are plain characters.
-        if (f_.name_folded)
-            w += " AND " + d_.contains("p.name_folded", params_.add_number(*f_.name_folded));
-        if (f_.price_from) w += " AND " + price() + " >= " + params_.add(f_.price_from->minor());
-        if (f_.price_to) w += " AND " + price() + " <= " + params_.add(f_.price_to->minor());
-        if (f_.quantity_from) w += " AND p.quantity >= " + params_.add(*f_.quantity_from);
-        if (f_.quantity_to) w += " AND p.quantity <= " + params_.add(*f_.quantity_to);
-        if (f_.active) w += " AND p.active = " + params_.add(*f_.active);
-        return w;
+    // The rows the filter keeps, as the FROM and WHERE of a statement over "p". A search by
+    // name alone in id order (the panel's search box) reads only the name index: counting
+    // and paging its ids need no product row (SQLite would otherwise read one row per match).
+    std::string from_where() {
+        if (name_alone())
+            return " FROM (" + d_.name_ids(params_.add_number(*f_.name_folded)) + ") p";
+        return " FROM products p" + where_clause();
     }
 
     std::string order_clause() {
@@ -66,6 +58,44 @@ class Composer {
     Params& params() { return params_; }
 
   private:
+    std::string where_clause() {
+        std::string w = " WHERE TRUE";
+        if (f_.category_id) w += " AND p.category_id IN (SELECT id FROM sub)";
+        if (f_.id) w += " AND p.id = " + params_.add(*f_.id);
+        if (f_.ids) w += " AND p.id" + d_.in_ids(params_.add_number(d_.ids(*f_.ids)));
+        if (f_.ean) w += code_match("ean", *f_.ean);
+        if (f_.sku) w += code_match("sku", *f_.sku);
+        if (f_.name_folded) w += " AND " + name_match(*f_.name_folded);
+        if (f_.price_from) w += " AND " + price() + " >= " + params_.add(f_.price_from->minor());
+        if (f_.price_to) w += " AND " + price() + " <= " + params_.add(f_.price_to->minor());
+        if (f_.quantity_from) w += " AND p.quantity >= " + params_.add(*f_.quantity_from);
+        if (f_.quantity_to) w += " AND p.quantity <= " + params_.add(*f_.quantity_to);
+        if (f_.active) w += " AND p.active = " + params_.add(*f_.active);
+        return w;
+    }
+
+    // Only the name (long enough for the index) filters, and the order is the ids'.
+    bool name_alone() const {
+        if (!f_.name_folded || f_.sort != SortField::Id) return false;
+        return code_points(*f_.name_folded) >= Dialect::kTrigram && unfiltered(f_, true);
+    }
+
+    // A plain substring of the folded name, not LIKE: '%' and '_' in the search text are plain
+    // characters. The trigram index answers texts long enough to have a trigram; a shorter one
+    // is a scan either way (and the same rows: both are the substring test).
+    std::string name_match(const std::string& folded) {
+        const int n = params_.add_number(folded);
+        if (code_points(folded) >= Dialect::kTrigram) return d_.name_contains_indexed("p", n);
+        return d_.contains("p.name_folded", n);
+    }
+
+    // Characters, as the trigram tokenizers count them (the text is valid UTF-8).
+    static std::size_t code_points(std::string_view utf8) {
+        return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+    }
+
     // An exact code of the product or of any of its variants ('' is no code). The partial
     // indexes on the codes are only usable when the query repeats their condition.
     std::string code_match(const char* column, const std::string& code) {
@@ -125,26 +155,24 @@ ProductListPage Catalog::list_products(const ProductFilter& filter, Slice slice)
         {
             Composer c(port_.dialect(), filter, use_promo_);
             const std::string with = c.with_clause();
-            const std::string where = c.where_clause();
-            auto count = conn.prepare(with + "SELECT COUNT(*) FROM products p" + where);
+            const std::string from = c.from_where();
+            auto count = conn.prepare(with + "SELECT COUNT(*)" + from);
             c.params().bind(count);
             count.step_row();
             page.total = count.integer(0);
         }
         Composer c(port_.dialect(), filter, use_promo_);
         const std::string with = c.with_clause();
-        const std::string where = c.where_clause();
+        const std::string from = c.from_where();
         const std::string order = c.order_clause();
         const std::string price = c.price();
         const std::string limit = c.params().add(std::max<std::int64_t>(0, slice.limit));
         const std::string offset = c.params().add(std::max<std::int64_t>(0, slice.offset));
         // Ids first: the OFFSET walk then runs over narrow index entries instead of the wide
         // rows; only the page's rows are read.
-        auto st =
-            conn.prepare(with + "SELECT p.id, p.name, p.quantity, " + price +
-                         ", p.ean, p.sku FROM products p WHERE p.id IN (SELECT p.id FROM"
-                         " products p" +
-                         where + order + " LIMIT " + limit + " OFFSET " + offset + ")" + order);
+        auto st = conn.prepare(with + "SELECT p.id, p.name, p.quantity, " + price +
+                               ", p.ean, p.sku FROM products p WHERE p.id IN (SELECT p.id" + from +
+                               order + " LIMIT " + limit + " OFFSET " + offset + ")" + order);
         c.params().bind(st);
         read_list_rows(st, page);
         return page;

@@ -68,6 +68,17 @@ struct PgDialect final : engine::Dialect {
         return "strpos(" + std::string(haystack) + ", CAST(?" + std::to_string(n) +
                " AS TEXT)) > 0";
     }
+    // LIKE is what a pg_trgm index serves (strpos is not). The text's own backslashes, '%' and
+    // '_' are escaped (LIKE's default escape is the backslash) so that they stay plain
+    // characters; E'' literals mean the same whatever standard_conforming_strings says.
+    std::string name_contains_indexed(std::string_view product, int n) const override {
+        return std::string(product) + R"(.name_folded LIKE '%' || replace(replace(replace(CAST(?)" +
+               std::to_string(n) +
+               R"( AS TEXT), E'\\', E'\\\\'), '%', E'\\%'), '_', E'\\_') || '%')";
+    }
+    std::string name_ids(int n) const override {
+        return "SELECT id FROM products WHERE " + name_contains_indexed("products", n);
+    }
     // Code point order, as SQLite: never the database's locale collation.
     const char* by_code_point() const override { return " COLLATE \"C\""; }
     const char* newline() const override { return "chr(10)"; }

@@ -29,6 +29,16 @@ struct SqliteDialect final : engine::Dialect {
     std::string contains(std::string_view haystack, int n) const override {
         return "instr(" + std::string(haystack) + ", ?" + std::to_string(n) + ") > 0";
     }
+    std::string name_contains_indexed(std::string_view product, int n) const override {
+        return std::string(product) + ".id IN (" + name_ids(n) + ")";
+    }
+    // The text becomes one FTS5 phrase: in double quotes, its own quotes doubled, so that no
+    // user text is ever read as query syntax (OR, NEAR, *, ^, -, column filters...).
+    std::string name_ids(int n) const override {
+        return "SELECT rowid AS id FROM products_name_fts WHERE products_name_fts MATCH"
+               " '\"' || replace(?" +
+               std::to_string(n) + ", '\"', '\"\"') || '\"'";
+    }
     const char* by_code_point() const override { return ""; }  // BINARY is the default
     const char* newline() const override { return "char(10)"; }
     // Grouped on the (action, id) index, a day of entries would make SQLite scan the table.
