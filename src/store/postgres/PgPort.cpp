@@ -71,13 +71,15 @@ struct PgDialect final : engine::Dialect {
     // LIKE is what a pg_trgm index serves (strpos is not). The text's own backslashes, '%' and
     // '_' are escaped (LIKE's default escape is the backslash) so that they stay plain
     // characters; E'' literals mean the same whatever standard_conforming_strings says.
+    // The trigram index is on product_names (migrations/postgres/006_name_search.sql).
     std::string name_contains_indexed(std::string_view product, int n) const override {
-        return std::string(product) + R"(.name_folded LIKE '%' || replace(replace(replace(CAST(?)" +
-               std::to_string(n) +
-               R"( AS TEXT), E'\\', E'\\\\'), '%', E'\\%'), '_', E'\\_') || '%')";
+        return std::string(product) + ".id IN (" + name_ids(n) + ")";
     }
     std::string name_ids(int n) const override {
-        return "SELECT id FROM products WHERE " + name_contains_indexed("products", n);
+        return "SELECT id FROM product_names WHERE name_folded LIKE "
+               R"('%' || replace(replace(replace(CAST(?)" +
+               std::to_string(n) +
+               R"( AS TEXT), E'\\', E'\\\\'), '%', E'\\%'), '_', E'\\_') || '%')";
     }
     // Code point order, as SQLite: never the database's locale collation.
     const char* by_code_point() const override { return " COLLATE \"C\""; }
