@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Error.h"
+#include "core/Status.h"
 #include "core/Money.h"
 
 namespace wire {

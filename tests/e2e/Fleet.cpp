@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "support/TestServer.h"
+#include "support/Must.h"
 
 namespace e2e {
 namespace {
@@ -34,7 +35,7 @@ std::uint16_t wait_for_port(const std::string& log_path) {
 
 Fleet::Fleet(int servers, const store::ImportBatch& batch) {
     store_ = db_.init();
-    store_->catalog().import(batch, nullptr, nullptr);
+    must(store_->catalog().import(batch, nullptr, nullptr));
     for (int i = 0; i < servers; ++i) {
         const std::string log = (db_.dir() / ("serve-" + std::to_string(i) + ".log")).string();
         servers_.push_back(std::make_unique<proc::ServerProcess>(

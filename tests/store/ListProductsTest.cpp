@@ -5,6 +5,7 @@
 #include "core/Text.h"
 #include "store/Store.h"
 #include "support/TempDb.h"
+#include "support/Must.h"
 
 using store_tests::small_shop;
 using store_tests::zl;
@@ -14,7 +15,7 @@ namespace {
 
 class ListProducts : public testing::Test {
   protected:
-    void SetUp() override { store_->catalog().import(small_shop(), nullptr, nullptr); }
+    void SetUp() override { must(store_->catalog().import(small_shop(), nullptr, nullptr)); }
 
     std::vector<store::Id> ids(const store::ProductFilter& f, store::Slice slice = {}) {
         std::vector<store::Id> out;
