@@ -51,9 +51,7 @@ class [[nodiscard]] Status {
     static Status conflict(std::string field, std::string message) {
         return {Code::Conflict, std::move(field), std::move(message)};
     }
-    static Status internal(std::string message) {
-        return {Code::Internal, {}, std::move(message)};
-    }
+    static Status internal(std::string message) { return {Code::Internal, {}, std::move(message)}; }
 
     bool ok() const { return code_ == Code::Ok; }
     Code code() const { return code_; }

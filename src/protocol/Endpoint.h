@@ -38,5 +38,4 @@ class Endpoint {
     std::unique_ptr<Impl> impl_;
 };
 
-
 }  // namespace protocol

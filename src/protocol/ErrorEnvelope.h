@@ -10,8 +10,8 @@
 namespace protocol {
 
 struct WireError {
-    int http_status;         // BaseLinker reads the envelope, not the status: mostly 200
-    std::string_view code;   // error_code, exactly as docs/protocol.md lists it
+    int http_status;        // BaseLinker reads the envelope, not the status: mostly 200
+    std::string_view code;  // error_code, exactly as docs/protocol.md lists it
 };
 
 WireError wire_error(core::Code code);

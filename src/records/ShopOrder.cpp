@@ -55,8 +55,7 @@ std::string known_statuses(const std::vector<store::NamedId>& statuses) {
     return known;
 }
 
-core::Result<store::AddOrderResult> create_shop_order(store::Store& store,
-                                                      store::OrderInput& order,
+core::Result<store::AddOrderResult> create_shop_order(store::Store& store, store::OrderInput& order,
                                                       const ShopOrderOptions& options) {
     try {
         return create(store, order, options);

@@ -21,7 +21,7 @@ struct ShopOrderOptions {
 // not have; nothing is written then. Without status_id the order starts in the shop's first
 // status.
 core::Result<store::AddOrderResult> create_shop_order(store::Store& store, store::OrderInput& order,
-                                        const ShopOrderOptions& options);
+                                                      const ShopOrderOptions& options);
 
 // "1 Nowe, 2 W realizacji, ...": the shop's statuses, for error messages.
 std::string known_statuses(const std::vector<store::NamedId>& statuses);

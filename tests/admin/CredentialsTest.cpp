@@ -7,8 +7,8 @@
 #include "admin/Credentials.h"
 #include "admin/Password.h"
 #include "admin/Token.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using testing_support::TempDb;
 

@@ -8,8 +8,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "support/TestServer.h"
 #include "support/Must.h"
+#include "support/TestServer.h"
 
 namespace e2e {
 namespace {

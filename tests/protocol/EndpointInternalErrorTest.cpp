@@ -41,9 +41,15 @@ struct FailingLookups : store::Lookups {
     std::vector<store::NamedId> order_statuses() override { throw std::runtime_error(kSecret); }
     std::vector<store::NamedId> delivery_methods() override { throw std::runtime_error(kSecret); }
     std::vector<store::NamedId> payment_methods() override { throw std::runtime_error(kSecret); }
-    core::Result<store::Id> save_order_status(const store::NamedId&) override { FailingCatalog::fail(); }
-    core::Result<store::Id> save_delivery_method(const store::NamedId&) override { FailingCatalog::fail(); }
-    core::Result<store::Id> save_payment_method(const store::NamedId&) override { FailingCatalog::fail(); }
+    core::Result<store::Id> save_order_status(const store::NamedId&) override {
+        FailingCatalog::fail();
+    }
+    core::Result<store::Id> save_delivery_method(const store::NamedId&) override {
+        FailingCatalog::fail();
+    }
+    core::Result<store::Id> save_payment_method(const store::NamedId&) override {
+        FailingCatalog::fail();
+    }
     std::vector<store::CategoryRow> categories() override { FailingCatalog::fail(); }
     std::vector<store::ManufacturerRow> manufacturers() override { FailingCatalog::fail(); }
 };

@@ -39,9 +39,9 @@ TEST(ErrorEnvelope, TransportRefusalsKeepTheirStatuses) {
 
 TEST(ErrorEnvelope, EveryCodeMapsToADocumentedWireCode) {
     const std::set<std::string_view> documented{
-        "no_password",   "incorrect_password", "unsupported_action", "invalid_parameter",
-        "unknown_product", "internal_error",   "forbidden",          "rate_limited",
-        "request_too_large"};
+        "no_password",       "incorrect_password", "unsupported_action",
+        "invalid_parameter", "unknown_product",    "internal_error",
+        "forbidden",         "rate_limited",       "request_too_large"};
     for (int c = 0; c <= static_cast<int>(Code::Internal); ++c) {
         const auto code = static_cast<Code>(c);
         EXPECT_TRUE(documented.count(wire_error(code).code)) << core::code_name(code);
@@ -49,8 +49,9 @@ TEST(ErrorEnvelope, EveryCodeMapsToADocumentedWireCode) {
 }
 
 TEST(ErrorEnvelope, TheEnvelopeNamesTheFieldInItsText) {
-    EXPECT_EQ(protocol::error_envelope(core::Status::invalid_field("filter_limit", "too big")),
-              R"({"error":true,"error_code":"invalid_parameter","error_text":"filter_limit: too big"})");
+    EXPECT_EQ(
+        protocol::error_envelope(core::Status::invalid_field("filter_limit", "too big")),
+        R"({"error":true,"error_code":"invalid_parameter","error_text":"filter_limit: too big"})");
 }
 
 }  // namespace

@@ -64,8 +64,8 @@ TEST(OrderFile, ExampleFileParsesCompletely) {
 }
 
 TEST(OrderFile, DefaultsForAMinimalOrder) {
-    auto order =
-        must(records::parse_order_file(with_line(R"({"name":"Kubek","price":"9.99","quantity":1})")));
+    auto order = must(
+        records::parse_order_file(with_line(R"({"name":"Kubek","price":"9.99","quantity":1})")));
     EXPECT_EQ(order.currency, "PLN");
     EXPECT_FALSE(order.paid);
     EXPECT_FALSE(order.status_id.has_value());  // the shop's first status, chosen by the command
@@ -102,6 +102,20 @@ TEST(OrderFile, NumbersAreReadAsWrittenNeverThroughADouble) {
         with_line(R"({"name":"A","price":12.50,"quantity":1,"product_id":9007199254740993})")));
     EXPECT_EQ(order.lines[0].unit_price.format(), "12.50");
     EXPECT_EQ(order.lines[0].product_id, 9007199254740993);
+}
+
+TEST(OrderFile, AStatusNamesTheFieldAsAPathForProgramsAndTheSentenceForPeople) {
+    std::string good = R"({"name":"A","price":"1","quantity":1})";
+    auto bad = records::parse_order_file(R"({"lines":[)" + good +
+                                         R"(,{"name":"B","price":1.005,"quantity":1}]})");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.status().code(), core::Code::InvalidField);
+    EXPECT_EQ(bad.status().field(), "lines[2].price");
+    EXPECT_EQ(bad.status().message(), "line 2: price: not a price with at most 2 decimals");
+    auto broken = records::parse_order_file("{\"lines\": [");
+    ASSERT_FALSE(broken.ok());
+    EXPECT_EQ(broken.status().code(), core::Code::Malformed);
+    EXPECT_EQ(broken.status().field(), "");
 }
 
 TEST(OrderFile, LineErrorsNameTheLineAndTheField) {

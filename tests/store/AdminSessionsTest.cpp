@@ -3,8 +3,8 @@
 #include <sqlite3.h>
 
 #include "store/Store.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using testing_support::TempDb;
 

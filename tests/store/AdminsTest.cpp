@@ -6,8 +6,8 @@
 #include <iterator>
 
 #include "store/Store.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using testing_support::TempDb;
 

@@ -3,8 +3,8 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using store_tests::small_shop;
 using store_tests::zl;

@@ -5,8 +5,8 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using store_tests::small_shop;
 using testing_support::TempDb;
@@ -69,9 +69,12 @@ TEST_F(LookupsEdit, StatusIsRenamedAndReflaggedInPlace) {
 }
 
 TEST_F(LookupsEdit, UnknownIdIsNotFoundAndWritesNothing) {
-    EXPECT_EQ(lookups().save_order_status({99, "Nowy", false}).status().code(), core::Code::NotFound);
-    EXPECT_EQ(lookups().save_delivery_method({99, "Nowy", false}).status().code(), core::Code::NotFound);
-    EXPECT_EQ(lookups().save_payment_method({99, "Nowy", true}).status().code(), core::Code::NotFound);
+    EXPECT_EQ(lookups().save_order_status({99, "Nowy", false}).status().code(),
+              core::Code::NotFound);
+    EXPECT_EQ(lookups().save_delivery_method({99, "Nowy", false}).status().code(),
+              core::Code::NotFound);
+    EXPECT_EQ(lookups().save_payment_method({99, "Nowy", true}).status().code(),
+              core::Code::NotFound);
     EXPECT_EQ(lookups().order_statuses().size(), 7u);
     EXPECT_EQ(lookups().delivery_methods().size(), 8u);
     EXPECT_EQ(lookups().payment_methods().size(), 6u);

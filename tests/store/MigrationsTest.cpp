@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <functional>
 
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using testing_support::TempDb;
 

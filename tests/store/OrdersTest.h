@@ -5,8 +5,8 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 namespace store_tests {
 

@@ -4,8 +4,8 @@
 #include "SmallShop.h"
 #include "core/Text.h"
 #include "store/Store.h"
-#include "support/TempDb.h"
 #include "support/Must.h"
+#include "support/TempDb.h"
 
 using store_tests::small_shop;
 using store_tests::zl;
@@ -104,7 +104,8 @@ TEST_F(SaveProduct, DetailCarriesTheExternalId) {
 }
 
 TEST_F(SaveProduct, WithoutIdAKnownExternalIdUpdatesThatProduct) {
-    store::Id id = must(catalog().save_product(std::nullopt, record("p1", "KUB-1", "Kubek 400 ml")));
+    store::Id id =
+        must(catalog().save_product(std::nullopt, record("p1", "KUB-1", "Kubek 400 ml")));
     EXPECT_EQ(id, 1);
     EXPECT_EQ(detail(1).name, "Kubek 400 ml");
     EXPECT_EQ(catalog().product_count(), 5);
@@ -163,8 +164,7 @@ TEST_F(SaveProduct, KeyOfAnotherProductIsRefusedAndNothingChanges) {
     auto by_sku = save_error(1, record("p1", "ZOL-1", "Kubek"));
     EXPECT_EQ(by_sku.code(), core::Code::Conflict);
     EXPECT_EQ(by_sku.field(), "sku");
-    EXPECT_NE(by_sku.message().find("sku ZOL-1 already used by product 2"),
-              std::string::npos)
+    EXPECT_NE(by_sku.message().find("sku ZOL-1 already used by product 2"), std::string::npos)
         << by_sku.text();
     auto by_external = save_error(1, record("p2", "KUB-1", "Kubek"));
     EXPECT_NE(by_external.message().find("external_id p2 already used by product 2"),
@@ -191,19 +191,16 @@ TEST_F(SaveProduct, UnknownIdIsNotFoundAndNothingIsCreated) {
 
 TEST_F(SaveProduct, BadRecordIsRefusedWithTheImportsReasons) {
     auto no_name = record("p6", "NEW-1", "");
-    EXPECT_NE(save_error(std::nullopt, no_name).message().find("missing name"),
-              std::string::npos);
+    EXPECT_NE(save_error(std::nullopt, no_name).message().find("missing name"), std::string::npos);
     auto no_keys = record("", "", "Bez kluczy");
     EXPECT_NE(save_error(1, no_keys).message().find("missing both external_id and sku"),
               std::string::npos);
     auto negative = record("p1", "KUB-1", "Kubek");
     negative.price = zl(-1);
-    EXPECT_NE(save_error(1, negative).message().find("negative price"),
-              std::string::npos);
+    EXPECT_NE(save_error(1, negative).message().find("negative price"), std::string::npos);
     auto category = record("p1", "KUB-1", "Kubek");
     category.category_external_id = "c404";
-    EXPECT_NE(save_error(1, category).message().find("unknown category c404"),
-              std::string::npos);
+    EXPECT_NE(save_error(1, category).message().find("unknown category c404"), std::string::npos);
     EXPECT_EQ(detail(1).name, "Kubek ceramiczny 330 ml");
     EXPECT_EQ(catalog().product_count(), 5);
 }
@@ -221,8 +218,8 @@ TEST_F(SaveProduct, FailureHalfWayRollsBackEveryWrite) {
 
 TEST_F(SaveProduct, SqlMetacharactersAreStoredLiterally) {
     const std::string name = "Kubek' OR 1=1 -- 100%_";
-    store::Id id =
-        must(catalog().save_product(std::nullopt, record("x'; DROP TABLE products;--", "SKU%_'", name)));
+    store::Id id = must(
+        catalog().save_product(std::nullopt, record("x'; DROP TABLE products;--", "SKU%_'", name)));
     auto d = detail(id);
     EXPECT_EQ(d.name, name);
     EXPECT_EQ(d.external_id, "x'; DROP TABLE products;--");

@@ -62,7 +62,8 @@ TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Confi
     {
         auto store = store::init_store(config_.database, config_.store);
         if (demo_products > 0) {
-            must(store->catalog().import(records::make_demo_batch(demo_products), nullptr, nullptr));
+            must(
+                store->catalog().import(records::make_demo_batch(demo_products), nullptr, nullptr));
         }
     }
     if (configure) configure(config_);

@@ -78,8 +78,8 @@ template <class Change>
 core::Status read_target(const wire::RawEntry& raw, Change& change);
 
 // The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns a
-// core::Result<Change>: the change, or the reason to skip it), applies the valid ones in one store call, journals the skipped
-// and noted entries and writes {"counter": applied}.
+// core::Result<Change>: the change, or the reason to skip it), applies the valid ones in one store
+// call, journals the skipped and noted entries and writes {"counter": applied}.
 template <class Change, class Validate, class Apply>
 Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& out,
                          Validate validate, Apply apply) {

@@ -13,7 +13,8 @@ core::Result<store::PriceChange> validate(const wire::RawEntry& raw, std::size_t
     change.entry = index;
     if (auto status = read_target(raw, change); !status.ok()) return status;
     auto price = core::Money::parse(core::trim(raw.price));
-    if (!price) return core::invalid_parameter("price", "expected a decimal with at most 2 decimals");
+    if (!price)
+        return core::invalid_parameter("price", "expected a decimal with at most 2 decimals");
     if (*price <= core::Money{}) return core::invalid_parameter("price", "must be greater than 0");
     change.price = *price;
     return change;

@@ -129,7 +129,7 @@ std::vector<NamedId> Lookups::read(const char* sql) {
 }
 
 core::Result<Id> Lookups::save(const NamedId& item, const char* insert_sql, const char* update_sql,
-                 const char* what, bool has_flag) {
+                               const char* what, bool has_flag) {
     auto conn = port_.acquire();
     Transaction tx(*conn, TxKind::Write);
     const bool create = item.id == 0;
