@@ -15,21 +15,29 @@ bool valid_username(const std::string& username) {
     });
 }
 
-store::Id add_user(store::Admins& admins, const std::string& username,
-                   const std::string& password) {
-    if (!valid_username(username))
-        throw CredentialError("username must be 1-64 characters of A-Z a-z 0-9 . _ @ -");
-    if (auto problem = password_problem(password)) throw CredentialError(*problem);
+core::Result<store::Id> add_user(store::Admins& admins, const std::string& username,
+                                 const std::string& password) {
+    if (!valid_username(username)) {
+        return core::Status::invalid_field(
+            "username", "username must be 1-64 characters of A-Z a-z 0-9 . _ @ -");
+    }
+    if (auto problem = password_problem(password)) {
+        return core::Status::invalid_field("password", *problem);
+    }
     return admins.create_user(username, hash_password(password));
 }
 
-std::string add_token(store::Admins& admins, const std::string& username, const std::string& name) {
-    if (name.empty()) throw CredentialError("the token needs a --name");
+core::Result<std::string> add_token(store::Admins& admins, const std::string& username,
+                                    const std::string& name) {
+    if (name.empty()) return core::Status::invalid_field("name", "the token needs a --name");
     auto user = admins.find_user(username);
-    if (!user) throw CredentialError("unknown admin user '" + username + "'");
-    if (user->disabled) throw CredentialError("admin user '" + username + "' is disabled");
+    if (!user) return core::Status::not_found("unknown admin user '" + username + "'", "username");
+    if (user->disabled) {
+        return core::Status::invalid_field("username", "admin user '" + username + "' is disabled");
+    }
     std::string token = new_token();
-    admins.create_token(user->id, name, token_hash(token));
+    auto stored = admins.create_token(user->id, name, token_hash(token));
+    if (!stored) return stored.status();
     return token;
 }
 

@@ -11,6 +11,7 @@
 #include "admin/Credentials.h"
 #include "app/CmdOrder.h"
 #include "app/Commands.h"
+#include "app/ExitCode.h"
 #include "app/ReadSecret.h"
 #include "store/Store.h"
 
@@ -37,26 +38,19 @@ std::optional<std::string> read_new_password() {
     return password;
 }
 
-int fail(const std::exception& e) {
-    std::cerr << "blconnect: " << e.what() << "\n";
-    return 1;
-}
-
-// Runs a command; a refused credential or a store failure becomes exit 1 with the message.
+// Runs a command; a database failure becomes exit 1 with the message (there is no client to
+// hide it from: the person at the keyboard runs the server).
 template <class Command>
 int guarded(Command&& command) {
     try {
         return command();
-    } catch (const admin::CredentialError& e) {
-        return fail(e);
     } catch (const store::StoreError& e) {
-        return fail(e);
+        return report(core::Status::internal(e.what()));
     }
 }
 
 int unknown_user(const std::string& username) {
-    std::cerr << "blconnect: unknown admin user '" << username << "'\n";
-    return 1;
+    return report(core::Status::not_found("unknown admin user '" + username + "'", "username"));
 }
 
 std::string yes_no(bool value) {
@@ -120,11 +114,11 @@ int cmd_admin_add_user(const AdminUserOptions& options) {
         auto store = open_admin_store(options);
         auto password = read_new_password();
         if (!password) {
-            std::cerr << "blconnect: no password on stdin\n";
-            return 1;
+            return report(core::Status::invalid_field("password", "no password on stdin"));
         }
         auto id = admin::add_user(store->admins(), options.username, *password);
-        std::cout << "admin user " << options.username << " created (id " << id << ")\n";
+        if (!id) return report(id.status());
+        std::cout << "admin user " << options.username << " created (id " << *id << ")\n";
         return 0;
     });
 }
@@ -132,9 +126,10 @@ int cmd_admin_add_user(const AdminUserOptions& options) {
 int cmd_admin_add_token(const AdminTokenOptions& options) {
     return guarded([&] {
         auto store = open_admin_store(options);
-        std::string token = admin::add_token(store->admins(), options.username, options.name);
+        auto token = admin::add_token(store->admins(), options.username, options.name);
+        if (!token) return report(token.status());
         // The token on stdout alone (scripts capture it); the warning on stderr.
-        std::cout << token << "\n";
+        std::cout << *token << "\n";
         std::cerr << "token '" << options.name << "' for " << options.username
                   << " created; it is shown only this once, store it now\n";
         return 0;
@@ -165,9 +160,9 @@ int cmd_admin_revoke_token(const AdminTokenOptions& options) {
         if (!store->admins().find_user(options.username)) return unknown_user(options.username);
         auto revoked = store->admins().revoke_tokens(options.username, options.name);
         if (revoked == 0) {
-            std::cerr << "blconnect: admin user '" << options.username
-                      << "' has no unrevoked token named '" << options.name << "'\n";
-            return 1;
+            return report(core::Status::not_found("admin user '" + options.username +
+                                                  "' has no unrevoked token named '" +
+                                                  options.name + "'"));
         }
         std::cout << "revoked " << revoked << (revoked == 1 ? " token" : " tokens") << " named '"
                   << options.name << "' of admin user " << options.username << "\n";

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/Commands.h"
+#include "app/ExitCode.h"
 #include "records/Demo.h"
 #include "store/Store.h"
 
@@ -9,8 +10,8 @@ namespace app {
 
 int cmd_init(const InitOptions& options) {
     if (!options.password.empty() && options.password.size() < 16) {
-        std::cerr << "blconnect: --password must be at least 16 characters long\n";
-        return 1;
+        return report(core::Status::invalid_field(
+            "password", "--password must be at least 16 characters long"));
     }
     store::StoreOptions store_options;
     auto store = store::init_store(options.db, store_options);
@@ -19,7 +20,10 @@ int cmd_init(const InitOptions& options) {
     if (options.demo) {
         std::cout << "generating " << options.demo_products << " demo products..." << std::endl;
         auto batch = records::make_demo_batch(options.demo_products);
-        auto summary = store->catalog().import(batch, print_import_progress, nullptr);
+        auto imported = store->catalog().import(batch, print_import_progress, nullptr);
+        // The generator's records are valid by construction: a refusal is a bug in it.
+        if (!imported) return report(core::Status::internal(imported.status().text()));
+        const auto& summary = *imported;
         std::cout << "demo catalogue: " << summary.products_created + summary.products_updated
                   << " products, " << summary.variants_created + summary.variants_updated
                   << " variants, " << summary.categories_created + summary.categories_updated

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/CmdOrder.h"
+#include "app/ExitCode.h"
 #include "core/Text.h"
 
 namespace app {
@@ -10,12 +11,10 @@ using namespace order_cli;
 
 int cmd_order_comment(const OrderCommentOptions& options) {
     if (core::trim(options.text).empty()) {
-        std::cerr << "blconnect: the comment must not be empty\n";
-        return 1;
+        return report(core::Status::invalid_field("text", "the comment must not be empty"));
     }
     if (!core::is_valid_utf8(options.text)) {
-        std::cerr << "blconnect: the comment is not valid UTF-8\n";
-        return 1;
+        return report(core::Status::invalid_field("text", "the comment is not valid UTF-8"));
     }
     auto session = open_session(options);
     auto result = session.store->orders().add_staff_comment(options.order_id, options.text, kActor,

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/CmdOrder.h"
+#include "app/ExitCode.h"
 #include "core/Decimal.h"
 #include "core/Text.h"
 #include "records/ShopOrder.h"
@@ -57,14 +58,13 @@ std::optional<store::NamedId> find_status(const std::vector<store::NamedId>& sta
 }
 
 int unknown_status(const std::vector<store::NamedId>& statuses, std::string_view text) {
-    std::cerr << "blconnect: unknown status " << text
-              << " (known: " << records::known_statuses(statuses) << ")\n";
-    return 1;
+    return report(core::Status::invalid_field(
+        "status", "unknown status " + std::string(text) +
+                      " (known: " + records::known_statuses(statuses) + ")"));
 }
 
 int unknown_order(store::Id id) {
-    std::cerr << "blconnect: unknown order " << id << "\n";
-    return 1;
+    return report(core::Status::not_found("unknown order " + std::to_string(id)));
 }
 
 std::string read_text_file(const std::string& path) {

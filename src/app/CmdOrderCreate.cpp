@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/CmdOrder.h"
+#include "app/ExitCode.h"
 #include "records/OrderFile.h"
 #include "records/ShopOrder.h"
 
@@ -45,24 +46,27 @@ void print_created(const store::AddOrderResult& result, const store::OrderInput&
     }
 }
 
+// "order file F: line 2: price: ...": the order file's messages name their line and field.
+int order_file_failed(const std::string& file, const core::Status& status) {
+    std::cerr << "order file " << file << ": " << status.message() << "; nothing was written\n";
+    return exit_code(status);
+}
+
 }  // namespace
 
 int cmd_order_create(const OrderCreateOptions& options) {
-    try {
-        auto order = records::parse_order_file(read_text_file(options.file));
-        auto session = open_session(options);
-        records::ShopOrderOptions shop;
-        shop.actor = kActor;
-        shop.match_by_codes = session.config.endpoint.connector.orders.match_by_codes;
-        shop.now = now_utc();
-        auto result = records::create_shop_order(*session.store, order, shop);
-        auto statuses = session.store->lookups().order_statuses();
-        print_created(result, order, statuses, order.status_id.value_or(1));
-        return 0;
-    } catch (const records::OrderFileError& e) {
-        std::cerr << "order file " << options.file << ": " << e.what() << "; nothing was written\n";
-    }
-    return 1;
+    auto order = records::parse_order_file(read_text_file(options.file));
+    if (!order) return order_file_failed(options.file, order.status());
+    auto session = open_session(options);
+    records::ShopOrderOptions shop;
+    shop.actor = kActor;
+    shop.match_by_codes = session.config.endpoint.connector.orders.match_by_codes;
+    shop.now = now_utc();
+    auto result = records::create_shop_order(*session.store, *order, shop);
+    if (!result) return order_file_failed(options.file, result.status());
+    auto statuses = session.store->lookups().order_statuses();
+    print_created(*result, *order, statuses, order->status_id.value_or(1));
+    return 0;
 }
 
 }  // namespace app

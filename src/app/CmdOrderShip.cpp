@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/CmdOrder.h"
+#include "app/ExitCode.h"
 
 namespace app {
 
@@ -10,8 +11,7 @@ using namespace order_cli;
 
 int cmd_order_ship(const OrderShipOptions& options) {
     if (options.number.empty()) {
-        std::cerr << "blconnect: --number must not be empty\n";
-        return 1;
+        return report(core::Status::invalid_field("number", "--number must not be empty"));
     }
     auto session = open_session(options);
     store::Shipment shipment{options.number, options.carrier, options.url, 0};

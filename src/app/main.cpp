@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/Commands.h"
+#include "app/ExitCode.h"
 
 namespace {
 
@@ -252,8 +253,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const std::exception& e) {
-        std::cerr << "blconnect: " << e.what() << "\n";
-        return 1;
+        // A lost database, an unreadable file, a bad config: the operator runs this command and
+        // reads the detail.
+        return app::report(core::Status::internal(e.what()));
     }
     return exit_code;
 }

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "core/Error.h"
+#include "core/Status.h"
 #include "store/Store.h"
 #include "wire/JsonWriter.h"
 #include "wire/Params.h"
@@ -38,9 +38,9 @@ struct ActionContext {
     std::int64_t now = 0;        // unix seconds UTC when the request arrived (set by the endpoint)
 };
 
-// Writes the success object into `out`, or returns an error (the endpoint writes the envelope;
-// anything already written to `out` is discarded).
-using ActionFn = core::Result<bool> (*)(const Params& params, ActionContext& ctx, JsonWriter& out);
+// Writes the success object into `out` and returns an ok Status, or returns the failure (the
+// endpoint writes the envelope; anything already written to `out` is discarded).
+using ActionFn = core::Status (*)(const Params& params, ActionContext& ctx, JsonWriter& out);
 
 struct ActionInfo {
     const char* name;  // CamelCase, as SupportedMethods lists it
@@ -51,7 +51,7 @@ namespace actions {
 // What an action function returns (see ActionFn). Each action's file in actions/ defines
 // `Outcome <action>(const Params&, ActionContext&, JsonWriter&)`; Registry.cpp declares and lists
 // it on one line.
-using Outcome = core::Result<bool>;
+using Outcome = core::Status;
 }  // namespace actions
 
 }  // namespace protocol

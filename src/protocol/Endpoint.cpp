@@ -18,6 +18,7 @@
 #include "core/Text.h"
 #include "core/Throttle.h"
 #include "journal/Writer.h"
+#include "protocol/ErrorEnvelope.h"
 #include "protocol/IpAllowList.h"
 #include "protocol/LiveSettings.h"
 #include "protocol/Registry.h"
@@ -43,6 +44,11 @@ Reply error_reply(int status, std::string_view code, std::string_view text) {
     reply.body = error_envelope(code, text);
     reply.outcome = std::string(code);
     return reply;
+}
+
+Reply error_reply(const core::Status& status) {
+    const WireError wire = wire_error(status.code());
+    return error_reply(wire.http_status, wire.code, status.text());
 }
 
 // Action names come from the client: keep logs and the journal to short printable ASCII.
@@ -79,17 +85,6 @@ std::int64_t unix_ms_now() {
 }
 
 }  // namespace
-
-std::string error_envelope(std::string_view code, std::string_view text) {
-    std::string body;
-    JsonWriter out(body);
-    out.begin_object();
-    out.key("error").boolean(true);
-    out.key("error_code").string(code);
-    out.key("error_text").string(text);
-    out.end_object();
-    return body;
-}
 
 struct Endpoint::Impl {
     Impl(EndpointSettings s, store::Store& st, journal::Writer* j)
@@ -152,16 +147,19 @@ struct Endpoint::Impl {
 
 Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string& request_id) {
     if (!allow.allows(request.client_ip)) {
-        return error_reply(403, "forbidden", "client address not allowed");
+        return error_reply({core::Code::Forbidden, {}, "client address not allowed"});
     }
     const auto now = core::Throttle::Clock::now();
     if (throttle.blocked(request.client_ip, now)) {
-        return error_reply(429, "rate_limited", "too many wrong passwords, try again later");
+        return error_reply(
+            {core::Code::RateLimited, {}, "too many wrong passwords, try again later"});
     }
+    // A missing password has its own wire code (the protocol tells it from a wrong one), and
+    // only the endpoint ever answers it: no Status code for it.
     if (request.method != "POST") return error_reply(200, "no_password", "no password given");
     wire::FormError form_error;
     auto form = wire::decode_form(request.body, request.content_type, &form_error);
-    if (!form) return error_reply(200, "invalid_parameter", "request body: " + form_error.text);
+    if (!form) return error_reply(core::Status::malformed(form_error.text, "request body"));
     Reply reply = authorised(*form, request, now, request_id);
     if (reply.action.empty()) {
         const std::string* sent = form->find("action");
@@ -178,16 +176,16 @@ Reply Endpoint::Impl::authorised(const wire::Form& form, const core::WebRequest&
     const auto snapshot = live.current();
     if (!password_matches(*password, *snapshot)) {
         throttle.record_failure(request.client_ip, now);
-        return error_reply(200, "incorrect_password", "incorrect password");
+        return error_reply({core::Code::Unauthenticated, {}, "incorrect password"});
     }
     // After the password: only an authorised client learns which field was rejected.
     if (auto field = first_invalid_utf8(form)) {
-        return error_reply(200, "invalid_parameter", *field + ": not valid UTF-8");
+        return error_reply(core::Status::invalid_field(*field, "not valid UTF-8"));
     }
     const std::string* name = form.find("action");
     const ActionInfo* action = name ? find_action(*name) : nullptr;
     if (action == nullptr) {
-        return error_reply(200, "unsupported_action", "No action: " + (name ? *name : ""));
+        return error_reply({core::Code::Unsupported, {}, "No action: " + (name ? *name : "")});
     }
     return run_action(*action, form, request_id, *snapshot);
 }
@@ -200,11 +198,14 @@ Reply Endpoint::Impl::run_action(const ActionInfo& action, const wire::Form& for
     JsonWriter out(reply.body);
     std::string failure;
     try {
-        auto result = action.run(params, ctx, out);
-        if (!result) reply = error_reply(200, result.error().code, result.error().text);
-        reply.detail = std::move(ctx.journal_detail);
-        reply.action = action.name;
-        return reply;
+        const core::Status status = action.run(params, ctx, out);
+        if (status.code() != core::Code::Internal) {
+            if (!status.ok()) reply = error_reply(status);
+            reply.detail = std::move(ctx.journal_detail);
+            reply.action = action.name;
+            return reply;
+        }
+        failure = status.message();  // a bug the action noticed: answered like a throw
     } catch (const store::StoreError& e) {
         failure = std::string("store: ") + e.what();
     } catch (const std::exception& e) {
@@ -214,7 +215,7 @@ Reply Endpoint::Impl::run_action(const ActionInfo& action, const wire::Form& for
     }
     // The detail (possibly SQL) goes to the log only; the client gets the request id to quote.
     spdlog::error("request={} action={} internal error: {}", request_id, action.name, failure);
-    reply = error_reply(200, "internal_error", "internal error (request " + request_id + ")");
+    reply = error_reply(core::Status::internal("internal error (request " + request_id + ")"));
     reply.action = action.name;
     return reply;
 }

@@ -7,6 +7,7 @@
 
 #include "core/Exchange.h"
 #include "protocol/Action.h"
+#include "protocol/ErrorEnvelope.h"
 
 namespace journal {
 class Writer;
@@ -36,8 +37,5 @@ class Endpoint {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-// The exact error envelope: {"error":true,"error_code":"…","error_text":"…"}.
-std::string error_envelope(std::string_view code, std::string_view text);
 
 }  // namespace protocol

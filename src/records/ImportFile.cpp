@@ -20,6 +20,13 @@ namespace {
 
 namespace json = boost::json;
 
+// A bad record of a section; caught by parse_import_file, never leaves this file.
+struct BadRecord {
+    std::string section;
+    std::int64_t record;
+    std::string reason;
+};
+
 // A problem inside one record; the caller adds section and record number.
 using RecordError = JsonFieldError;
 
@@ -236,27 +243,12 @@ void read_section(const wire::JsonDocument& doc, const char* section, std::vecto
         try {
             out.push_back(read(doc, element));
         } catch (const RecordError& e) {
-            throw store::ImportError(section, record, e.what());
+            throw BadRecord{section, record, e.what()};
         }
     }
 }
 
-}  // namespace
-
-store::ImportProduct parse_import_product(std::string_view json_text) {
-    wire::JsonReadError error;
-    auto document = wire::JsonDocument::parse(json_text, error);
-    if (!document) throw JsonFieldError("", "not valid JSON: " + error.code.message());
-    try {
-        return read_product(*document, document->root());
-    } catch (const VariantError& e) {
-        std::string path = "variants[" + std::to_string(e.number) + "]";
-        if (!e.inner_field.empty()) path += "." + e.inner_field;
-        throw JsonFieldError(path, e.inner_reason);
-    }
-}
-
-store::ImportBatch parse_import_file(std::string_view json_text) {
+store::ImportBatch read_import_file(std::string_view json_text) {
     wire::JsonReadError error;
     auto document = wire::JsonDocument::parse(json_text, error);
     if (!document) {
@@ -275,6 +267,35 @@ store::ImportBatch parse_import_file(std::string_view json_text) {
     read_section(*document, "manufacturers", batch.manufacturers, read_manufacturer);
     read_section(*document, "products", batch.products, read_product);
     return batch;
+}
+
+}  // namespace
+
+core::Result<store::ImportProduct> parse_import_product(std::string_view json_text) {
+    wire::JsonReadError error;
+    auto document = wire::JsonDocument::parse(json_text, error);
+    if (!document) return core::Status::malformed("not valid JSON: " + error.code.message());
+    try {
+        return read_product(*document, document->root());
+    } catch (const VariantError& e) {
+        std::string path = "variants[" + std::to_string(e.number) + "]";
+        if (!e.inner_field.empty()) path += "." + e.inner_field;
+        return core::Status::invalid_field(std::move(path), e.inner_reason);
+    } catch (const RecordError& e) {
+        if (e.field.empty()) return core::Status::malformed(e.reason);
+        return core::Status::invalid_field(e.field, e.reason);
+    }
+}
+
+core::Result<store::ImportBatch> parse_import_file(std::string_view json_text) {
+    try {
+        return read_import_file(json_text);
+    } catch (const BadRecord& e) {
+        return core::Status::invalid_field(e.section + " record " + std::to_string(e.record),
+                                           e.reason);
+    } catch (const std::runtime_error& e) {  // the file's shape (not JSON, not sections)
+        return core::Status::malformed(e.what());
+    }
 }
 
 }  // namespace records

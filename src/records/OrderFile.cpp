@@ -11,6 +11,7 @@
 
 #include "core/Decimal.h"
 #include "records/JsonRecord.h"
+#include "records/OrderFileError.h"
 
 namespace records {
 namespace {
@@ -222,7 +223,9 @@ OrderFileError::OrderFileError(std::string field_path, std::size_t line_number,
       field(std::move(field_path)),
       line(line_number) {}
 
-store::OrderInput parse_order_file(std::string_view json_text) {
+namespace {
+
+store::OrderInput read_order_file(std::string_view json_text) {
     const wire::JsonDocument document = parse_json(json_text);
     Reader r(document, document.root(), "", 0,
              {"buyer", "delivery", "invoice", "want_invoice", "pickup_point", "email", "phone",
@@ -238,6 +241,26 @@ store::OrderInput parse_order_file(std::string_view json_text) {
     read_status_and_time(r, order);
     read_lines(r, order);
     return order;
+}
+
+}  // namespace
+
+core::Status order_file_status(const OrderFileError& error) {
+    if (error.field.empty() && error.line == 0) return core::Status::malformed(error.what());
+    std::string field = error.field;
+    if (error.line > 0) {
+        const auto line = "lines[" + std::to_string(error.line) + "]";
+        field = field.empty() ? line : line + "." + field;
+    }
+    return core::Status::invalid_field(std::move(field), error.what());
+}
+
+core::Result<store::OrderInput> parse_order_file(std::string_view json_text) {
+    try {
+        return read_order_file(json_text);
+    } catch (const OrderFileError& e) {
+        return order_file_status(e);
+    }
 }
 
 }  // namespace records

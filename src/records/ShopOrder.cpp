@@ -1,6 +1,6 @@
 #include "records/ShopOrder.h"
 
-#include "records/OrderFile.h"
+#include "records/OrderFileError.h"
 
 namespace records {
 namespace {
@@ -22,19 +22,8 @@ void resolve_method(const std::vector<store::NamedId>& table, const std::optiona
     if (cod != nullptr) *cod = *cod || row->flag;
 }
 
-}  // namespace
-
-std::string known_statuses(const std::vector<store::NamedId>& statuses) {
-    std::string known;
-    for (const auto& s : statuses) {
-        if (!known.empty()) known += ", ";
-        known += std::to_string(s.id) + " " + s.name;
-    }
-    return known;
-}
-
-store::AddOrderResult create_shop_order(store::Store& store, store::OrderInput& order,
-                                        const ShopOrderOptions& options) {
+store::AddOrderResult create(store::Store& store, store::OrderInput& order,
+                             const ShopOrderOptions& options) {
     auto& lookups = store.lookups();
     const auto statuses = lookups.order_statuses();
     if (order.status_id && find_id(statuses, *order.status_id) == nullptr) {
@@ -53,6 +42,26 @@ store::AddOrderResult create_shop_order(store::Store& store, store::OrderInput& 
     add.default_status = statuses.empty() ? 1 : statuses.front().id;
     if (!order.status_id) order.status_id = add.default_status;
     return store.orders().create_shop_order(order, add, options.now);
+}
+
+}  // namespace
+
+std::string known_statuses(const std::vector<store::NamedId>& statuses) {
+    std::string known;
+    for (const auto& s : statuses) {
+        if (!known.empty()) known += ", ";
+        known += std::to_string(s.id) + " " + s.name;
+    }
+    return known;
+}
+
+core::Result<store::AddOrderResult> create_shop_order(store::Store& store, store::OrderInput& order,
+                                                      const ShopOrderOptions& options) {
+    try {
+        return create(store, order, options);
+    } catch (const OrderFileError& e) {
+        return order_file_status(e);
+    }
 }
 
 }  // namespace records

@@ -16,11 +16,12 @@ struct ShopOrderOptions {
     std::int64_t now = 0;        // unix seconds UTC
 };
 
-// Throws OrderFileError (field "status_id", "delivery_method.id", "payment_method.id") when the
-// order names a status or method the shop does not have; nothing is written then. Without
-// status_id the order starts in the shop's first status.
-store::AddOrderResult create_shop_order(store::Store& store, store::OrderInput& order,
-                                        const ShopOrderOptions& options);
+// InvalidField (field "status_id", "delivery_method.id", "payment_method.id"; the message is the
+// whole sentence, as parse_order_file's) when the order names a status or method the shop does
+// not have; nothing is written then. Without status_id the order starts in the shop's first
+// status.
+core::Result<store::AddOrderResult> create_shop_order(store::Store& store, store::OrderInput& order,
+                                                      const ShopOrderOptions& options);
 
 // "1 Nowe, 2 W realizacji, ...": the shop's statuses, for error messages.
 std::string known_statuses(const std::vector<store::NamedId>& statuses);

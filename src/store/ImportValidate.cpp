@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "store/ImportError.h"
 #include "store/Store.h"
 
 namespace store {

@@ -1,7 +1,10 @@
 #pragma once
 // The store interfaces. Backends (sqlite/, later postgres/) implement them; everything above the
-// store sees only these. All methods are thread-safe; failures of the database throw
-// store::StoreError (the endpoint turns it into internal_error with a request id).
+// store sees only these. All methods are thread-safe.
+// Errors: what a caller can act on (an unknown id, a taken key, a bad import record) comes back
+// as a core::Status / core::Result (core/Status.h). Only a failure of the database itself (lost
+// connection, I/O, a bug) throws store::StoreError; each edge turns that into its internal error
+// with a request id and logs the detail.
 #include <memory>
 #include <optional>
 #include <span>
@@ -9,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/Status.h"
 #include "store/AdminTypes.h"
 #include "store/CatalogTypes.h"
 #include "store/ImportTypes.h"
@@ -18,28 +22,9 @@
 
 namespace store {
 
+// The database failed (or the store has a bug): nothing a caller can fix. Never a client error.
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
-};
-
-// A record of an import batch was invalid; nothing was written.
-struct ImportError : std::runtime_error {
-    ImportError(std::string section, std::int64_t record, const std::string& reason)
-        : std::runtime_error(section + " record " + std::to_string(record) + ": " + reason),
-          section(std::move(section)),
-          record(record) {}
-    std::string section;  // "categories", "manufacturers", "products"
-    std::int64_t record;  // 1-based index within the section
-};
-
-// A username that is already taken (usernames compare case-insensitively).
-struct DuplicateError : StoreError {
-    using StoreError::StoreError;
-};
-
-// An update named a row that does not exist (product, status, method...). Nothing was written.
-struct NotFoundError : StoreError {
-    using StoreError::StoreError;
 };
 
 class Catalog {
@@ -62,16 +47,18 @@ class Catalog {
     virtual BatchResult apply_stock_changes(std::span<const StockChange> changes) = 0;
     // Prices must be > 0 (callers validate). Same transaction and skip rules.
     virtual BatchResult apply_price_changes(std::span<const PriceChange> changes) = 0;
-    // Upserts the batch in one transaction; throws ImportError naming the bad record.
-    virtual ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                                 void* progress_user) = 0;
+    // Upserts the batch in one transaction. A bad record writes nothing and fails with field
+    // "<section> record <n>" (1-based) and the reason: InvalidField, or Conflict for a key another
+    // product holds.
+    virtual core::Result<ImportSummary> import(const ImportBatch& batch, ImportProgress progress,
+                                               void* progress_user) = 0;
     // One product through the import rules (same validation, same upserts): `id` nullopt
     // creates it (or updates the product its external_id/sku already names, as import does);
     // `id` set replaces that product's content, keeping its id, even when the record changes
-    // its external_id or sku. Returns the product id. Throws ImportError ("products", 1,
-    // reason) for a bad record or a key taken by another product, NotFoundError for an
-    // unknown id.
-    virtual Id save_product(std::optional<Id> id, const ImportProduct& product) = 0;
+    // its external_id or sku. Returns the product id; InvalidField / Conflict naming the record's
+    // field ("sku", "category", "variants[2]") for a bad record or a key taken by another
+    // product, NotFound for an unknown id.
+    virtual core::Result<Id> save_product(std::optional<Id> id, const ImportProduct& product) = 0;
 };
 
 class Lookups {
@@ -81,10 +68,10 @@ class Lookups {
     virtual std::vector<NamedId> delivery_methods() = 0;
     virtual std::vector<NamedId> payment_methods() = 0;  // flag = cash on delivery
     // Create (item.id == 0: a new id is assigned) or rename/re-flag (item.id names a row;
-    // NotFoundError otherwise). Returns the id. Names are non-empty (callers validate).
-    virtual Id save_order_status(const NamedId& item) = 0;
-    virtual Id save_delivery_method(const NamedId& item) = 0;
-    virtual Id save_payment_method(const NamedId& item) = 0;
+    // NotFound otherwise). Returns the id. Names are non-empty (callers validate).
+    virtual core::Result<Id> save_order_status(const NamedId& item) = 0;
+    virtual core::Result<Id> save_delivery_method(const NamedId& item) = 0;
+    virtual core::Result<Id> save_payment_method(const NamedId& item) = 0;
     virtual std::vector<CategoryRow> categories() = 0;         // by path, case-insensitive
     virtual std::vector<ManufacturerRow> manufacturers() = 0;  // by name, case-insensitive
 };
@@ -154,11 +141,14 @@ class Settings {
 class Admins {
   public:
     virtual ~Admins() = default;
-    // Throws DuplicateError when the username is taken.
-    virtual Id create_user(const std::string& username, const std::string& password_hash) = 0;
+    // Conflict (field "username") when the username is taken.
+    virtual core::Result<Id> create_user(const std::string& username,
+                                         const std::string& password_hash) = 0;
     virtual std::optional<AdminUser> find_user(const std::string& username) = 0;
-    // Throws StoreError for an unknown user or a token hash already stored.
-    virtual Id create_token(Id user_id, const std::string& name, const std::string& token_hash) = 0;
+    // NotFound for an unknown user (or, vanishingly unlikely, Conflict for a token hash already
+    // stored: the caller draws a new token).
+    virtual core::Result<Id> create_token(Id user_id, const std::string& name,
+                                          const std::string& token_hash) = 0;
     virtual std::optional<AdminToken> find_token(const std::string& token_hash) = 0;
     // Every user and every token (never a hash), for `blconnect admin list`.
     virtual std::vector<AdminUserInfo> list_users() = 0;

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Error.h"
+#include "core/Status.h"
 #include "wire/Form.h"
 
 namespace wire {

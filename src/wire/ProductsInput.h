@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/Error.h"
 #include "core/Money.h"
+#include "core/Status.h"
 
 namespace wire {
 

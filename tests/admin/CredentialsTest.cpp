@@ -7,6 +7,7 @@
 #include "admin/Credentials.h"
 #include "admin/Password.h"
 #include "admin/Token.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using testing_support::TempDb;
@@ -21,7 +22,7 @@ class CredentialsTest : public testing::Test {
 };
 
 TEST_F(CredentialsTest, AddedUserVerifiesWithItsPassword) {
-    admin::add_user(admins(), "anna", "correct horse battery");
+    must(admin::add_user(admins(), "anna", "correct horse battery"));
     auto user = admins().find_user("anna");
     ASSERT_TRUE(user);
     EXPECT_TRUE(admin::verify_password("correct horse battery", user->password_hash));
@@ -29,18 +30,20 @@ TEST_F(CredentialsTest, AddedUserVerifiesWithItsPassword) {
 }
 
 TEST_F(CredentialsTest, RulesAreEnforced) {
-    EXPECT_THROW(admin::add_user(admins(), "anna", "too short"), admin::CredentialError);
-    EXPECT_THROW(admin::add_user(admins(), "", "correct horse battery"), admin::CredentialError);
-    EXPECT_THROW(admin::add_user(admins(), "an na", "correct horse battery"),
-                 admin::CredentialError);
+    const auto code = [&](const std::string& username, const std::string& password) {
+        return admin::add_user(admins(), username, password).status().code();
+    };
+    EXPECT_EQ(code("anna", "too short"), core::Code::InvalidField);
+    EXPECT_EQ(code("", "correct horse battery"), core::Code::InvalidField);
+    EXPECT_EQ(code("an na", "correct horse battery"), core::Code::InvalidField);
     EXPECT_FALSE(admins().find_user("anna"));
-    admin::add_user(admins(), "anna", "correct horse battery");
-    EXPECT_THROW(admin::add_user(admins(), "anna", "correct horse battery"), store::DuplicateError);
+    must(admin::add_user(admins(), "anna", "correct horse battery"));
+    EXPECT_EQ(code("anna", "correct horse battery"), core::Code::Conflict);
 }
 
 TEST_F(CredentialsTest, TokenIsFoundByItsHashOnly) {
-    auto user = admin::add_user(admins(), "anna", "correct horse battery");
-    auto token = admin::add_token(admins(), "anna", "ci");
+    auto user = must(admin::add_user(admins(), "anna", "correct horse battery"));
+    auto token = must(admin::add_token(admins(), "anna", "ci"));
     auto found = admins().find_token(admin::token_hash(token));
     ASSERT_TRUE(found);
     EXPECT_EQ(found->user_id, user);
@@ -49,14 +52,14 @@ TEST_F(CredentialsTest, TokenIsFoundByItsHashOnly) {
 }
 
 TEST_F(CredentialsTest, TokenForUnknownUserOrWithoutNameIsRefused) {
-    admin::add_user(admins(), "anna", "correct horse battery");
-    EXPECT_THROW(admin::add_token(admins(), "bob", "ci"), admin::CredentialError);
-    EXPECT_THROW(admin::add_token(admins(), "anna", ""), admin::CredentialError);
+    must(admin::add_user(admins(), "anna", "correct horse battery"));
+    EXPECT_EQ(admin::add_token(admins(), "bob", "ci").status().code(), core::Code::NotFound);
+    EXPECT_EQ(admin::add_token(admins(), "anna", "").status().code(), core::Code::InvalidField);
 }
 
 TEST_F(CredentialsTest, NeitherPasswordNorTokenIsInTheDatabaseFile) {
-    admin::add_user(admins(), "anna", "correct horse battery");
-    auto token = admin::add_token(admins(), "anna", "ci");
+    must(admin::add_user(admins(), "anna", "correct horse battery"));
+    auto token = must(admin::add_token(admins(), "anna", "ci"));
     store_.reset();
     auto bytes = TempDb::file_bytes(db_.path());
     EXPECT_EQ(bytes.find("correct horse battery"), std::string::npos);

@@ -1,6 +1,7 @@
 // admin::api::Body without a server: strict objects, types, and money read from the JSON text.
 #include <gtest/gtest.h>
 
+#include "admin/api/HttpError.h"
 #include "admin/api/Json.h"
 
 namespace admin_test {
@@ -15,7 +16,7 @@ std::pair<int, std::string> failure(F make) {
     try {
         make();
     } catch (const ApiError& e) {
-        return {e.status, e.field};
+        return {admin::api::http_error(e.status.code()).status, e.status.field()};
     }
     return {0, ""};
 }

@@ -1,6 +1,7 @@
 // /health: the connector's last polls, catalogue and order figures, and the warnings staff see.
 #include "AdminApiFixture.h"
 #include "journal/Writer.h"
+#include "support/Must.h"
 
 namespace admin_test {
 namespace {
@@ -81,7 +82,7 @@ TEST_F(Health, OversoldOrdersWarnAndCountsAreShown) {
     product.name = "Mug";
     product.price = *core::Money::parse("10.00");
     product.stock = 2;
-    store::Id id = store->catalog().save_product(std::nullopt, product);
+    store::Id id = must(store->catalog().save_product(std::nullopt, product));
     store::OrderInput order;
     order.email = "buyer@example.com";
     store::OrderLineInput line;

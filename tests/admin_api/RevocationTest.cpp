@@ -3,6 +3,7 @@
 // the same database, the admin API refuses the credential at its next request.
 #include "AdminApiFixture.h"
 #include "admin/Credentials.h"
+#include "support/Must.h"
 
 namespace admin_test {
 namespace {
@@ -17,7 +18,7 @@ void expect_unauthenticated(const Reply& reply, const char* what) {
 TEST_F(Revocation, ARevokedTokenIs401AndOtherTokensKeepWorking) {
     AdminClient revoked = with_token();  // TestServer names its tokens "test"
     AdminClient other = client();
-    other.use_bearer(admin::add_token(db()->admins(), kUser, "backup"));
+    other.use_bearer(must(admin::add_token(db()->admins(), kUser, "backup")));
     ASSERT_EQ(revoked.get("/settings").status, 200);
 
     ASSERT_EQ(db()->admins().revoke_tokens(kUser, "test"), 1);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/Must.h"
 #include "support/TestServer.h"
 
 namespace e2e {
@@ -34,7 +35,7 @@ std::uint16_t wait_for_port(const std::string& log_path) {
 
 Fleet::Fleet(int servers, const store::ImportBatch& batch) {
     store_ = db_.init();
-    store_->catalog().import(batch, nullptr, nullptr);
+    must(store_->catalog().import(batch, nullptr, nullptr));
     for (int i = 0; i < servers; ++i) {
         const std::string log = (db_.dir() / ("serve-" + std::to_string(i) + ".log")).string();
         servers_.push_back(std::make_unique<proc::ServerProcess>(

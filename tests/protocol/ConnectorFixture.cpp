@@ -1,4 +1,5 @@
 #include "ConnectorFixture.h"
+#include "support/Must.h"
 
 #include <stdlib.h>
 
@@ -147,7 +148,7 @@ void ConnectorTest::SetUp() {
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
     store_ = store::init_store(dir_ + "/shop.db", store::StoreOptions{});
-    store_->catalog().import(connector_catalog(), nullptr, nullptr);
+    must(store_->catalog().import(connector_catalog(), nullptr, nullptr));
     journal_ = std::make_unique<journal::Writer>(store_->journal(), 30);
     auto settings = default_settings();
     configure(settings);

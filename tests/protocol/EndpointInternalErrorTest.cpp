@@ -27,10 +27,12 @@ struct FailingCatalog : store::Catalog {
     store::PricePage price_page(store::Slice) override { fail(); }
     store::BatchResult apply_stock_changes(std::span<const store::StockChange>) override { fail(); }
     store::BatchResult apply_price_changes(std::span<const store::PriceChange>) override { fail(); }
-    store::ImportSummary import(const store::ImportBatch&, store::ImportProgress, void*) override {
+    core::Result<store::ImportSummary> import(const store::ImportBatch&, store::ImportProgress,
+                                              void*) override {
         fail();
     }
-    store::Id save_product(std::optional<store::Id>, const store::ImportProduct&) override {
+    core::Result<store::Id> save_product(std::optional<store::Id>,
+                                         const store::ImportProduct&) override {
         fail();
     }
 };
@@ -39,9 +41,15 @@ struct FailingLookups : store::Lookups {
     std::vector<store::NamedId> order_statuses() override { throw std::runtime_error(kSecret); }
     std::vector<store::NamedId> delivery_methods() override { throw std::runtime_error(kSecret); }
     std::vector<store::NamedId> payment_methods() override { throw std::runtime_error(kSecret); }
-    store::Id save_order_status(const store::NamedId&) override { FailingCatalog::fail(); }
-    store::Id save_delivery_method(const store::NamedId&) override { FailingCatalog::fail(); }
-    store::Id save_payment_method(const store::NamedId&) override { FailingCatalog::fail(); }
+    core::Result<store::Id> save_order_status(const store::NamedId&) override {
+        FailingCatalog::fail();
+    }
+    core::Result<store::Id> save_delivery_method(const store::NamedId&) override {
+        FailingCatalog::fail();
+    }
+    core::Result<store::Id> save_payment_method(const store::NamedId&) override {
+        FailingCatalog::fail();
+    }
     std::vector<store::CategoryRow> categories() override { FailingCatalog::fail(); }
     std::vector<store::ManufacturerRow> manufacturers() override { FailingCatalog::fail(); }
 };

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "records/OrderFile.h"
+#include "support/Must.h"
 
 namespace {
 
@@ -16,15 +17,10 @@ std::string example_file() {
     return text.str();
 }
 
+// The message of a refused order file (a whole sentence: "line 2: price: ...").
 std::string file_error(const std::string& json) {
-    try {
-        records::parse_order_file(json);
-    } catch (const records::OrderFileError& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        return std::string("not an OrderFileError: ") + e.what();
-    }
-    return "(no error)";
+    auto order = records::parse_order_file(json);
+    return order ? "(no error)" : order.status().message();
 }
 
 // A minimal valid order with `line` as its only line.
@@ -33,7 +29,7 @@ std::string with_line(const std::string& line) {
 }
 
 TEST(OrderFile, ExampleFileParsesCompletely) {
-    auto order = records::parse_order_file(example_file());
+    auto order = must(records::parse_order_file(example_file()));
     EXPECT_EQ(order.origin, store::OrderOrigin::Shop);
     EXPECT_TRUE(order.take_stock);
     EXPECT_FALSE(order.baselinker_id.has_value());
@@ -68,8 +64,8 @@ TEST(OrderFile, ExampleFileParsesCompletely) {
 }
 
 TEST(OrderFile, DefaultsForAMinimalOrder) {
-    auto order =
-        records::parse_order_file(with_line(R"({"name":"Kubek","price":"9.99","quantity":1})"));
+    auto order = must(
+        records::parse_order_file(with_line(R"({"name":"Kubek","price":"9.99","quantity":1})")));
     EXPECT_EQ(order.currency, "PLN");
     EXPECT_FALSE(order.paid);
     EXPECT_FALSE(order.status_id.has_value());  // the shop's first status, chosen by the command
@@ -80,11 +76,11 @@ TEST(OrderFile, DefaultsForAMinimalOrder) {
 }
 
 TEST(OrderFile, NumericPricesAndTaxAreExact) {
-    auto order = records::parse_order_file(
+    auto order = must(records::parse_order_file(
         R"({"delivery_method":{"price":0.1},"currency":"eur","lines":[
             {"name":"A","price":19.99,"quantity":3,"tax":5.5},
             {"name":"B","price":1000000,"quantity":"2","tax":"8"},
-            {"name":"C","price":"0.07","quantity":1,"tax":0,"product_id":"12","variant_id":"4"}]})");
+            {"name":"C","price":"0.07","quantity":1,"tax":0,"product_id":"12","variant_id":"4"}]})"));
     EXPECT_EQ(order.delivery_price.minor(), 10);
     EXPECT_EQ(order.currency, "EUR");
     EXPECT_EQ(order.lines[0].unit_price.minor(), 1999);
@@ -102,10 +98,24 @@ TEST(OrderFile, NumbersAreReadAsWrittenNeverThroughADouble) {
               "line 1: price: not a price with at most 2 decimals");
     EXPECT_EQ(file_error(with_line(R"({"name":"A","price":1e2,"quantity":1})")),
               "line 1: price: not a plain decimal number");
-    auto order = records::parse_order_file(
-        with_line(R"({"name":"A","price":12.50,"quantity":1,"product_id":9007199254740993})"));
+    auto order = must(records::parse_order_file(
+        with_line(R"({"name":"A","price":12.50,"quantity":1,"product_id":9007199254740993})")));
     EXPECT_EQ(order.lines[0].unit_price.format(), "12.50");
     EXPECT_EQ(order.lines[0].product_id, 9007199254740993);
+}
+
+TEST(OrderFile, AStatusNamesTheFieldAsAPathForProgramsAndTheSentenceForPeople) {
+    std::string good = R"({"name":"A","price":"1","quantity":1})";
+    auto bad = records::parse_order_file(R"({"lines":[)" + good +
+                                         R"(,{"name":"B","price":1.005,"quantity":1}]})");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.status().code(), core::Code::InvalidField);
+    EXPECT_EQ(bad.status().field(), "lines[2].price");
+    EXPECT_EQ(bad.status().message(), "line 2: price: not a price with at most 2 decimals");
+    auto broken = records::parse_order_file("{\"lines\": [");
+    ASSERT_FALSE(broken.ok());
+    EXPECT_EQ(broken.status().code(), core::Code::Malformed);
+    EXPECT_EQ(broken.status().field(), "");
 }
 
 TEST(OrderFile, LineErrorsNameTheLineAndTheField) {

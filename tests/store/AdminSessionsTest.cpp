@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using testing_support::TempDb;
@@ -28,7 +29,7 @@ class AdminSessionsTest : public testing::Test {
 
     TempDb db_;
     std::unique_ptr<store::Store> store_ = db_.init();
-    store::Id anna_ = admins().create_user("anna", kPasswordHash);
+    store::Id anna_ = must(admins().create_user("anna", kPasswordHash));
 };
 
 }  // namespace
@@ -126,7 +127,7 @@ TEST_F(AdminSessionsTest, SessionsSurviveReopeningTheDatabase) {
 }
 
 TEST_F(AdminSessionsTest, TokenNamesItsUser) {
-    admins().create_token(anna_, "deploy script", kHashA);
+    must(admins().create_token(anna_, "deploy script", kHashA));
     auto token = admins().find_token(kHashA);
     ASSERT_TRUE(token);
     EXPECT_EQ(token->username, "anna");

@@ -6,6 +6,7 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -16,7 +17,7 @@ TEST(Concurrency, ReadersAlwaysSeeTheStockRuleWhileWritersChangeStock) {
     auto options = TempDb::test_options();
     options.pool_size = 3;  // fewer connections than threads: callers wait for one
     auto s = db.init(options);
-    s->catalog().import(small_shop(), nullptr, nullptr);
+    must(s->catalog().import(small_shop(), nullptr, nullptr));
     std::vector<store::Id> ids{3};
     auto variants = s->catalog().product_details(ids, {}).at(0).variants;
 

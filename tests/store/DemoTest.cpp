@@ -6,6 +6,7 @@
 
 #include "records/Demo.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using testing_support::TempDb;
@@ -110,9 +111,9 @@ TEST(Demo, ImportsCleanlyAndAgainAsUpdates) {
     TempDb db;
     auto s = db.init();
     auto batch = records::make_demo_batch(2000);
-    auto first = s->catalog().import(batch, nullptr, nullptr);
+    auto first = must(s->catalog().import(batch, nullptr, nullptr));
     EXPECT_EQ(first.products_created, 2000);
-    auto second = s->catalog().import(batch, nullptr, nullptr);
+    auto second = must(s->catalog().import(batch, nullptr, nullptr));
     EXPECT_EQ(second.products_updated, 2000);
     EXPECT_EQ(second.variants_removed, 0);
     EXPECT_EQ(s->catalog().product_count(), 2000);

@@ -3,6 +3,7 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -13,7 +14,7 @@ namespace {
 
 class Details : public testing::Test {
   protected:
-    void SetUp() override { store_->catalog().import(small_shop(), nullptr, nullptr); }
+    void SetUp() override { must(store_->catalog().import(small_shop(), nullptr, nullptr)); }
     std::vector<store::ProductDetail> details(std::vector<store::Id> ids,
                                               store::DetailParts parts = {}) {
         return store_->catalog().product_details(ids, parts);

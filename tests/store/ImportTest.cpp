@@ -3,6 +3,7 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -23,22 +24,18 @@ struct Imported {
     }
 };
 
-// The ImportError a batch raises, or a failure when it imports.
-store::ImportError import_error(store::Catalog& catalog, const store::ImportBatch& batch) {
-    try {
-        catalog.import(batch, nullptr, nullptr);
-    } catch (const store::ImportError& e) {
-        return e;
-    }
-    ADD_FAILURE() << "the batch was accepted";
-    return store::ImportError("none", 0, "");
+// The Status a refused batch returns, or a failure when it imports.
+core::Status import_error(store::Catalog& catalog, const store::ImportBatch& batch) {
+    auto imported = catalog.import(batch, nullptr, nullptr);
+    if (imported) ADD_FAILURE() << "the batch was accepted";
+    return imported ? core::Status() : imported.status();
 }
 
 }  // namespace
 
 TEST(Import, CreatesEveryRecordOfAFreshBatch) {
     Imported s;
-    auto summary = s.catalog().import(small_shop(), nullptr, nullptr);
+    auto summary = must(s.catalog().import(small_shop(), nullptr, nullptr));
     EXPECT_EQ(summary.categories_created, 7);
     EXPECT_EQ(summary.products_created, 5);
     EXPECT_EQ(summary.variants_created, 2);
@@ -56,13 +53,13 @@ TEST(Import, CreatesEveryRecordOfAFreshBatch) {
 
 TEST(Import, SecondImportUpdatesTheSameRowsAndKeepsIds) {
     Imported s;
-    s.catalog().import(small_shop(), nullptr, nullptr);
+    must(s.catalog().import(small_shop(), nullptr, nullptr));
     auto batch = small_shop();
     batch.products[0].name = "Kubek porcelanowy";
     batch.products[0].images = {"https://example.pl/img/new.jpg"};
     batch.products[0].features = {{"Materiał", "porcelana"}};
     batch.categories[2].name = "Kubki i filiżanki";
-    auto summary = s.catalog().import(batch, nullptr, nullptr);
+    auto summary = must(s.catalog().import(batch, nullptr, nullptr));
     EXPECT_EQ(summary.products_created, 0);
     EXPECT_EQ(summary.products_updated, 5);
     EXPECT_EQ(summary.categories_updated, 7);
@@ -84,9 +81,9 @@ TEST(Import, ProductWithoutExternalIdIsMatchedBySku) {
     p.name = "Pierwsza wersja";
     p.price = zl(1000);
     batch.products = {p};
-    s.catalog().import(batch, nullptr, nullptr);
+    must(s.catalog().import(batch, nullptr, nullptr));
     batch.products[0].name = "Druga wersja";
-    auto summary = s.catalog().import(batch, nullptr, nullptr);
+    auto summary = must(s.catalog().import(batch, nullptr, nullptr));
     EXPECT_EQ(summary.products_updated, 1);
     EXPECT_EQ(s.catalog().product_count(), 1);
     EXPECT_EQ(s.detail(1).name, "Druga wersja");
@@ -94,7 +91,7 @@ TEST(Import, ProductWithoutExternalIdIsMatchedBySku) {
 
 TEST(Import, VariantSetIsReplacedKeepingIdsOfMatchedVariants) {
     Imported s;
-    s.catalog().import(small_shop(), nullptr, nullptr);
+    must(s.catalog().import(small_shop(), nullptr, nullptr));
     auto before = s.detail(3).variants;
     ASSERT_EQ(before.size(), 2u);
 
@@ -108,7 +105,7 @@ TEST(Import, VariantSetIsReplacedKeepingIdsOfMatchedVariants) {
     green.price = zl(7999);
     green.stock = 1;
     variants.push_back(green);
-    auto summary = s.catalog().import(batch, nullptr, nullptr);
+    auto summary = must(s.catalog().import(batch, nullptr, nullptr));
     EXPECT_EQ(summary.variants_removed, 1);
     EXPECT_EQ(summary.variants_updated, 1);
     EXPECT_EQ(summary.variants_created, 1);
@@ -123,11 +120,11 @@ TEST(Import, VariantSetIsReplacedKeepingIdsOfMatchedVariants) {
 
 TEST(Import, ProductWithoutVariantsInBatchKeepsItsVariants) {
     Imported s;
-    s.catalog().import(small_shop(), nullptr, nullptr);
+    must(s.catalog().import(small_shop(), nullptr, nullptr));
     auto batch = small_shop();
     batch.products[2].variants.clear();
     batch.products[2].stock = 500;  // ignored: the product has variants in the shop
-    s.catalog().import(batch, nullptr, nullptr);
+    must(s.catalog().import(batch, nullptr, nullptr));
     auto koszulka = s.detail(3);
     EXPECT_EQ(koszulka.variants.size(), 2u);
     EXPECT_EQ(koszulka.quantity, 7);
@@ -136,12 +133,12 @@ TEST(Import, ProductWithoutVariantsInBatchKeepsItsVariants) {
 TEST(Import, ProgressIsReported) {
     Imported s;
     std::vector<std::pair<std::int64_t, std::int64_t>> calls;
-    s.catalog().import(
+    must(s.catalog().import(
         small_shop(),
         [](void* user, std::int64_t done, std::int64_t total) {
             static_cast<decltype(calls)*>(user)->emplace_back(done, total);
         },
-        &calls);
+        &calls));
     ASSERT_FALSE(calls.empty());
     EXPECT_EQ(calls.back(), std::make_pair(std::int64_t{5}, std::int64_t{5}));
 }
@@ -161,9 +158,10 @@ TEST_P(ImportValidation, BadRecordWritesNothingAndIsNamed) {
     auto batch = small_shop();
     GetParam().spoil(batch);
     auto error = import_error(s.catalog(), batch);
-    EXPECT_EQ(error.section, GetParam().section);
-    EXPECT_EQ(error.record, GetParam().record);
-    EXPECT_NE(std::string(error.what()).find(GetParam().reason), std::string::npos) << error.what();
+    EXPECT_EQ(error.code(), core::Code::InvalidField);
+    EXPECT_EQ(error.field(),
+              std::string(GetParam().section) + " record " + std::to_string(GetParam().record));
+    EXPECT_NE(error.message().find(GetParam().reason), std::string::npos) << error.text();
     EXPECT_EQ(s.catalog().product_count(), 0);
     EXPECT_TRUE(s.catalog().active_category_paths().empty());
 }
@@ -199,7 +197,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Import, ConflictWithTheDatabaseRollsBackTheWholeBatch) {
     Imported s;
-    s.catalog().import(small_shop(), nullptr, nullptr);
+    must(s.catalog().import(small_shop(), nullptr, nullptr));
     store::ImportBatch batch;
     store::ImportProduct fresh;
     fresh.external_id = "new-1";
@@ -211,18 +209,17 @@ TEST(Import, ConflictWithTheDatabaseRollsBackTheWholeBatch) {
     clash.sku = "KUB-1";  // already the SKU of product 1 (which has another external id)
     batch.products = {fresh, clash};
     auto error = import_error(s.catalog(), batch);
-    EXPECT_EQ(error.section, "products");
-    EXPECT_EQ(error.record, 2);
+    EXPECT_EQ(error.code(), core::Code::Conflict);
+    EXPECT_EQ(error.field(), "products record 2");
     EXPECT_EQ(s.catalog().product_count(), 5);  // "Nowy produkt" was rolled back too
 }
 
 TEST(Import, CategoryLoopIsRefused) {
     Imported s;
-    s.catalog().import(small_shop(), nullptr, nullptr);
+    must(s.catalog().import(small_shop(), nullptr, nullptr));
     store::ImportBatch batch;
     batch.categories = {{"c1", "c3", "Dom i ogród", true}};  // c3 is c1's grandchild
     auto error = import_error(s.catalog(), batch);
-    EXPECT_EQ(error.section, "categories");
-    EXPECT_EQ(error.record, 1);
+    EXPECT_EQ(error.field(), "categories record 1");
     EXPECT_EQ(s.catalog().active_category_paths().front().path, "alfa");
 }

@@ -4,6 +4,7 @@
 #include "SmallShop.h"
 #include "core/Text.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -14,7 +15,7 @@ namespace {
 
 class ListProducts : public testing::Test {
   protected:
-    void SetUp() override { store_->catalog().import(small_shop(), nullptr, nullptr); }
+    void SetUp() override { must(store_->catalog().import(small_shop(), nullptr, nullptr)); }
 
     std::vector<store::Id> ids(const store::ProductFilter& f, store::Slice slice = {}) {
         std::vector<store::Id> out;

@@ -5,6 +5,7 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -41,7 +42,7 @@ class LookupsEdit : public testing::Test {
 
 TEST_F(LookupsEdit, NewStatusGetsANewIdAndGoesLast) {
     const auto before = lookups().order_statuses();
-    store::Id id = lookups().save_order_status({0, "Reklamacja", false});
+    store::Id id = must(lookups().save_order_status({0, "Reklamacja", false}));
     EXPECT_GT(id, before.back().id);
     auto after = lookups().order_statuses();
     ASSERT_EQ(after.size(), before.size() + 1);
@@ -56,7 +57,7 @@ TEST_F(LookupsEdit, NewStatusGetsANewIdAndGoesLast) {
 }
 
 TEST_F(LookupsEdit, StatusIsRenamedAndReflaggedInPlace) {
-    EXPECT_EQ(lookups().save_order_status({2, "W trakcie pakowania", true}), 2);
+    EXPECT_EQ(must(lookups().save_order_status({2, "W trakcie pakowania", true})), 2);
     auto statuses = lookups().order_statuses();
     const auto* s = find(statuses, 2);
     ASSERT_TRUE(s);
@@ -68,9 +69,12 @@ TEST_F(LookupsEdit, StatusIsRenamedAndReflaggedInPlace) {
 }
 
 TEST_F(LookupsEdit, UnknownIdIsNotFoundAndWritesNothing) {
-    EXPECT_THROW(lookups().save_order_status({99, "Nowy", false}), store::NotFoundError);
-    EXPECT_THROW(lookups().save_delivery_method({99, "Nowy", false}), store::NotFoundError);
-    EXPECT_THROW(lookups().save_payment_method({99, "Nowy", true}), store::NotFoundError);
+    EXPECT_EQ(lookups().save_order_status({99, "Nowy", false}).status().code(),
+              core::Code::NotFound);
+    EXPECT_EQ(lookups().save_delivery_method({99, "Nowy", false}).status().code(),
+              core::Code::NotFound);
+    EXPECT_EQ(lookups().save_payment_method({99, "Nowy", true}).status().code(),
+              core::Code::NotFound);
     EXPECT_EQ(lookups().order_statuses().size(), 7u);
     EXPECT_EQ(lookups().delivery_methods().size(), 8u);
     EXPECT_EQ(lookups().payment_methods().size(), 6u);
@@ -79,8 +83,8 @@ TEST_F(LookupsEdit, UnknownIdIsNotFoundAndWritesNothing) {
 }
 
 TEST_F(LookupsEdit, DeliveryMethodsAreAddedAndRenamed) {
-    store::Id id = lookups().save_delivery_method({0, "DHL POP", false});
-    EXPECT_EQ(lookups().save_delivery_method({3, "Kurier DPD Classic", false}), 3);
+    store::Id id = must(lookups().save_delivery_method({0, "DHL POP", false}));
+    EXPECT_EQ(must(lookups().save_delivery_method({3, "Kurier DPD Classic", false})), 3);
     auto methods = lookups().delivery_methods();
     ASSERT_EQ(methods.size(), 9u);
     EXPECT_EQ(find(methods, id)->name, "DHL POP");
@@ -88,8 +92,8 @@ TEST_F(LookupsEdit, DeliveryMethodsAreAddedAndRenamed) {
 }
 
 TEST_F(LookupsEdit, PaymentMethodsKeepTheirCashOnDeliveryFlag) {
-    store::Id id = lookups().save_payment_method({0, "Pobranie InPost", true});
-    EXPECT_EQ(lookups().save_payment_method({5, "Za pobraniem (gotówka)", false}), 5);
+    store::Id id = must(lookups().save_payment_method({0, "Pobranie InPost", true}));
+    EXPECT_EQ(must(lookups().save_payment_method({5, "Za pobraniem (gotówka)", false})), 5);
     auto methods = lookups().payment_methods();
     EXPECT_TRUE(find(methods, id)->flag);
     EXPECT_EQ(find(methods, 5)->name, "Za pobraniem (gotówka)");
@@ -98,14 +102,14 @@ TEST_F(LookupsEdit, PaymentMethodsKeepTheirCashOnDeliveryFlag) {
 
 TEST_F(LookupsEdit, NamesAreStoredLiterally) {
     const std::string name = "x'); DROP TABLE order_statuses; -- 100%_";
-    store::Id id = lookups().save_order_status({0, name, false});
+    store::Id id = must(lookups().save_order_status({0, name, false}));
     auto statuses = lookups().order_statuses();
     EXPECT_EQ(statuses.size(), 8u);
     EXPECT_EQ(find(statuses, id)->name, name);
 }
 
 TEST_F(LookupsEdit, CategoriesListEveryCategoryWithPathAndProductCount) {
-    store_->catalog().import(small_shop(), nullptr, nullptr);
+    must(store_->catalog().import(small_shop(), nullptr, nullptr));
     auto cats = lookups().categories();
     std::vector<std::string> paths;
     for (const auto& c : cats) paths.push_back(c.path);
@@ -133,7 +137,7 @@ TEST_F(LookupsEdit, EmptyShopHasNoCategoriesOrManufacturers) {
 }
 
 TEST_F(LookupsEdit, ManufacturersListLogoAndProductCount) {
-    store_->catalog().import(small_shop(), nullptr, nullptr);
+    must(store_->catalog().import(small_shop(), nullptr, nullptr));
     auto makers = lookups().manufacturers();
     ASSERT_EQ(makers.size(), 3u);
     // By case-folded name: "ćmielów" folds to a non-ASCII first letter and sorts last.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using testing_support::TempDb;
@@ -95,7 +96,7 @@ TEST(Migrations, UpgradeFromVersion3AddsSessionsAndKeepsUsers) {
     {
         auto s = db.init();
         EXPECT_GE(s->latest_schema_version(), 4);
-        s->admins().create_user("anna", "$argon2id$hash");
+        must(s->admins().create_user("anna", "$argon2id$hash"));
     }
     // The database as blconnect with migrations 001-003 left it.
     exec(db.path(),

@@ -7,6 +7,7 @@
 #include "SmallShop.h"
 #include "core/Text.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::zl;
@@ -57,7 +58,7 @@ class NameSearch : public testing::Test {
     void SetUp() override {
         store::ImportBatch batch;
         for (std::size_t i = 0; i < kNames.size(); ++i) batch.products.push_back(product(i));
-        catalog().import(batch, nullptr, nullptr);
+        must(catalog().import(batch, nullptr, nullptr));
     }
     store::Catalog& catalog() { return store_->catalog(); }
 
@@ -180,7 +181,7 @@ TEST_F(NameSearch, PagesCountTheMatchesAndCombineWithOtherFilters) {
 TEST_F(NameSearch, FollowsRenamesAndOtherChanges) {
     auto renamed = product(0);
     renamed.name = "Filiżanka porcelanowa";
-    catalog().save_product(1, renamed);
+    must(catalog().save_product(1, renamed));
     EXPECT_EQ(ids(named("kubek")), (Ids{2, 9}));
     EXPECT_EQ(ids(named("ceramiczny")), Ids{});
     EXPECT_EQ(ids(named("FILIŻANKA")), (Ids{1}));
@@ -188,13 +189,13 @@ TEST_F(NameSearch, FollowsRenamesAndOtherChanges) {
     auto repriced = product(1);
     repriced.price = zl(99);
     repriced.stock = 40;
-    catalog().save_product(2, repriced);
+    must(catalog().save_product(2, repriced));
     EXPECT_EQ(ids(named("termiczny łódź")), (Ids{2}));
 
     store::ImportBatch batch;  // a re-import renames one product, leaves the others
     for (std::size_t i = 0; i < kNames.size(); ++i) batch.products.push_back(product(i));
     batch.products[2].name = "Żółwik";
-    catalog().import(batch, nullptr, nullptr);
+    must(catalog().import(batch, nullptr, nullptr));
     EXPECT_EQ(ids(named("pluszowy")), Ids{});
     EXPECT_EQ(ids(named("żółwik")), (Ids{3}));
     EXPECT_EQ(ids(named("ceramiczny")), (Ids{1}));  // product 1 has its old name again

@@ -5,6 +5,7 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 namespace store_tests {
@@ -43,7 +44,7 @@ inline store::OrderInput bl_order(std::optional<std::int64_t> baselinker_id,
 class OrdersTest : public testing::Test {
   protected:
     void SetUp() override {
-        store_->catalog().import(small_shop(), nullptr, nullptr);
+        must(store_->catalog().import(small_shop(), nullptr, nullptr));
         auto koszulka = detail(3);
         red_ = koszulka.variants.at(0).id;   // stock 3
         blue_ = koszulka.variants.at(1).id;  // stock 4

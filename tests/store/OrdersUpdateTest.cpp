@@ -1,6 +1,7 @@
 // Changes to existing orders: status (cancellation returns stock once), shipments, paid flag,
 // staff comments.
 #include "OrdersTest.h"
+#include "support/Must.h"
 
 using namespace store_tests;
 using store::UpdateResult;
@@ -61,7 +62,7 @@ TEST_F(OrdersTest, CancellationSkipsAVariantDeletedMeanwhile) {
     auto koszulka = without_red.products[2];
     koszulka.variants.erase(koszulka.variants.begin());
     without_red.products = {koszulka};  // the other products keep their stock
-    store_->catalog().import(without_red, nullptr, nullptr);
+    must(store_->catalog().import(without_red, nullptr, nullptr));
     ASSERT_EQ(detail(3).variants.size(), 1u);
     auto r = orders().set_status(id, kCancelled, "cli", kNow);
     EXPECT_TRUE(r.stock_returned);

@@ -6,6 +6,7 @@
 
 #include "records/Demo.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using testing_support::TempDb;
@@ -34,7 +35,7 @@ std::vector<store::Id> stock_ids(store::Catalog& catalog, std::int64_t page_size
 class Paging : public testing::Test {
   protected:
     void SetUp() override {
-        store_->catalog().import(records::make_demo_batch(250), nullptr, nullptr);
+        must(store_->catalog().import(records::make_demo_batch(250), nullptr, nullptr));
     }
     TempDb db_;
     std::unique_ptr<store::Store> store_ = db_.init();
@@ -64,7 +65,7 @@ TEST_F(Paging, ProductAddedThroughAnotherHandleAppearsOnTheNextPageRead) {
         auto other = db_.open();
         store::ImportBatch batch;
         batch.products.push_back(extra_product("EXTRA-1"));
-        other->catalog().import(batch, nullptr, nullptr);
+        must(other->catalog().import(batch, nullptr, nullptr));
     }
     EXPECT_EQ(catalog.product_count(), 251);
     const auto ids = stock_ids(catalog, 100);

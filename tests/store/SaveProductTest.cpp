@@ -4,6 +4,7 @@
 #include "SmallShop.h"
 #include "core/Text.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -33,7 +34,7 @@ store::ImportVariant variant(std::string sku, std::string name, std::int64_t sto
 
 class SaveProduct : public testing::Test {
   protected:
-    void SetUp() override { catalog().import(small_shop(), nullptr, nullptr); }
+    void SetUp() override { must(catalog().import(small_shop(), nullptr, nullptr)); }
     store::Catalog& catalog() { return store_->catalog(); }
     store::ProductDetail detail(store::Id id) {
         std::vector<store::Id> ids{id};
@@ -46,15 +47,11 @@ class SaveProduct : public testing::Test {
         for (const auto& r : catalog().list_products({}, {0, 100}).rows) out.push_back(r.id);
         return out;
     }
-    // The ImportError of a save, or a failure when it was accepted.
-    store::ImportError save_error(std::optional<store::Id> id, const store::ImportProduct& p) {
-        try {
-            catalog().save_product(id, p);
-        } catch (const store::ImportError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "the product was accepted";
-        return store::ImportError("none", 0, "");
+    // The Status of a refused save, or a failure when it was accepted.
+    core::Status save_error(std::optional<store::Id> id, const store::ImportProduct& p) {
+        auto saved = catalog().save_product(id, p);
+        if (saved) ADD_FAILURE() << "the product was accepted";
+        return saved ? core::Status() : saved.status();
     }
     bool has_manufacturer(const std::string& name) {
         for (const auto& m : store_->lookups().manufacturers())
@@ -70,7 +67,7 @@ class SaveProduct : public testing::Test {
 
 TEST_F(SaveProduct, NewProductIsListedAtOnce) {
     EXPECT_EQ(listed_ids().size(), 5u);  // the id list is cached from here on
-    store::Id id = catalog().save_product(std::nullopt, record("p6", "NEW-1", "Nowy kubek"));
+    store::Id id = must(catalog().save_product(std::nullopt, record("p6", "NEW-1", "Nowy kubek")));
     EXPECT_EQ(id, 6);
     EXPECT_EQ(listed_ids(), (std::vector<store::Id>{1, 2, 3, 4, 5, 6}));
     EXPECT_EQ(catalog().list_products({}, {5, 10}).rows.at(0).name, "Nowy kubek");
@@ -87,7 +84,7 @@ TEST_F(SaveProduct, NewProductGoesThroughTheImportUpserts) {
     p.images = {"https://example.pl/img/k-1.jpg"};
     p.features = {{"Materiał", "len"}};
     p.variants = {variant("NEW-1-S", "S", 2), variant("NEW-1-M", "M", 4)};
-    store::Id id = catalog().save_product(std::nullopt, p);
+    store::Id id = must(catalog().save_product(std::nullopt, p));
     auto d = detail(id);
     EXPECT_EQ(d.external_id, "p6");
     EXPECT_EQ(d.category_path, "Dom i ogród/Kuchnia");
@@ -102,12 +99,13 @@ TEST_F(SaveProduct, NewProductGoesThroughTheImportUpserts) {
 
 TEST_F(SaveProduct, DetailCarriesTheExternalId) {
     EXPECT_EQ(detail(1).external_id, "p1");
-    store::Id id = catalog().save_product(std::nullopt, record("", "ONLY-SKU", "Bez klucza"));
+    store::Id id = must(catalog().save_product(std::nullopt, record("", "ONLY-SKU", "Bez klucza")));
     EXPECT_EQ(detail(id).external_id, "");
 }
 
 TEST_F(SaveProduct, WithoutIdAKnownExternalIdUpdatesThatProduct) {
-    store::Id id = catalog().save_product(std::nullopt, record("p1", "KUB-1", "Kubek 400 ml"));
+    store::Id id =
+        must(catalog().save_product(std::nullopt, record("p1", "KUB-1", "Kubek 400 ml")));
     EXPECT_EQ(id, 1);
     EXPECT_EQ(detail(1).name, "Kubek 400 ml");
     EXPECT_EQ(catalog().product_count(), 5);
@@ -117,7 +115,7 @@ TEST_F(SaveProduct, WithIdTheProductKeepsItsIdWhenItsKeysChange) {
     EXPECT_EQ(listed_ids().size(), 5u);
     auto p = record("p1-2026", "KUB-2", "Kubek 400 ml");
     p.price = zl(4200);
-    store::Id id = catalog().save_product(1, p);
+    store::Id id = must(catalog().save_product(1, p));
     EXPECT_EQ(id, 1);
     auto d = detail(1);
     EXPECT_EQ(d.external_id, "p1-2026");
@@ -139,7 +137,7 @@ TEST_F(SaveProduct, WithIdTheContentIsReplaced) {
     p.images = {"https://example.pl/img/nowy.jpg"};
     p.features = {};
     p.manufacturer_name = "Krosno";
-    catalog().save_product(1, p);
+    must(catalog().save_product(1, p));
     auto d = detail(1);
     EXPECT_EQ(d.images, (std::vector<std::string>{"https://example.pl/img/nowy.jpg"}));
     EXPECT_TRUE(d.features.empty());
@@ -153,7 +151,7 @@ TEST_F(SaveProduct, WithIdTheVariantSetIsReplaced) {
     auto red = variant("KOS-1-R", "Czerwony XL", 7);  // matched by sku: keeps its id
     p.variants = {red, variant("KOS-1-Z", "Zielony L", 1)};
     const store::Id red_id = detail(3).variants.at(0).id;
-    catalog().save_product(3, p);
+    must(catalog().save_product(3, p));
     auto d = detail(3);
     ASSERT_EQ(d.variants.size(), 2u);
     EXPECT_EQ(d.variants[0].id, red_id);
@@ -164,49 +162,45 @@ TEST_F(SaveProduct, WithIdTheVariantSetIsReplaced) {
 
 TEST_F(SaveProduct, KeyOfAnotherProductIsRefusedAndNothingChanges) {
     auto by_sku = save_error(1, record("p1", "ZOL-1", "Kubek"));
-    EXPECT_EQ(by_sku.section, "products");
-    EXPECT_EQ(by_sku.record, 1);
-    EXPECT_NE(std::string(by_sku.what()).find("sku ZOL-1 already used by product 2"),
-              std::string::npos)
-        << by_sku.what();
+    EXPECT_EQ(by_sku.code(), core::Code::Conflict);
+    EXPECT_EQ(by_sku.field(), "sku");
+    EXPECT_NE(by_sku.message().find("sku ZOL-1 already used by product 2"), std::string::npos)
+        << by_sku.text();
     auto by_external = save_error(1, record("p2", "KUB-1", "Kubek"));
-    EXPECT_NE(std::string(by_external.what()).find("external_id p2 already used by product 2"),
+    EXPECT_NE(by_external.message().find("external_id p2 already used by product 2"),
               std::string::npos)
-        << by_external.what();
+        << by_external.text();
     EXPECT_EQ(detail(1).name, "Kubek ceramiczny 330 ml");
     EXPECT_EQ(detail(2).name, "Żółw pluszowy");
 }
 
 TEST_F(SaveProduct, NewProductWithAnotherProductsSkuIsRefused) {
     auto e = save_error(std::nullopt, record("p6", "KUB-1", "Drugi kubek"));
-    EXPECT_NE(std::string(e.what()).find("sku KUB-1 already used by product 1"), std::string::npos)
-        << e.what();
+    EXPECT_NE(e.message().find("sku KUB-1 already used by product 1"), std::string::npos)
+        << e.text();
     EXPECT_EQ(catalog().product_count(), 5);
 }
 
 TEST_F(SaveProduct, UnknownIdIsNotFoundAndNothingIsCreated) {
     auto p = record("p99", "NEW-99", "Nieistniejący");
     p.manufacturer_name = "Marka Widmo";
-    EXPECT_THROW(catalog().save_product(999, p), store::NotFoundError);
+    EXPECT_EQ(catalog().save_product(999, p).status().code(), core::Code::NotFound);
     EXPECT_EQ(catalog().product_count(), 5);
     EXPECT_FALSE(has_manufacturer("Marka Widmo"));
 }
 
 TEST_F(SaveProduct, BadRecordIsRefusedWithTheImportsReasons) {
     auto no_name = record("p6", "NEW-1", "");
-    EXPECT_NE(std::string(save_error(std::nullopt, no_name).what()).find("missing name"),
-              std::string::npos);
+    EXPECT_NE(save_error(std::nullopt, no_name).message().find("missing name"), std::string::npos);
     auto no_keys = record("", "", "Bez kluczy");
-    EXPECT_NE(std::string(save_error(1, no_keys).what()).find("missing both external_id and sku"),
+    EXPECT_NE(save_error(1, no_keys).message().find("missing both external_id and sku"),
               std::string::npos);
     auto negative = record("p1", "KUB-1", "Kubek");
     negative.price = zl(-1);
-    EXPECT_NE(std::string(save_error(1, negative).what()).find("negative price"),
-              std::string::npos);
+    EXPECT_NE(save_error(1, negative).message().find("negative price"), std::string::npos);
     auto category = record("p1", "KUB-1", "Kubek");
     category.category_external_id = "c404";
-    EXPECT_NE(std::string(save_error(1, category).what()).find("unknown category c404"),
-              std::string::npos);
+    EXPECT_NE(save_error(1, category).message().find("unknown category c404"), std::string::npos);
     EXPECT_EQ(detail(1).name, "Kubek ceramiczny 330 ml");
     EXPECT_EQ(catalog().product_count(), 5);
 }
@@ -216,7 +210,7 @@ TEST_F(SaveProduct, FailureHalfWayRollsBackEveryWrite) {
     p.manufacturer_name = "Marka Nowa";             // written before the variants...
     p.variants = {variant("KOS-1-R", "Biały", 1)};  // ...whose sku is product 3's variant's
     auto e = save_error(1, p);
-    EXPECT_NE(std::string(e.what()).find("variant 1 conflicts"), std::string::npos) << e.what();
+    EXPECT_NE(e.message().find("variant 1 conflicts"), std::string::npos) << e.text();
     EXPECT_EQ(detail(1).name, "Kubek ceramiczny 330 ml");
     EXPECT_TRUE(detail(1).variants.empty());
     EXPECT_FALSE(has_manufacturer("Marka Nowa"));
@@ -224,8 +218,8 @@ TEST_F(SaveProduct, FailureHalfWayRollsBackEveryWrite) {
 
 TEST_F(SaveProduct, SqlMetacharactersAreStoredLiterally) {
     const std::string name = "Kubek' OR 1=1 -- 100%_";
-    store::Id id =
-        catalog().save_product(std::nullopt, record("x'; DROP TABLE products;--", "SKU%_'", name));
+    store::Id id = must(
+        catalog().save_product(std::nullopt, record("x'; DROP TABLE products;--", "SKU%_'", name)));
     auto d = detail(id);
     EXPECT_EQ(d.name, name);
     EXPECT_EQ(d.external_id, "x'; DROP TABLE products;--");

@@ -4,6 +4,7 @@
 
 #include "SmallShop.h"
 #include "store/Store.h"
+#include "support/Must.h"
 #include "support/TempDb.h"
 
 using store_tests::small_shop;
@@ -15,7 +16,7 @@ namespace {
 class Changes : public testing::Test {
   protected:
     void SetUp() override {
-        store_->catalog().import(small_shop(), nullptr, nullptr);
+        must(store_->catalog().import(small_shop(), nullptr, nullptr));
         auto koszulka = detail(3);
         red_ = koszulka.variants.at(0).id;
         blue_ = koszulka.variants.at(1).id;

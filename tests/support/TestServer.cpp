@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "records/Demo.h"
+#include "support/Must.h"
 
 namespace test {
 namespace {
@@ -61,7 +62,8 @@ TestServer::TestServer(std::int64_t demo_products, std::function<void(app::Confi
     {
         auto store = store::init_store(config_.database, config_.store);
         if (demo_products > 0) {
-            store->catalog().import(records::make_demo_batch(demo_products), nullptr, nullptr);
+            must(
+                store->catalog().import(records::make_demo_batch(demo_products), nullptr, nullptr));
         }
     }
     if (configure) configure(config_);
@@ -74,11 +76,11 @@ std::uint16_t TestServer::admin_port() const {
 }
 
 void TestServer::add_admin_user(const std::string& user, const std::string& password) {
-    admin::add_user(service_->store().admins(), user, password);
+    must(admin::add_user(service_->store().admins(), user, password));
 }
 
 std::string TestServer::add_admin_token(const std::string& user) {
-    return admin::add_token(service_->store().admins(), user, "test");
+    return must(admin::add_token(service_->store().admins(), user, "test"));
 }
 
 TestServer::~TestServer() {

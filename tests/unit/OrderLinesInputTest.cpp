@@ -13,7 +13,7 @@ namespace {
 
 std::vector<RawOrderLine> parse_ok(std::string_view json) {
     auto r = parse_order_lines(json);
-    EXPECT_TRUE(r.ok()) << json << " -> " << (r.ok() ? "" : r.error().text);
+    EXPECT_TRUE(r.ok()) << json << " -> " << (r.ok() ? "" : r.status().text());
     return r.ok() ? r.value() : std::vector<RawOrderLine>{};
 }
 
@@ -21,8 +21,8 @@ std::string parse_error(std::string_view json) {
     auto r = parse_order_lines(json);
     EXPECT_FALSE(r.ok()) << json;
     if (r.ok()) return "<ok>";
-    EXPECT_EQ(r.error().code, "invalid_parameter");
-    return r.error().text;
+    EXPECT_EQ(r.status().code(), core::Code::InvalidField);
+    return r.status().text();
 }
 
 std::string lines(std::size_t count) {

@@ -9,7 +9,7 @@ namespace {
 
 std::vector<RawEntry> parse_ok(std::string_view json) {
     auto r = parse_products_field(json);
-    EXPECT_TRUE(r.ok()) << json << " -> " << (r.ok() ? "" : r.error().text);
+    EXPECT_TRUE(r.ok()) << json << " -> " << (r.ok() ? "" : r.status().text());
     return r.ok() ? r.value() : std::vector<RawEntry>{};
 }
 
@@ -17,8 +17,8 @@ std::string parse_error(std::string_view json) {
     auto r = parse_products_field(json);
     EXPECT_FALSE(r.ok()) << json;
     if (r.ok()) return "<ok>";
-    EXPECT_EQ(r.error().code, "invalid_parameter");
-    return r.error().text;
+    EXPECT_EQ(r.status().code(), core::Code::InvalidField);
+    return r.status().text();
 }
 
 }  // namespace
@@ -135,5 +135,5 @@ TEST(ProductsInput, TooManyEntriesAreRejected) {
 TEST(ProductsInput, ErrorNamesTheGivenField) {
     auto r = parse_products_field("nope", "images");
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().text, "images: malformed JSON");
+    EXPECT_EQ(r.status().text(), "images: malformed JSON");
 }

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "admin/api/Auth.h"
+#include "admin/api/HttpError.h"
 #include "admin/api/Json.h"
 #include "admin/api/Router.h"
 
@@ -28,9 +29,12 @@ std::string error_body(const std::string& code, const std::string& message,
 }
 
 core::WebResponse error_reply(const ApiError& error, const ApiOptions& options) {
-    auto reply = json_reply(error.status, error_body(error.code, error.what(), error.field));
-    if (error.status == 401) reply.headers.emplace_back("WWW-Authenticate", "Bearer");
-    if (error.status == 429) {
+    const HttpError http = http_error(error.status.code());
+    const std::string code(error.code.empty() ? http.code : error.code);
+    auto reply =
+        json_reply(http.status, error_body(code, error.status.message(), error.status.field()));
+    if (http.status == 401) reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+    if (http.status == 429) {
         reply.headers.emplace_back("Retry-After", std::to_string(options.login_window_s));
     }
     return reply;
@@ -53,7 +57,10 @@ std::optional<std::string_view> relative_path(std::string_view path) {
 wire::Form decode_query(const std::string& query) {
     wire::FormError error;
     auto form = wire::decode_urlencoded(query, &error);
-    if (!form) throw ApiError(400, "invalid_query", "malformed query string: " + error.text);
+    if (!form) {
+        throw ApiError(core::Status::malformed("malformed query string: " + error.text),
+                       "invalid_query");
+    }
     return std::move(*form);
 }
 
@@ -82,7 +89,7 @@ struct Api::Impl {
     core::WebResponse dispatch(const core::WebRequest& request, std::string_view path,
                                std::int64_t now) {
         if (request.body.size() > kMaxBodyBytes)
-            throw ApiError(413, "payload_too_large", "the body is larger than 1 MiB");
+            throw ApiError({core::Code::TooLarge, {}, "the body is larger than 1 MiB"});
         if (path == "/session") return session(request, now);
         Caller caller = auth.authenticate(request, now);
         auto match = router.match(request.method, path);
@@ -106,7 +113,7 @@ struct Api::Impl {
 
     core::WebResponse method_not_allowed(const std::vector<std::string>& allow) {
         auto reply = error_reply(
-            ApiError(405, "method_not_allowed", "method not allowed here: use " + join(allow)),
+            ApiError({core::Code::Unsupported, {}, "method not allowed here: use " + join(allow)}),
             options);
         reply.headers.emplace_back("Allow", join(allow));
         return reply;
@@ -123,9 +130,8 @@ struct Api::Impl {
         try {
             return dispatch(request, path, static_cast<std::int64_t>(std::time(nullptr)));
         } catch (const ApiError& e) {
+            if (e.status.code() == core::Code::Internal) return internal_error(request, e.what());
             return error_reply(e, options);
-        } catch (const store::NotFoundError& e) {
-            return error_reply(not_found(e.what()), options);
         } catch (const std::exception& e) {
             return internal_error(request, e.what());
         } catch (...) {

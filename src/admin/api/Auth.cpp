@@ -20,10 +20,10 @@ constexpr const char* kWrongLogin = "wrong username or password";
 constexpr std::int64_t kPruneEverySeconds = 3600;
 
 ApiError unauthenticated(const std::string& message) {
-    return ApiError(401, "unauthenticated", message);
+    return ApiError({core::Code::Unauthenticated, {}, message});
 }
 ApiError csrf_failed(const std::string& message) {
-    return ApiError(403, "csrf_failed", message);
+    return ApiError({core::Code::Forbidden, {}, message});
 }
 
 const std::string* header(const core::WebRequest& request, std::string_view name) {
@@ -227,7 +227,7 @@ std::optional<store::AdminUser> Auth::check_password(const std::string& username
 void Auth::check_throttle(const std::string& ip_key, const std::string& user_key) {
     auto now = core::Throttle::Clock::now();
     if (throttle_.blocked(ip_key, now) || throttle_.blocked(user_key, now))
-        throw ApiError(429, "rate_limited", "too many failed sign-ins, try again later");
+        throw ApiError({core::Code::RateLimited, {}, "too many failed sign-ins, try again later"});
 }
 
 void Auth::prune_now_and_then(std::int64_t now) {

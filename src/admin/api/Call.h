@@ -1,7 +1,8 @@
 #pragma once
 // What one admin API handler sees and how it answers. The router (Router.cpp) authenticates the
 // caller, checks CSRF, matches the route, parses the path ids, and turns an ApiError thrown by a
-// handler into the JSON error body. Handlers never see cookies or tokens.
+// handler into the JSON error body (HttpError.h maps its Status). Handlers never see cookies or
+// tokens.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -11,30 +12,39 @@
 #include <vector>
 
 #include "core/Exchange.h"
+#include "core/Status.h"
 #include "store/Store.h"
 #include "wire/Form.h"
 
 namespace admin::api {
 
-// A client error: {"error":{"code":…,"message":…,"field":…}} with `status`. Thrown by handlers
-// and helpers, caught by the router; nothing has been written when it is thrown.
-struct ApiError : std::runtime_error {
-    ApiError(int status, std::string code, const std::string& message, std::string field = {})
-        : std::runtime_error(message),
-          status(status),
-          code(std::move(code)),
-          field(std::move(field)) {}
-    int status;
-    std::string code;   // stable: invalid_json, invalid_field, not_found, conflict...
-    std::string field;  // the offending field (body key or query parameter), "" = none
+// A client error on its way to the router, which answers {"error":{"code":…,"message":…,
+// "field":…}} with the HTTP status http_error() gives its Status. Thrown by handlers and helpers
+// (a handler is several calls deep when it finds a bad field, and nothing has been written yet),
+// caught by the router: it never leaves the admin API.
+struct ApiError : std::exception {
+    // `code` replaces the JSON code http_error() would give: only for a failure the admin API
+    // names more precisely than the vocabulary does (a malformed query string: invalid_query).
+    explicit ApiError(core::Status s, std::string_view code = {})
+        : status(std::move(s)), code(code) {}
+    const char* what() const noexcept override { return status.message().c_str(); }
+    core::Status status;
+    std::string_view code;
 };
 
 // 422 invalid_field naming `field`.
-inline ApiError invalid_field(std::string field, const std::string& message) {
-    return ApiError(422, "invalid_field", message, std::move(field));
+inline ApiError invalid_field(std::string field, std::string message) {
+    return ApiError(core::Status::invalid_field(std::move(field), std::move(message)));
 }
-inline ApiError not_found(const std::string& message) {
-    return ApiError(404, "not_found", message);
+inline ApiError not_found(std::string message) {
+    return ApiError(core::Status::not_found(std::move(message)));
+}
+
+// The value of a Result, or the Result's Status thrown to the router.
+template <class T>
+T value_or_throw(core::Result<T> result) {
+    if (!result) throw ApiError(result.status());
+    return std::move(*result);
 }
 
 // Who is calling: a signed-in panel user or an API token's user.

@@ -26,7 +26,7 @@ constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
 constexpr std::size_t kMaxDepth = 32;
 
 ApiError invalid_json(const std::string& message, std::string field = {}) {
-    return ApiError(400, "invalid_json", message, std::move(field));
+    return ApiError(core::Status::malformed(message, std::move(field)));
 }
 
 // Parses `text`; throws 400 invalid_json for anything but one well-formed JSON value.
@@ -76,7 +76,7 @@ struct Body::Impl {
 
 Body::Body(std::string_view text, std::initializer_list<std::string_view> allowed) {
     if (text.size() > kMaxBodyBytes) {
-        throw ApiError(413, "payload_too_large", "the body is larger than 1 MiB");
+        throw ApiError({core::Code::TooLarge, {}, "the body is larger than 1 MiB"});
     }
     if (!core::is_valid_utf8(text)) throw invalid_json("the body is not valid UTF-8");
     std::unique_ptr<Impl> impl(new Impl(parse_body(text)));  // freed if a check below throws

@@ -14,7 +14,7 @@ struct Table {
     const char* noun;  // for messages: "status"
     const char* flag;
     std::vector<store::NamedId> (store::Lookups::*read)();
-    store::Id (store::Lookups::*save)(const store::NamedId&);
+    core::Result<store::Id> (store::Lookups::*save)(const store::NamedId&);
 };
 
 constexpr Table kStatuses{"status", "cancelled", &store::Lookups::order_statuses,
@@ -60,7 +60,7 @@ Body read_body(const Call& call, const Table& table) {
 
 core::WebResponse create(Call& call, const Table& table) {
     const auto item = read_item(read_body(call, table), table, store::NamedId{});
-    return id_reply(201, (call.store.lookups().*table.save)(item));
+    return id_reply(201, value_or_throw((call.store.lookups().*table.save)(item)));
 }
 
 core::WebResponse update(Call& call, const Table& table) {
@@ -68,12 +68,10 @@ core::WebResponse update(Call& call, const Table& table) {
     const Body body = read_body(call, table);
     const auto current = find(call, table, id);
     if (!current) throw not_found(std::string("unknown ") + table.noun + " " + std::to_string(id));
-    try {
-        return id_reply(200, (call.store.lookups().*table.save)(read_item(body, table, *current)));
-    } catch (const store::NotFoundError&) {
-        // Deleted between the read and the write.
-        throw not_found(std::string("unknown ") + table.noun + " " + std::to_string(id));
-    }
+    auto saved = (call.store.lookups().*table.save)(read_item(body, table, *current));
+    // NotFound here: deleted between the read and the write.
+    if (!saved) throw not_found(std::string("unknown ") + table.noun + " " + std::to_string(id));
+    return id_reply(200, *saved);
 }
 
 template <const Table& T>

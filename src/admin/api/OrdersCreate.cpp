@@ -10,18 +10,6 @@
 namespace admin::api::orders {
 namespace {
 
-// A problem in a line is named as a path ("lines[2].price"); a body that is not a JSON object
-// at all is the client's encoding, not a field.
-ApiError order_file_error(const records::OrderFileError& e) {
-    if (e.field.empty() && e.line == 0) return ApiError(400, "invalid_json", e.what());
-    std::string field = e.field;
-    if (e.line > 0) {
-        const auto line = "lines[" + std::to_string(e.line) + "]";
-        field = field.empty() ? line : line + "." + field;
-    }
-    return invalid_field(field, e.what());
-}
-
 // [orders] match_by_codes as in force: the stored settings win over the config file's.
 bool match_by_codes(Call& call) {
     const auto stored = call.store.settings().load();
@@ -49,17 +37,15 @@ void write_created(wire::JsonWriter& out, const store::AddOrderResult& result) {
 
 core::WebResponse create(Call& call) {
     check_json_body(call.request.body);
-    try {
-        auto order = records::parse_order_file(call.request.body);
-        records::ShopOrderOptions options;
-        options.match_by_codes = match_by_codes(call);
-        options.actor = call.caller.actor();
-        options.now = call.now;
-        const auto result = records::create_shop_order(call.store, order, options);
-        return json_reply_with(201, [&](wire::JsonWriter& out) { write_created(out, result); });
-    } catch (const records::OrderFileError& e) {
-        throw order_file_error(e);
-    }
+    // A problem in a line is named as a path ("lines[2].price"); a body that is not JSON at all
+    // is the client's encoding (invalid_json), not a field.
+    auto order = value_or_throw(records::parse_order_file(call.request.body));
+    records::ShopOrderOptions options;
+    options.match_by_codes = match_by_codes(call);
+    options.actor = call.caller.actor();
+    options.now = call.now;
+    const auto result = value_or_throw(records::create_shop_order(call.store, order, options));
+    return json_reply_with(201, [&](wire::JsonWriter& out) { write_created(out, result); });
 }
 
 }  // namespace admin::api::orders

@@ -90,19 +90,23 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
 }
 
 template <class Change>
-std::optional<std::string> read_target(const wire::RawEntry& raw, Change& change) {
+core::Status read_target(const wire::RawEntry& raw, Change& change) {
     auto product_id = core::parse_int(core::trim(raw.product_id));
-    if (!product_id || *product_id <= 0) return "product_id: expected a product id";
+    if (!product_id || *product_id <= 0) {
+        return core::invalid_parameter("product_id", "expected a product id");
+    }
     change.product_id = *product_id;
     const auto variant_text = core::trim(raw.variant_id);
     auto variant_id =
         variant_text.empty() ? std::optional<std::int64_t>{0} : core::parse_int(variant_text);
-    if (!variant_id || *variant_id < 0) return "variant_id: expected a variant id";
+    if (!variant_id || *variant_id < 0) {
+        return core::invalid_parameter("variant_id", "expected a variant id");
+    }
     change.variant_id = *variant_id;
-    return std::nullopt;
+    return {};
 }
 
-template std::optional<std::string> read_target(const wire::RawEntry&, store::StockChange&);
-template std::optional<std::string> read_target(const wire::RawEntry&, store::PriceChange&);
+template core::Status read_target(const wire::RawEntry&, store::StockChange&);
+template core::Status read_target(const wire::RawEntry&, store::PriceChange&);
 
 }  // namespace protocol::actions

@@ -6,7 +6,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "protocol/Action.h"
@@ -58,7 +57,7 @@ Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter&
     const auto page = slice ? read_page(*slice) : decltype(read_page(*slice)){};
     if (page.rows.empty()) {
         write_empty(out);  // no products, or a page past the end
-        return true;
+        return {};
     }
     out.begin_object();
     for (const auto& row : page.rows) {
@@ -70,36 +69,36 @@ Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter&
     }
     out.key("pages").integer(page_count(page.total, page_size));
     out.end_object();
-    return true;
+    return {};
 }
 
 // product_id (> 0) and variant_id (missing = 0) of an update entry into `change`; the reason to
-// skip the entry when either is not an id.
+// skip the entry (naming the field) when either is not an id.
 template <class Change>
-std::optional<std::string> read_target(const wire::RawEntry& raw, Change& change);
+core::Status read_target(const wire::RawEntry& raw, Change& change);
 
-// The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns the
-// change or the reason to skip it), applies the valid ones in one store call, journals the skipped
-// and noted entries and writes {"counter": applied}.
+// The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns a
+// core::Result<Change>: the change, or the reason to skip it), applies the valid ones in one store
+// call, journals the skipped and noted entries and writes {"counter": applied}.
 template <class Change, class Validate, class Apply>
 Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& out,
                          Validate validate, Apply apply) {
     auto entries = products_entries(params);
-    if (!entries) return entries.error();
+    if (!entries) return entries.status();
     std::vector<Change> changes;
     std::vector<store::EntryNote> skipped;
     for (std::size_t i = 0; i < entries->size(); ++i) {
-        std::variant<Change, std::string> checked = validate((*entries)[i], i);
-        if (auto* change = std::get_if<Change>(&checked)) {
-            changes.push_back(*change);
+        core::Result<Change> checked = validate((*entries)[i], i);
+        if (checked) {
+            changes.push_back(*checked);
         } else {
-            skipped.push_back({i, false, std::get<std::string>(checked)});
+            skipped.push_back({i, false, checked.status().text()});
         }
     }
     const store::BatchResult result = apply(changes);
     ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped));
     out.begin_object().key("counter").integer(result.applied).end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -5,7 +5,7 @@ namespace protocol::actions {
 
 Outcome delivery_methods_list(const Params&, ActionContext& ctx, JsonWriter& out) {
     write_named_ids(out, ctx.store.lookups().delivery_methods());
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

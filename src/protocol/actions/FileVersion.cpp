@@ -9,7 +9,7 @@ Outcome file_version(const Params&, ActionContext& ctx, JsonWriter& out) {
     out.key("version").string(ctx.settings.version);
     out.key("standard").integer(4);  // an integer: BaseLinker compares it numerically
     out.end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -82,13 +82,13 @@ std::string add_detail(const store::OrderInput& order, const store::AddOrderResu
 }
 
 // A refused request is journaled with the BaseLinker id as sent, so staff can find the sale.
-std::string invalid_detail(const Params& params, const core::Error& error) {
+std::string invalid_detail(const Params& params, const core::Status& error) {
     std::string text;
     JsonWriter out(text);
     out.begin_object();
     out.key("baselinker_id").string(params.text("baselinker_id"));
     out.key("result").string("invalid");
-    out.key("reason").string(error.text);
+    out.key("reason").string(error.text());
     out.end_object();
     return text;
 }
@@ -98,18 +98,17 @@ std::string invalid_detail(const Params& params, const core::Error& error) {
 Outcome order_add(const Params& params, ActionContext& ctx, JsonWriter& out) {
     auto request = read_order_add(params, ctx.settings.currency);
     if (!request) {
-        ctx.journal_detail = invalid_detail(params, request.error());
-        return request.error();
+        ctx.journal_detail = invalid_detail(params, request.status());
+        return request.status();
     }
     const auto result = ctx.store.orders().add_baselinker_order(
         request->order, request->previous_order_id, add_options(ctx.settings.orders), ctx.now);
     ctx.journal_detail = add_detail(request->order, result);
     if (result.kind == store::AddOrderResult::Kind::Rejected) {
-        return core::Error{"unknown_product",
-                           unmatched_text(request->order, result.unmatched_lines)};
+        return core::Status::not_found(unmatched_text(request->order, result.unmatched_lines));
     }
     out.begin_object().key("order_id").id(result.order_id).end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

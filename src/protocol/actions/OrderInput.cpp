@@ -16,7 +16,7 @@ namespace {
 // Bounds that keep every product of price and quantity, and their sum, inside int64 minor units.
 constexpr std::int64_t kMaxQuantity = 1000000000;
 
-using Status = core::Result<bool>;
+using core::Status;
 
 // Plain text fields, stored as sent (the endpoint has already checked they are UTF-8).
 void read_texts(const Params& params, store::OrderInput& o) {
@@ -58,7 +58,7 @@ void read_texts(const Params& params, store::OrderInput& o) {
 // An id field: empty or 0 = not given; negative or not an integer = invalid.
 core::Result<std::optional<store::Id>> read_id(const Params& params, std::string_view name) {
     auto value = optional_int_field(params, name);
-    if (!value) return value.error();
+    if (!value) return value.status();
     if (*value && **value < 0) return core::invalid_parameter(std::string(name), "expected an id");
     if (*value && **value == 0) return std::optional<store::Id>{};
     return *value;
@@ -74,14 +74,14 @@ Status read_ids(const Params& params, OrderAddRequest& request) {
     };
     for (const auto& [name, target] : fields) {
         auto id = read_id(params, name);
-        if (!id) return id.error();
+        if (!id) return id.status();
         *target = *id;
     }
     // Any integer: a status the shop does not know falls back to the default status.
     auto status = optional_int_field(params, "status_id");
-    if (!status) return status.error();
+    if (!status) return status.status();
     o.status_id = *status;
-    return true;
+    return {};
 }
 
 Status read_flags(const Params& params, store::OrderInput& o) {
@@ -95,10 +95,10 @@ Status read_flags(const Params& params, store::OrderInput& o) {
     o.take_stock = false;
     for (const auto& [name, target] : fields) {
         auto flag = params.flag(name);
-        if (!flag) return flag.error();
+        if (!flag) return flag.status();
         if (*flag) *target = **flag;
     }
-    return true;
+    return {};
 }
 
 Status read_scalars(const Params& params, store::OrderInput& o, const std::string& currency) {
@@ -109,15 +109,15 @@ Status read_scalars(const Params& params, store::OrderInput& o, const std::strin
         o.delivery_price = *money;
     }
     auto date = optional_int_field(params, "date_add");
-    if (!date) return date.error();
+    if (!date) return date.status();
     if (*date && **date < 0) return core::invalid_parameter("date_add", "expected unix seconds");
     o.date_add = date->value_or(0);
     const auto sent_currency = core::trim(params.text("currency"));
     o.currency = sent_currency.empty() ? currency : std::string(sent_currency);
-    return true;
+    return {};
 }
 
-core::Error line_error(std::size_t line, const std::string& what) {
+core::Status line_error(std::size_t line, const std::string& what) {
     return core::invalid_parameter("products", "line " + std::to_string(line + 1) + " " + what);
 }
 
@@ -175,7 +175,7 @@ core::Result<store::OrderLineInput> read_line(const wire::RawOrderLine& raw, std
     if (!tax) return line_error(index, "tax: expected a number");
     line.tax_rate_bp = *tax;
     auto attributes = read_attributes(raw, index);
-    if (!attributes) return attributes.error();
+    if (!attributes) return attributes.status();
     line.attributes = std::move(*attributes);
     return line;
 }
@@ -197,16 +197,16 @@ Status read_lines(const Params& params, store::OrderInput& o) {
     const auto text = params.text("products");
     if (core::trim(text).empty()) return core::invalid_parameter("products", "missing");
     auto raw = wire::parse_order_lines(text, "products");
-    if (!raw) return raw.error();
+    if (!raw) return raw.status();
     if (raw->empty()) return core::invalid_parameter("products", "expected at least one line");
     o.lines.reserve(raw->size());
     for (std::size_t i = 0; i < raw->size(); ++i) {
         auto line = read_line((*raw)[i], i);
-        if (!line) return line.error();
+        if (!line) return line.status();
         o.lines.push_back(std::move(*line));
     }
     if (!total_fits(o)) return core::invalid_parameter("products", "order total out of range");
-    return true;
+    return {};
 }
 
 }  // namespace
@@ -216,10 +216,10 @@ core::Result<OrderAddRequest> read_order_add(const Params& params, const std::st
     store::OrderInput& o = request.order;
     o.origin = store::OrderOrigin::BaseLinker;
     read_texts(params, o);
-    if (auto ok = read_ids(params, request); !ok) return ok.error();
-    if (auto ok = read_flags(params, o); !ok) return ok.error();
-    if (auto ok = read_scalars(params, o, currency); !ok) return ok.error();
-    if (auto ok = read_lines(params, o); !ok) return ok.error();
+    if (auto status = read_ids(params, request); !status.ok()) return status;
+    if (auto status = read_flags(params, o); !status.ok()) return status;
+    if (auto status = read_scalars(params, o, currency); !status.ok()) return status;
+    if (auto status = read_lines(params, o); !status.ok()) return status;
     return request;
 }
 

@@ -3,7 +3,7 @@
 // before the store is touched, so that a rejected request writes nothing.
 #include <optional>
 
-#include "core/Error.h"
+#include "core/Status.h"
 #include "protocol/Action.h"
 #include "store/OrderTypes.h"
 #include "wire/Params.h"

@@ -184,7 +184,7 @@ Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out) 
     if (!type) {
         auto error =
             core::invalid_parameter("update_type", "expected status, delivery_number or paid");
-        report.refused = error.text;
+        report.refused = error.text();
         ctx.journal_detail = update_detail(report);
         return error;
     }
@@ -200,7 +200,7 @@ Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out) 
     }
     ctx.journal_detail = update_detail(report);
     out.begin_object().key("counter").integer(std::int64_t(report.applied.size())).end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -100,19 +100,19 @@ void write_order(JsonWriter& out, const store::Order& order) {
 core::Result<store::OrderQuery> read_query(const Params& params) {
     store::OrderQuery query;
     auto order_id = optional_int_field(params, "order_id");
-    if (!order_id) return order_id.error();
+    if (!order_id) return order_id.status();
     if (*order_id) {
         query.order_id = **order_id;
         return query;
     }
     auto time_from = optional_int_field(params, "time_from");
-    if (!time_from) return time_from.error();
+    if (!time_from) return time_from.status();
     query.time_from = *time_from;
     auto id_from = optional_int_field(params, "id_from");
-    if (!id_from) return id_from.error();
+    if (!id_from) return id_from.status();
     query.id_from = *id_from;
     auto only_paid = params.flag("only_paid");
-    if (!only_paid) return only_paid.error();
+    if (!only_paid) return only_paid.status();
     query.only_paid = only_paid->value_or(false);
     return query;
 }
@@ -121,20 +121,20 @@ core::Result<store::OrderQuery> read_query(const Params& params) {
 
 Outcome orders_get(const Params& params, ActionContext& ctx, JsonWriter& out) {
     auto query = read_query(params);
-    if (!query) return query.error();
+    if (!query) return query.status();
     const auto page_size = ctx.settings.orders.page_size;
     // order_id names one order: the page number is irrelevant then.
     const auto slice = page_slice(query->order_id ? 1 : params.page(), page_size);
     const auto page = slice ? ctx.store.orders().orders_page(*query, *slice) : store::OrderPage{};
     if (page.orders.empty()) {
         write_empty(out);  // no match, an unknown order_id, or a page past the end
-        return true;
+        return {};
     }
     out.begin_object();
     for (const auto& order : page.orders) write_order(out, order);
     out.key("pages").integer(page_count(page.total, page_size));
     out.end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -5,7 +5,7 @@ namespace protocol::actions {
 
 Outcome payment_methods_list(const Params&, ActionContext& ctx, JsonWriter& out) {
     write_named_ids(out, ctx.store.lookups().payment_methods());
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -7,12 +7,12 @@ Outcome products_categories(const Params&, ActionContext& ctx, JsonWriter& out) 
     const auto paths = ctx.store.catalog().active_category_paths();
     if (paths.empty()) {
         write_empty(out);
-        return true;
+        return {};
     }
     out.begin_object();
     for (const auto& category : paths) out.key(category.id).string(category.path);
     out.end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -127,14 +127,14 @@ void write_product(JsonWriter& out, const ConnectorSettings& settings, const Fie
 
 Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out) {
     auto ids = params.id_list("products_id");
-    if (!ids) return ids.error();
+    if (!ids) return ids.status();
     const auto max_ids = ctx.settings.max_products_data_ids;
     if (static_cast<std::int64_t>(ids->size()) > max_ids) {
         return core::invalid_parameter("products_id",
                                        "at most " + std::to_string(max_ids) + " ids per request");
     }
     auto only_images = params.flag("only_images");
-    if (!only_images) return only_images.error();
+    if (!only_images) return only_images.status();
     const bool images_only = only_images->value_or(false);
     const FieldSet fields(params.text("fields"));
 
@@ -146,14 +146,14 @@ Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out)
     const auto products = ctx.store.catalog().product_details(*ids, parts);
     if (products.empty()) {
         write_empty(out);
-        return true;
+        return {};
     }
     out.begin_object();
     for (const auto& product : products) {
         write_product(out, ctx.settings, fields, images_only, product);
     }
     out.end_object();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

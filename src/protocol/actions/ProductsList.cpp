@@ -31,9 +31,9 @@ core::Result<std::optional<core::Money>> optional_money(const Params& params,
 }
 
 // `<field> [ASC|DESC]`, case-insensitive, from a whitelist.
-core::Result<bool> parse_sort(std::string_view text, store::ProductFilter& filter) {
+core::Status parse_sort(std::string_view text, store::ProductFilter& filter) {
     const auto words = core::split_list(core::trim(text), ' ');
-    if (words.empty()) return true;  // default: id ASC
+    if (words.empty()) return {};  // default: id ASC
     const auto error = core::invalid_parameter("filter_sort", kSortHelp);
     if (words.size() > 2) return error;
     const auto field = core::ascii_lower(words[0]);
@@ -51,11 +51,11 @@ core::Result<bool> parse_sort(std::string_view text, store::ProductFilter& filte
     const auto direction = words.size() == 2 ? core::ascii_lower(words[1]) : "asc";
     if (direction != "asc" && direction != "desc") return error;
     filter.descending = direction == "desc";
-    return true;
+    return {};
 }
 
 // category_id, filter_id, filter_ids_list.
-core::Result<bool> parse_ids(const Params& params, store::ProductFilter& filter) {
+core::Status parse_ids(const Params& params, store::ProductFilter& filter) {
     const auto category = core::trim(params.text("category_id"));
     if (!category.empty() && core::ascii_lower(category) != "all") {
         auto id = core::parse_int(category);
@@ -63,12 +63,12 @@ core::Result<bool> parse_ids(const Params& params, store::ProductFilter& filter)
         filter.category_id = *id;
     }
     auto id = optional_int(params, "filter_id");
-    if (!id) return id.error();
+    if (!id) return id.status();
     filter.id = *id;
     auto ids = params.id_list("filter_ids_list");
-    if (!ids) return ids.error();
+    if (!ids) return ids.status();
     if (!ids->empty()) filter.ids = std::move(*ids);  // only separators = not given
-    return true;
+    return {};
 }
 
 // filter_ean, filter_sku (exact), filter_name (case-folded substring): any text is valid.
@@ -81,32 +81,32 @@ void set_text_filters(const Params& params, store::ProductFilter& filter) {
 }
 
 // Price and quantity bounds, availability.
-core::Result<bool> parse_bounds(const Params& params, store::ProductFilter& filter) {
+core::Status parse_bounds(const Params& params, store::ProductFilter& filter) {
     for (auto [name, bound] : {std::pair{"filter_price_from", &filter.price_from},
                                std::pair{"filter_price_to", &filter.price_to}}) {
         auto value = optional_money(params, name);
-        if (!value) return value.error();
+        if (!value) return value.status();
         *bound = *value;
     }
     for (auto [name, bound] : {std::pair{"filter_quantity_from", &filter.quantity_from},
                                std::pair{"filter_quantity_to", &filter.quantity_to}}) {
         auto value = optional_int(params, name);
-        if (!value) return value.error();
+        if (!value) return value.status();
         *bound = *value;
     }
     auto available = params.flag("filter_available");
-    if (!available) return available.error();
+    if (!available) return available.status();
     filter.active = *available;
-    return true;
+    return {};
 }
 
 // Every filter from the request; the first bad field is the error.
 core::Result<store::ProductFilter> parse_filter(const Params& params) {
     store::ProductFilter filter;
-    if (auto ok = parse_ids(params, filter); !ok) return ok.error();
+    if (auto status = parse_ids(params, filter); !status.ok()) return status;
     set_text_filters(params, filter);
-    if (auto ok = parse_bounds(params, filter); !ok) return ok.error();
-    if (auto ok = parse_sort(params.text("filter_sort"), filter); !ok) return ok.error();
+    if (auto status = parse_bounds(params, filter); !status.ok()) return status;
+    if (auto status = parse_sort(params.text("filter_sort"), filter); !status.ok()) return status;
     return filter;
 }
 
@@ -155,20 +155,20 @@ void write_rows(JsonWriter& out, const store::ProductListPage& page, const Windo
 
 Outcome products_list(const Params& params, ActionContext& ctx, JsonWriter& out) {
     auto filter = parse_filter(params);
-    if (!filter) return filter.error();
+    if (!filter) return filter.status();
     auto window = parse_window(params, ctx.settings.page_size_products);
-    if (!window) return window.error();
+    if (!window) return window.status();
     if (window->past_end) {
         write_empty(out);
-        return true;
+        return {};
     }
     const auto page = ctx.store.catalog().list_products(*filter, window->slice);
     if (page.rows.empty()) {
         write_empty(out);  // no match, or a page past the end
-        return true;
+        return {};
     }
     write_rows(out, page, *window);
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -1,7 +1,5 @@
 // ProductsPriceUpdate: set gross prices of products/variants in one transaction.
 // Invalid entries are skipped (not counted) and listed in the journal detail.
-#include <variant>
-
 #include "core/Decimal.h"
 #include "core/Text.h"
 #include "protocol/actions/Common.h"
@@ -10,14 +8,14 @@ namespace protocol::actions {
 namespace {
 
 // The validated change, or the reason the entry is skipped.
-std::variant<store::PriceChange, std::string> validate(const wire::RawEntry& raw,
-                                                       std::size_t index) {
+core::Result<store::PriceChange> validate(const wire::RawEntry& raw, std::size_t index) {
     store::PriceChange change;
     change.entry = index;
-    if (auto reason = read_target(raw, change)) return *reason;
+    if (auto status = read_target(raw, change); !status.ok()) return status;
     auto price = core::Money::parse(core::trim(raw.price));
-    if (!price) return "price: expected a decimal with at most 2 decimals";
-    if (*price <= core::Money{}) return "price: must be greater than 0";
+    if (!price)
+        return core::invalid_parameter("price", "expected a decimal with at most 2 decimals");
+    if (*price <= core::Money{}) return core::invalid_parameter("price", "must be greater than 0");
     change.price = *price;
     return change;
 }

@@ -1,7 +1,5 @@
 // ProductsQuantityUpdate: set or change stock of products/variants in one transaction.
 // Invalid entries are skipped (not counted) and listed in the journal detail.
-#include <variant>
-
 #include "core/Decimal.h"
 #include "core/Text.h"
 #include "protocol/actions/Common.h"
@@ -10,21 +8,20 @@ namespace protocol::actions {
 namespace {
 
 // The validated change, or the reason the entry is skipped.
-std::variant<store::StockChange, std::string> validate(const wire::RawEntry& raw,
-                                                       std::size_t index) {
+core::Result<store::StockChange> validate(const wire::RawEntry& raw, std::size_t index) {
     store::StockChange change;
     change.entry = index;
-    if (auto reason = read_target(raw, change)) return *reason;
+    if (auto status = read_target(raw, change); !status.ok()) return status;
     const auto operation = core::ascii_lower(core::trim(raw.operation));
     if (operation == "set") {
         change.op = store::StockOp::Set;
     } else if (operation == "change") {
         change.op = store::StockOp::Change;
     } else {
-        return "operation: expected 'set' or 'change'";
+        return core::invalid_parameter("operation", "expected 'set' or 'change'");
     }
     auto quantity = core::parse_int(core::trim(raw.quantity));
-    if (!quantity) return "quantity: expected an integer";
+    if (!quantity) return core::invalid_parameter("quantity", "expected an integer");
     change.quantity = *quantity;
     return change;
 }

@@ -5,7 +5,7 @@ namespace protocol::actions {
 
 Outcome statuses_list(const Params&, ActionContext& ctx, JsonWriter& out) {
     write_named_ids(out, ctx.store.lookups().order_statuses());
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -9,7 +9,7 @@ Outcome supported_methods(const Params&, ActionContext&, JsonWriter& out) {
     out.begin_array();
     for (const auto& action : all_actions()) out.string(action.name);
     out.end_array();
-    return true;
+    return {};
 }
 
 }  // namespace protocol::actions

@@ -1,8 +1,18 @@
 #include "store/engine/Admins.h"
 
 namespace store::engine {
+namespace {
 
-Id Admins::create_user(const std::string& username, const std::string& password_hash) {
+bool user_exists(Connection& conn, Id user_id) {
+    auto st = conn.prepare("SELECT 1 FROM admin_users WHERE id = ?1");
+    st.bind(1, user_id);
+    return st.step();
+}
+
+}  // namespace
+
+core::Result<Id> Admins::create_user(const std::string& username,
+                                     const std::string& password_hash) {
     auto conn = port_.acquire();
     auto st = conn->prepare(
         "INSERT INTO admin_users (username, password_hash) VALUES (?1, ?2) RETURNING id");
@@ -11,7 +21,7 @@ Id Admins::create_user(const std::string& username, const std::string& password_
         st.step_row();
     } catch (const ConstraintError&) {
         // The unique index decides, so two concurrent add-user runs cannot both win.
-        throw DuplicateError("admin user '" + username + "' already exists");
+        return core::Status::conflict("username", "admin user '" + username + "' already exists");
     }
     return finish_insert(st);
 }
@@ -27,7 +37,8 @@ std::optional<AdminUser> Admins::find_user(const std::string& username) {
     return AdminUser{st.integer(0), st.text(1), st.text(2), st.integer(3) != 0};
 }
 
-Id Admins::create_token(Id user_id, const std::string& name, const std::string& token_hash) {
+core::Result<Id> Admins::create_token(Id user_id, const std::string& name,
+                                      const std::string& token_hash) {
     auto conn = port_.acquire();
     auto st = conn->prepare(
         "INSERT INTO admin_tokens (user_id, name, token_hash) VALUES (?1, ?2, ?3)"
@@ -36,8 +47,13 @@ Id Admins::create_token(Id user_id, const std::string& name, const std::string& 
     try {
         st.step_row();
     } catch (const ConstraintError&) {
-        throw StoreError("cannot add a token for admin user id " + std::to_string(user_id) +
-                         ": unknown user or token hash already stored");
+        // Either the user's foreign key or the token hash's unique index; only the first is the
+        // caller's mistake worth naming.
+        if (!user_exists(*conn, user_id)) {
+            return core::Status::not_found("unknown admin user id " + std::to_string(user_id),
+                                           "user_id");
+        }
+        return core::Status::conflict("token", "token hash already stored; draw a new token");
     }
     return finish_insert(st);
 }

@@ -15,11 +15,13 @@ class Admins final : public store::Admins {
   public:
     explicit Admins(Port& port) : port_(port) {}
 
-    Id create_user(const std::string& username, const std::string& password_hash) override;
+    core::Result<Id> create_user(const std::string& username,
+                                 const std::string& password_hash) override;
 
     std::optional<AdminUser> find_user(const std::string& username) override;
 
-    Id create_token(Id user_id, const std::string& name, const std::string& token_hash) override;
+    core::Result<Id> create_token(Id user_id, const std::string& name,
+                                  const std::string& token_hash) override;
 
     std::optional<AdminToken> find_token(const std::string& token_hash) override;
 

@@ -23,9 +23,9 @@ class Catalog final : public store::Catalog {
     PricePage price_page(Slice slice) override;
     BatchResult apply_stock_changes(std::span<const StockChange> changes) override;
     BatchResult apply_price_changes(std::span<const PriceChange> changes) override;
-    ImportSummary import(const ImportBatch& batch, ImportProgress progress,
-                         void* progress_user) override;
-    Id save_product(std::optional<Id> id, const ImportProduct& product) override;
+    core::Result<ImportSummary> import(const ImportBatch& batch, ImportProgress progress,
+                                       void* progress_user) override;
+    core::Result<Id> save_product(std::optional<Id> id, const ImportProduct& product) override;
 
   private:
     ProductListPage list_by_id(Connection& conn, bool descending, Slice slice);

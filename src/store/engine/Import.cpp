@@ -82,24 +82,22 @@ ImportSummary run_import(Port& port, Connection& conn, const ImportBatch& batch,
     return summary;
 }
 
-void require_product(Connection& conn, Id id) {
+bool product_exists(Connection& conn, Id id) {
     auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1");
     st.bind(1, id);
-    if (!st.step()) throw NotFoundError("product " + std::to_string(id) + " does not exist");
+    return st.step();
 }
 
-}  // namespace
-
-ImportSummary Catalog::import(const ImportBatch& batch, ImportProgress progress,
-                              void* progress_user) {
+ImportSummary import_batch(Port& port, const ImportBatch& batch, ImportProgress progress,
+                           void* progress_user) {
     validate_import(batch);
     OneByOne slow;
     for (int attempt = 1;; ++attempt) {
         try {
             return write(
-                port_, WriteKind::Bulk,
+                port, WriteKind::Bulk,
                 [&](Connection& conn) {
-                    return run_import(port_, conn, batch, progress, progress_user, slow);
+                    return run_import(port, conn, batch, progress, progress_user, slow);
                 },
                 [](const ImportSummary&) { return true; });
         } catch (const ChunkConflict& conflict) {
@@ -112,20 +110,43 @@ ImportSummary Catalog::import(const ImportBatch& batch, ImportProgress progress,
     }
 }
 
-Id Catalog::save_product(std::optional<Id> id, const ImportProduct& product) {
+// The product's id, or nullopt (nothing written) when `id` names no product.
+std::optional<Id> save_one(Port& port, std::optional<Id> id, const ImportBatch& batch) {
+    return write(port, [&](Connection& conn) -> std::optional<Id> {
+        if (id && !product_exists(conn, *id)) return std::nullopt;
+        ImportSummary summary;
+        const References refs = importing::write_references(port, conn, batch, summary);
+        const importing::SaveTarget save{id};
+        ChunkPlan chunk = importing::plan_chunk(port, conn, batch, refs, 0, 1, &save, summary);
+        importing::write_chunk(port, conn, batch, chunk);
+        return chunk.products.front().id;
+    });
+}
+
+}  // namespace
+
+// A bad record is found where a rule is checked, often deep inside the write transaction; the
+// ImportError that rolls it back stops here and becomes the caller's Status.
+core::Result<ImportSummary> Catalog::import(const ImportBatch& batch, ImportProgress progress,
+                                            void* progress_user) {
+    try {
+        return import_batch(port_, batch, progress, progress_user);
+    } catch (const ImportError& e) {
+        return import_status(e);
+    }
+}
+
+core::Result<Id> Catalog::save_product(std::optional<Id> id, const ImportProduct& product) {
     // The import's own checks and writes, on a batch of one.
     ImportBatch batch;
     batch.products.push_back(product);
-    validate_import(batch);
-    return write(port_, [&](Connection& conn) {
-        if (id) require_product(conn, *id);
-        ImportSummary summary;
-        const References refs = importing::write_references(port_, conn, batch, summary);
-        const importing::SaveTarget save{id};
-        ChunkPlan chunk = importing::plan_chunk(port_, conn, batch, refs, 0, 1, &save, summary);
-        importing::write_chunk(port_, conn, batch, chunk);
-        return chunk.products.front().id;
-    });
+    try {
+        validate_import(batch);
+        if (auto saved = save_one(port_, id, batch)) return *saved;
+        return core::Status::not_found("unknown product " + std::to_string(id.value_or(0)));
+    } catch (const ImportError& e) {
+        return save_status(e);
+    }
 }
 
 }  // namespace store::engine

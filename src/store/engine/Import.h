@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/ImportError.h"
 #include "store/Store.h"
 #include "store/engine/Port.h"
 

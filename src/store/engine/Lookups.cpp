@@ -58,7 +58,7 @@ std::vector<NamedId> Lookups::payment_methods() {
     return read("SELECT id, name, cod FROM payment_methods ORDER BY id");
 }
 
-Id Lookups::save_order_status(const NamedId& item) {
+core::Result<Id> Lookups::save_order_status(const NamedId& item) {
     // A new status goes after every other one in the shop's order of statuses.
     return save(item,
                 "INSERT INTO order_statuses (name, cancelled, position) VALUES (?1, ?2,"
@@ -68,13 +68,13 @@ Id Lookups::save_order_status(const NamedId& item) {
                 "order status", true);
 }
 
-Id Lookups::save_delivery_method(const NamedId& item) {
+core::Result<Id> Lookups::save_delivery_method(const NamedId& item) {
     return save(item, "INSERT INTO delivery_methods (name) VALUES (?1) RETURNING id",
                 "UPDATE delivery_methods SET name = ?1 WHERE id = ?2 RETURNING id",
                 "delivery method", false);
 }
 
-Id Lookups::save_payment_method(const NamedId& item) {
+core::Result<Id> Lookups::save_payment_method(const NamedId& item) {
     return save(item, "INSERT INTO payment_methods (name, cod) VALUES (?1, ?2) RETURNING id",
                 "UPDATE payment_methods SET name = ?1, cod = ?2 WHERE id = ?3 RETURNING id",
                 "payment method", true);
@@ -128,8 +128,8 @@ std::vector<NamedId> Lookups::read(const char* sql) {
     return out;
 }
 
-Id Lookups::save(const NamedId& item, const char* insert_sql, const char* update_sql,
-                 const char* what, bool has_flag) {
+core::Result<Id> Lookups::save(const NamedId& item, const char* insert_sql, const char* update_sql,
+                               const char* what, bool has_flag) {
     auto conn = port_.acquire();
     Transaction tx(*conn, TxKind::Write);
     const bool create = item.id == 0;
@@ -138,8 +138,10 @@ Id Lookups::save(const NamedId& item, const char* insert_sql, const char* update
     st.bind(++i, item.name);
     if (has_flag) st.bind(++i, item.flag);
     if (!create) st.bind(++i, item.id);
-    if (!st.step())
-        throw NotFoundError(std::string(what) + " " + std::to_string(item.id) + " does not exist");
+    if (!st.step()) {
+        return core::Status::not_found(std::string(what) + " " + std::to_string(item.id) +
+                                       " does not exist");
+    }
     const Id id = st.integer(0);
     st.run();  // SQLite: finish the statement before COMMIT (PostgreSQL: already done)
     tx.commit();

@@ -22,9 +22,9 @@ class Lookups final : public store::Lookups {
     std::vector<NamedId> delivery_methods() override;
     std::vector<NamedId> payment_methods() override;
 
-    Id save_order_status(const NamedId& item) override;
-    Id save_delivery_method(const NamedId& item) override;
-    Id save_payment_method(const NamedId& item) override;
+    core::Result<Id> save_order_status(const NamedId& item) override;
+    core::Result<Id> save_delivery_method(const NamedId& item) override;
+    core::Result<Id> save_payment_method(const NamedId& item) override;
 
     std::vector<CategoryRow> categories() override;
 
@@ -38,8 +38,8 @@ class Lookups final : public store::Lookups {
     // bind ?1 name, then ?2 flag when the table has one; the update binds the id after them
     // (numbered without gaps: PostgreSQL cannot type a parameter the SQL never uses). Both
     // return the row's id; no row means the id names nothing.
-    Id save(const NamedId& item, const char* insert_sql, const char* update_sql, const char* what,
-            bool has_flag);
+    core::Result<Id> save(const NamedId& item, const char* insert_sql, const char* update_sql,
+                          const char* what, bool has_flag);
 
     Port& port_;
 };
