@@ -45,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view json(reinterpret_cast<const char*>(data), size);
     auto result = wire::parse_order_lines(json);
     if (!result.ok()) {
-        check(result.error().code == "invalid_parameter", "errors are invalid_parameter");
+        check(result.status().code() == core::Code::InvalidField,
+              "errors name a field (invalid_parameter)");
         return 0;
     }
     boost::json::error_code ec;
