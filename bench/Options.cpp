@@ -27,10 +27,10 @@ bool apply(Options& o, std::string_view name, const std::string* value) {
         (name == "--keep" ? o.keep : name == "--orders" ? o.orders : o.help) = true;
         return false;
     }
-    static const char* const kValued[] = {"--products",    "--db",         "--iterations",
-                                          "--warmup",      "--port",       "--binary",
-                                          "--filter-name", "--threads",    "--sweeps",
-                                          "--orders-fill", "--order-adds", "--order-clients",
+    static const char* const kValued[] = {"--products",     "--db",         "--iterations",
+                                          "--warmup",       "--port",       "--binary",
+                                          "--filter-name",  "--threads",    "--sweeps",
+                                          "--orders-fill",  "--order-adds", "--order-clients",
                                           "--crash-orders", "--servers"};
     if (std::find(std::begin(kValued), std::end(kValued), name) == std::end(kValued)) {
         throw std::invalid_argument("unknown option " + std::string(name));

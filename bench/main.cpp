@@ -189,8 +189,7 @@ void measure_orders(const Options& o, Client& client, std::uint16_t port,
     });
     auto range = order_range(o.db);
     r.orders_at_get = range.total;
-    for (const auto& s :
-         orders_get_scenarios(range)) {
+    for (const auto& s : orders_get_scenarios(range)) {
         r.gets.emplace_back(s.label, timed(s.label, [&] {
                                 return run_scenario(client, s, o.warmup, o.iterations, rng);
                             }));
@@ -241,18 +240,15 @@ void scale_out_run(const Options& o, const std::vector<SaleItem>& items,
     for (int i = 0; i < o.servers; ++i) {
         ports.push_back(free_port());
         servers.push_back(std::make_unique<ServerProcess>(
-            serve_args(o, ports.back()),
-            std::vector<std::string>{"BLCONNECT_PASSWORD=" + password},
+            serve_args(o, ports.back()), std::vector<std::string>{"BLCONNECT_PASSWORD=" + password},
             log + "." + std::to_string(i)));
         Client client(ports.back(), password);
         wait_until_ready(*servers.back(), client);
     }
     Client first(ports.front(), password);
     const auto range = order_range(o.db);
-    std::vector<Scenario> scenarios{
-        stock_page_scenario(first),
-        orders_get_scenarios(range).front(),
-        order_add_scenario(items, next_id)};
+    std::vector<Scenario> scenarios{stock_page_scenario(first), orders_get_scenarios(range).front(),
+                                    order_add_scenario(items, next_id)};
     r.servers = o.servers;
     r.scale_clients = 4 * o.servers;
     for (const auto& s : scenarios) {

@@ -4,8 +4,8 @@
 //
 // Exactly once: UNIQUE(baselinker_id) decides (INSERT ... ON CONFLICT DO NOTHING), so
 // concurrent re-sends through any number of connections or processes agree. No skipped orders:
-// the port keeps readers below ids still in flight (Port::before_new_order_id). Stock: the rows are locked and read,
-// StockPlan decides, the moves are applied — all in the order's transaction.
+// the port keeps readers below ids still in flight (Port::before_new_order_id). Stock: the rows are
+// locked and read, StockPlan decides, the moves are applied — all in the order's transaction.
 #include "store/engine/OrderRules.h"
 #include "store/engine/Orders.h"
 

@@ -104,12 +104,11 @@ StockMap lock_stock(Port& port, Connection& conn, const StockMap& keys) {
     // One statement for both tables: the first part is read (and locked) to its end before the
     // second starts, so the variants are locked before the products, each in id order. A
     // product that has variants holds no stock of its own (variant_count = 0 only).
-    auto st = conn.prepare(
-        "WITH v AS (SELECT product_id, id, stock FROM variants WHERE id" + d.in_ids(1) +
-        " ORDER BY id" + d.lock_rows() +
-        "), p AS (SELECT id, 0 AS variant_id, quantity FROM products WHERE id" + d.in_ids(2) +
-        " AND variant_count = 0 ORDER BY id" + d.lock_rows() +
-        ") SELECT * FROM v UNION ALL SELECT * FROM p");
+    auto st = conn.prepare("WITH v AS (SELECT product_id, id, stock FROM variants WHERE id" +
+                           d.in_ids(1) + " ORDER BY id" + d.lock_rows() +
+                           "), p AS (SELECT id, 0 AS variant_id, quantity FROM products WHERE id" +
+                           d.in_ids(2) + " AND variant_count = 0 ORDER BY id" + d.lock_rows() +
+                           ") SELECT * FROM v UNION ALL SELECT * FROM p");
     st.bind(1, d.ids(variants)).bind(2, d.ids(products));
     StockMap stock;
     while (st.step()) {

@@ -218,8 +218,7 @@ std::unique_ptr<engine::Connection> PgPort::acquire() {
 // serialization failure: another transaction took the same rows in another order (a catalogue
 // import, a stock update in another process). Grouped writes need no grouping here:
 // PostgreSQL commits concurrent transactions together by itself; they run with generic plans.
-void PgPort::write(engine::WriteKind kind,
-                   const std::function<bool(engine::Connection&)>& work) {
+void PgPort::write(engine::WriteKind kind, const std::function<bool(engine::Connection&)>& work) {
     for (int attempt = 1;; ++attempt) {
         try {
             Session session(pool_.acquire(), faults());
