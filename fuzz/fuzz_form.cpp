@@ -44,8 +44,8 @@ void check_round_trip(const wire::Form& form) {
         if (!body.empty()) body.push_back('&');
         body += percent_encode(key) + "=" + percent_encode(value);
     }
-    auto again = wire::decode_urlencoded(body, nullptr);
-    check(again.has_value(), "re-encoded form decodes");
+    auto again = wire::decode_urlencoded(body);
+    check(again.ok(), "re-encoded form decodes");
     check(again->fields == form.fields, "re-encoded form round-trips");
 }
 
@@ -81,10 +81,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view content_type = eol == std::string_view::npos ? "" : input.substr(0, eol);
     std::string_view body = eol == std::string_view::npos ? input : input.substr(eol + 1);
 
-    wire::FormError error;
-    auto form = wire::decode_form(body, content_type, &error);
+    auto form = wire::decode_form(body, content_type);
     if (!form) {
-        check(!error.text.empty(), "a failed decode says why");
+        check(form.status().code() == core::Code::Malformed && !form.status().message().empty(),
+              "a failed decode is Malformed and says why");
         return 0;
     }
     check_round_trip(*form);

@@ -249,11 +249,8 @@ void read_section(const wire::JsonDocument& doc, const char* section, std::vecto
 }
 
 store::ImportBatch read_import_file(std::string_view json_text) {
-    wire::JsonReadError error;
-    auto document = wire::JsonDocument::parse(json_text, error);
-    if (!document) {
-        throw std::runtime_error("import file is not valid JSON: " + error.code.message());
-    }
+    auto document = wire::JsonDocument::parse(json_text);
+    if (!document) throw std::runtime_error("import file: " + document.status().message());
     const json::value& root = document->root();
     if (!root.is_object()) throw std::runtime_error("import file: expected a JSON object");
     for (const auto& member : root.get_object()) {
@@ -272,9 +269,8 @@ store::ImportBatch read_import_file(std::string_view json_text) {
 }  // namespace
 
 core::Result<store::ImportProduct> parse_import_product(std::string_view json_text) {
-    wire::JsonReadError error;
-    auto document = wire::JsonDocument::parse(json_text, error);
-    if (!document) return core::Status::malformed("not valid JSON: " + error.code.message());
+    auto document = wire::JsonDocument::parse(json_text);
+    if (!document) return document.status();
     try {
         return read_product(*document, document->root());
     } catch (const VariantError& e) {

@@ -201,18 +201,11 @@ void read_status_and_time(const Reader& r, store::OrderInput& order) {
     order.paid = r.flag("paid");
 }
 
-// Boost.JSON reports how far it got; staff want the line of the file, not a byte offset.
+// The reader's message names the line and column of the file, which is what staff look for.
 wire::JsonDocument parse_json(std::string_view text) {
-    wire::JsonReadError error;
-    if (auto document = wire::JsonDocument::parse(text, error)) return std::move(*document);
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < std::min(error.offset, text.size()); ++i) {
-        column = text[i] == '\n' ? 1 : column + 1;
-        line += text[i] == '\n' ? 1 : 0;
-    }
-    throw OrderFileError("", 0,
-                         "not valid JSON at line " + std::to_string(line) + ", column " +
-                             std::to_string(column) + ": " + error.code.message());
+    auto document = wire::JsonDocument::parse(text);
+    if (!document) throw OrderFileError("", 0, document.status().message());
+    return std::move(*document);
 }
 
 }  // namespace

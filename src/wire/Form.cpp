@@ -21,10 +21,6 @@ namespace {
 
 constexpr std::size_t kMaxBracketDepth = 32;  // PHP drops deeper keys too (max_input_nesting_level)
 
-void set_error(FormError* error, std::string text) {
-    if (error) error->text = std::move(text);
-}
-
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -233,19 +229,17 @@ std::optional<std::string_view> content_disposition(std::string_view headers) {
     return std::nullopt;
 }
 
-bool add_part(std::string_view raw, FieldSink& sink, FormError* error) {
+core::Status add_part(std::string_view raw, FieldSink& sink) {
     Part part = split_part(raw);
     auto disposition = content_disposition(part.headers);
     std::optional<std::string> name;
     if (disposition) name = header_param(*disposition, "name");
-    if (!name || name->empty()) {
-        set_error(error, "multipart part without a field name");
-        return false;
-    }
+    if (!name || name->empty())
+        return core::Status::malformed("multipart part without a field name");
     // Uploaded files are not form fields (PHP puts them in $_FILES); the protocol has none.
-    if (header_param(*disposition, "filename")) return true;
+    if (header_param(*disposition, "filename")) return {};
     sink.add(*name, std::string(part.content));
-    return true;
+    return {};
 }
 
 std::string_view media_type(std::string_view content_type) {
@@ -254,7 +248,7 @@ std::string_view media_type(std::string_view content_type) {
 
 }  // namespace
 
-std::optional<Form> decode_urlencoded(std::string_view body, FormError* error) {
+core::Result<Form> decode_urlencoded(std::string_view body) {
     Form form;
     FieldSink sink(form);
     std::string key, value;
@@ -266,8 +260,7 @@ std::optional<Form> decode_urlencoded(std::string_view body, FormError* error) {
         auto eq = pair.find('=');
         std::string_view raw_value = eq == std::string_view::npos ? "" : pair.substr(eq + 1);
         if (!percent_decode(pair.substr(0, eq), key) || !percent_decode(raw_value, value)) {
-            set_error(error, "malformed percent-encoding");
-            return std::nullopt;
+            return core::Status::malformed("malformed percent-encoding");
         }
         if (key.empty()) continue;  // PHP ignores "=value"
         sink.add(key, value);
@@ -275,43 +268,38 @@ std::optional<Form> decode_urlencoded(std::string_view body, FormError* error) {
     return form;
 }
 
-std::optional<Form> decode_multipart(std::string_view body, std::string_view content_type,
-                                     FormError* error) {
+core::Result<Form> decode_multipart(std::string_view body, std::string_view content_type) {
     auto boundary = header_param(content_type, "boundary");
     if (!boundary || boundary->empty() || boundary->size() > 200) {
-        set_error(error, "multipart content type without a usable boundary");
-        return std::nullopt;
+        return core::Status::malformed("multipart content type without a usable boundary");
     }
     const std::string delim = "--" + *boundary;
     auto current = find_delimiter(body, delim, 0);
     if (!current) {
-        set_error(error, "multipart body without its boundary");
-        return std::nullopt;
+        return core::Status::malformed("multipart body without its boundary");
     }
     Form form;
     FieldSink sink(form);
     while (!current->closing) {
         auto next = find_delimiter(body, delim, current->after);
         if (!next) {
-            set_error(error, "multipart body is truncated (no closing boundary)");
-            return std::nullopt;
+            return core::Status::malformed("multipart body is truncated (no closing boundary)");
         }
         // The line break before a delimiter belongs to the delimiter, not to the content.
         std::string_view raw = body.substr(current->after, next->pos - current->after);
         if (raw.ends_with('\n')) raw.remove_suffix(1);
         if (raw.ends_with('\r')) raw.remove_suffix(1);
-        if (!add_part(raw, sink, error)) return std::nullopt;
+        if (auto added = add_part(raw, sink); !added.ok()) return added;
         current = next;
     }
     return form;
 }
 
-std::optional<Form> decode_form(std::string_view body, std::string_view content_type,
-                                FormError* error) {
+core::Result<Form> decode_form(std::string_view body, std::string_view content_type) {
     if (iequals(media_type(content_type), "multipart/form-data")) {
-        return decode_multipart(body, content_type, error);
+        return decode_multipart(body, content_type);
     }
-    return decode_urlencoded(body, error);
+    return decode_urlencoded(body);
 }
 
 // ---- PHP bracket form -> JSON ----

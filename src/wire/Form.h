@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/Status.h"
+
 namespace wire {
 
 struct Form {
@@ -13,18 +15,15 @@ struct Form {
     const std::string* find(std::string_view key) const;
 };
 
-struct FormError {
-    std::string text;  // human text for invalid_parameter, e.g. "malformed percent-encoding"
-};
+// A body that cannot be decoded is Code::Malformed with a message for the client, e.g.
+// "malformed percent-encoding"; no field is named (the caller knows which body it was).
 
 // Percent-decoding with '+' as space. Malformed escapes ("%G1", "%4") are an error.
-std::optional<Form> decode_urlencoded(std::string_view body, FormError* error);
+core::Result<Form> decode_urlencoded(std::string_view body);
 // `content_type` is the full header value (the boundary is read from it).
-std::optional<Form> decode_multipart(std::string_view body, std::string_view content_type,
-                                     FormError* error);
+core::Result<Form> decode_multipart(std::string_view body, std::string_view content_type);
 // Dispatches on the content type (urlencoded when missing or unknown).
-std::optional<Form> decode_form(std::string_view body, std::string_view content_type,
-                                FormError* error);
+core::Result<Form> decode_form(std::string_view body, std::string_view content_type);
 
 // PHP bracket form: products[0][product_id]=12&products[0][quantity]=3 arrive as separate fields.
 // Returns a JSON array text equivalent to the JSON-string form (all scalars as strings), or

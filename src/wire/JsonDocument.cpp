@@ -3,6 +3,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/value_stack.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 #include <vector>
@@ -127,10 +128,33 @@ void unmark(json::value& v, std::unordered_map<const json::value*, std::string>&
     }
 }
 
+// Where the reader stopped, as a person counts it: "line 3, column 13" (both from 1).
+std::string position(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < std::min(offset, text.size()); ++i) {
+        column = text[i] == '\n' ? 1 : column + 1;
+        line += text[i] == '\n' ? 1 : 0;
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+core::Status read_error(std::string_view text, std::size_t used, const json::error_code& ec,
+                        const std::string& duplicate, std::size_t max_depth) {
+    if (!duplicate.empty()) {
+        return core::Status::malformed("duplicate key \"" + duplicate + "\"", duplicate);
+    }
+    if (ec == json::error::too_deep) {
+        return core::Status::malformed("nested deeper than " + std::to_string(max_depth) +
+                                       " levels");
+    }
+    return core::Status::malformed("not valid JSON at " + position(text, used) + ": " +
+                                   ec.message());
+}
+
 }  // namespace
 
-std::optional<JsonDocument> JsonDocument::parse(std::string_view text, JsonReadError& error,
-                                                const JsonReadOptions& options) {
+core::Result<JsonDocument> JsonDocument::parse(std::string_view text,
+                                               const JsonReadOptions& options) {
     json::parse_options parse_options;
     parse_options.max_depth = options.max_depth;
     json::basic_parser<TreeHandler> parser(parse_options, options.refuse_duplicate_keys);
@@ -138,10 +162,7 @@ std::optional<JsonDocument> JsonDocument::parse(std::string_view text, JsonReadE
     json::error_code ec;
     const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
     if (!ec && used != text.size()) ec = json::error::extra_data;
-    if (ec) {
-        error = JsonReadError{ec, used, parser.handler().duplicate};
-        return std::nullopt;
-    }
+    if (ec) return read_error(text, used, ec, parser.handler().duplicate, options.max_depth);
     JsonDocument document;
     document.root_ = std::make_unique<json::value>(parser.handler().stack.release());
     unmark(*document.root_, document.numbers_);

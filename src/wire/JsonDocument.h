@@ -12,6 +12,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/Status.h"
+
 namespace wire {
 
 struct JsonReadOptions {
@@ -20,17 +22,14 @@ struct JsonReadOptions {
         false;  // otherwise the last of repeated keys wins (as json::parse)
 };
 
-struct JsonReadError {
-    boost::json::error_code code;  // a repeated key is reported as boost::json::error::syntax
-    std::size_t offset = 0;        // bytes of the text read before the problem
-    std::string duplicate_key;     // the repeated key (refuse_duplicate_keys), else ""
-};
-
 class JsonDocument {
   public:
-    // One JSON value with nothing but whitespace around it; nullopt and `error` when not.
-    static std::optional<JsonDocument> parse(std::string_view text, JsonReadError& error,
-                                             const JsonReadOptions& options = {});
+    // One JSON value with nothing but whitespace around it. Anything else is Code::Malformed:
+    // "not valid JSON at line 3, column 13: syntax error" (where the reader stopped, counted for
+    // a person), "nested deeper than 32 levels", or "duplicate key \"sku\"" with the key as the
+    // field (refuse_duplicate_keys).
+    static core::Result<JsonDocument> parse(std::string_view text,
+                                            const JsonReadOptions& options = {});
 
     const boost::json::value& root() const { return *root_; }
 

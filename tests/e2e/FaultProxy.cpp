@@ -118,18 +118,18 @@ struct FaultProxy::Impl {
 void FaultProxy::Impl::handle(const httplib::Request& request, httplib::Response& response) {
     Upstream up{request.method, request.path, request.body,
                 request.get_header_value("Content-Type")};
-    wire::FormError error;
-    auto form = wire::decode_form(request.body, up.content_type, &error);
-    if (!form) form.emplace();  // undecodable bodies pass through untouched
-    std::string action = lower(field(*form, "action"));
-    if (auto faked = intercept(action, *form)) {
+    auto decoded = wire::decode_form(request.body, up.content_type);
+    // Undecodable bodies pass through untouched.
+    const wire::Form form = decoded ? std::move(*decoded) : wire::Form{};
+    std::string action = lower(field(form, "action"));
+    if (auto faked = intercept(action, form)) {
         ++applied;
         response.set_content(*faked, kJson);
         return;
     }
-    rewrite_request(action, *form, up);
+    rewrite_request(action, form, up);
     Answer answer = forward(up);
-    if (auto changed = rewrite_reply(action, *form, answer.body)) {
+    if (auto changed = rewrite_reply(action, form, answer.body)) {
         ++applied;
         answer.body = *changed;
     }

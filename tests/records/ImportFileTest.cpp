@@ -78,7 +78,8 @@ TEST(ImportFile, BadRecordsAreNamedBySectionAndNumber) {
 }
 
 TEST(ImportFile, WrongShapeIsAPlainError) {
-    EXPECT_EQ(import_error("not json"), "malformed: import file is not valid JSON: syntax error");
+    EXPECT_EQ(import_error("not json"),
+              "malformed: import file: not valid JSON at line 1, column 1: syntax error");
     EXPECT_NE(import_error(R"({"product":[]})").find("unknown section \"product\""),
               std::string::npos);
 }

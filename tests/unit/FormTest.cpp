@@ -9,14 +9,12 @@ using wire::decode_form;
 using wire::decode_multipart;
 using wire::decode_urlencoded;
 using wire::Form;
-using wire::FormError;
 
 namespace {
 
 Form urlencoded(std::string_view body) {
-    FormError error;
-    auto form = decode_urlencoded(body, &error);
-    EXPECT_TRUE(form.has_value()) << error.text;
+    auto form = decode_urlencoded(body);
+    EXPECT_TRUE(form.ok()) << form.status().text();
     return form ? *form : Form{};
 }
 
@@ -66,11 +64,11 @@ TEST(FormUrlencoded, ValueMayContainEqualsSignsAndSpacesSurvive) {
 
 TEST(FormUrlencoded, MalformedEscapesAreAnError) {
     for (std::string_view bad : {"a=%G1", "a=%4", "a=%", "a=1&b=%zz", "%=1", "a=%%41"}) {
-        FormError error;
-        EXPECT_FALSE(decode_urlencoded(bad, &error).has_value()) << bad;
-        EXPECT_EQ(error.text, "malformed percent-encoding") << bad;
+        auto form = decode_urlencoded(bad);
+        ASSERT_FALSE(form.ok()) << bad;
+        EXPECT_EQ(form.status().code(), core::Code::Malformed) << bad;
+        EXPECT_EQ(form.status().message(), "malformed percent-encoding") << bad;
     }
-    EXPECT_FALSE(decode_urlencoded("a=%4", nullptr).has_value());  // no error sink needed
 }
 
 TEST(FormUrlencoded, DecodedBytesAreKeptEvenWhenNotUtf8) {
@@ -95,9 +93,8 @@ TEST(FormMultipart, DecodesSeveralPartsWithCrlf) {
         "\r\n"
         "[{\"id\":\"1\"}]\r\nsecond line\r\n"
         "--XyZ--\r\n";
-    FormError error;
-    auto form = decode_multipart(body, "multipart/form-data; boundary=XyZ", &error);
-    ASSERT_TRUE(form.has_value()) << error.text;
+    auto form = decode_multipart(body, "multipart/form-data; boundary=XyZ");
+    ASSERT_TRUE(form.ok()) << form.status().text();
     EXPECT_EQ(form->fields.size(), 3u);
     EXPECT_EQ(field(*form, "bl_pass"), "secret value");
     EXPECT_EQ(field(*form, "action"), "OrderAdd");
@@ -116,25 +113,24 @@ TEST(FormMultipart, QuotedBoundaryPreambleAndEmptyValue) {
         "\r\n"
         "Żółw\r\n"
         "--a b;c--";
-    FormError error;
-    auto form = decode_form(body, "Multipart/Form-Data; charset=utf-8; boundary=\"a b;c\"", &error);
-    ASSERT_TRUE(form.has_value()) << error.text;
+    auto form = decode_form(body, "Multipart/Form-Data; charset=utf-8; boundary=\"a b;c\"");
+    ASSERT_TRUE(form.ok()) << form.status().text();
     EXPECT_EQ(field(*form, "previous_order_id"), "");
     EXPECT_EQ(field(*form, "name"), "Żółw");
 }
 
 TEST(FormMultipart, BareLineFeedsAreTolerated) {
     std::string body = "--b\nContent-Disposition: form-data; name=a\n\n1\n--b--\n";
-    auto form = decode_multipart(body, "multipart/form-data; boundary=b", nullptr);
-    ASSERT_TRUE(form.has_value());
+    auto form = decode_multipart(body, "multipart/form-data; boundary=b");
+    ASSERT_TRUE(form.ok());
     EXPECT_EQ(field(*form, "a"), "1");
 }
 
 TEST(FormMultipart, BoundaryTextInsideContentDoesNotSplitAPart) {
     std::string body =
         "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx--b y\r\n--bb\r\n--b--\r\n";
-    auto form = decode_multipart(body, "multipart/form-data; boundary=b", nullptr);
-    ASSERT_TRUE(form.has_value());
+    auto form = decode_multipart(body, "multipart/form-data; boundary=b");
+    ASSERT_TRUE(form.ok());
     EXPECT_EQ(field(*form, "a"), "x--b y\r\n--bb");
 }
 
@@ -142,8 +138,8 @@ TEST(FormMultipart, FileUploadsAreNotFields) {
     std::string body =
         "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\"\r\n\r\ndata\r\n"
         "--b\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\nFileVersion\r\n--b--";
-    auto form = decode_multipart(body, "multipart/form-data; boundary=b", nullptr);
-    ASSERT_TRUE(form.has_value());
+    auto form = decode_multipart(body, "multipart/form-data; boundary=b");
+    ASSERT_TRUE(form.ok());
     EXPECT_EQ(form->find("f"), nullptr);
     EXPECT_EQ(field(*form, "action"), "FileVersion");
 }
@@ -152,41 +148,42 @@ TEST(FormMultipart, RepeatedNameKeepsTheLastValue) {
     std::string body =
         "--b\r\nContent-Disposition: form-data; name=\"page\"\r\n\r\n1\r\n"
         "--b\r\nContent-Disposition: form-data; name=\"page\"\r\n\r\n2\r\n--b--";
-    auto form = decode_multipart(body, "multipart/form-data; boundary=b", nullptr);
-    ASSERT_TRUE(form.has_value());
+    auto form = decode_multipart(body, "multipart/form-data; boundary=b");
+    ASSERT_TRUE(form.ok());
     EXPECT_EQ(field(*form, "page"), "2");
 }
 
 TEST(FormMultipart, StructuralErrorsAreReported) {
-    FormError error;
-    EXPECT_FALSE(decode_multipart("--b--", "multipart/form-data", &error).has_value());
-    EXPECT_EQ(error.text, "multipart content type without a usable boundary");
-
-    EXPECT_FALSE(decode_multipart("no delimiter", "multipart/form-data; boundary=b", &error));
-    EXPECT_EQ(error.text, "multipart body without its boundary");
-
+    auto why = [](std::string_view body, std::string_view content_type) {
+        auto form = decode_multipart(body, content_type);
+        if (form.ok()) return std::string("<decoded>");
+        EXPECT_EQ(form.status().code(), core::Code::Malformed);
+        return form.status().message();
+    };
+    EXPECT_EQ(why("--b--", "multipart/form-data"),
+              "multipart content type without a usable boundary");
+    EXPECT_EQ(why("no delimiter", "multipart/form-data; boundary=b"),
+              "multipart body without its boundary");
     std::string truncated = "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1";
-    EXPECT_FALSE(decode_multipart(truncated, "multipart/form-data; boundary=b", &error));
-    EXPECT_EQ(error.text, "multipart body is truncated (no closing boundary)");
-
+    EXPECT_EQ(why(truncated, "multipart/form-data; boundary=b"),
+              "multipart body is truncated (no closing boundary)");
     std::string nameless = "--b\r\nContent-Type: text/plain\r\n\r\n1\r\n--b--";
-    EXPECT_FALSE(decode_multipart(nameless, "multipart/form-data; boundary=b", &error));
-    EXPECT_EQ(error.text, "multipart part without a field name");
+    EXPECT_EQ(why(nameless, "multipart/form-data; boundary=b"),
+              "multipart part without a field name");
 }
 
 TEST(FormMultipart, EmptyMultipartHasNoFields) {
-    auto form = decode_multipart("--b--\r\n", "multipart/form-data; boundary=b", nullptr);
-    ASSERT_TRUE(form.has_value());
+    auto form = decode_multipart("--b--\r\n", "multipart/form-data; boundary=b");
+    ASSERT_TRUE(form.ok());
     EXPECT_TRUE(form->fields.empty());
 }
 
 TEST(DecodeForm, UnknownOrMissingContentTypeMeansUrlencoded) {
-    auto a = decode_form("action=FileVersion", "", nullptr);
-    auto b = decode_form("action=FileVersion", "text/plain", nullptr);
-    auto c = decode_form("action=FileVersion", "application/x-www-form-urlencoded; charset=UTF-8",
-                         nullptr);
+    auto a = decode_form("action=FileVersion", "");
+    auto b = decode_form("action=FileVersion", "text/plain");
+    auto c = decode_form("action=FileVersion", "application/x-www-form-urlencoded; charset=UTF-8");
     for (const auto& form : {a, b, c}) {
-        ASSERT_TRUE(form.has_value());
+        ASSERT_TRUE(form.ok());
         EXPECT_EQ(field(*form, "action"), "FileVersion");
     }
 }

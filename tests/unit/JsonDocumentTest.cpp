@@ -9,16 +9,14 @@
 #include "core/Money.h"
 
 using wire::JsonDocument;
-using wire::JsonReadError;
 using wire::JsonReadOptions;
 
 namespace {
 
 JsonDocument parse_ok(std::string_view text, const JsonReadOptions& options = {}) {
-    JsonReadError error;
-    auto document = JsonDocument::parse(text, error, options);
-    EXPECT_TRUE(document.has_value()) << text << " -> " << error.code.message();
-    if (!document) return *JsonDocument::parse("null", error);
+    auto document = JsonDocument::parse(text, options);
+    EXPECT_TRUE(document.ok()) << text << " -> " << document.status().text();
+    if (!document) return std::move(*JsonDocument::parse("null"));
     return std::move(*document);
 }
 
@@ -117,24 +115,30 @@ TEST(JsonDocument, DuplicateKeysLastWinsUnlessRefused) {
 
     JsonReadOptions strict;
     strict.refuse_duplicate_keys = true;
-    JsonReadError error;
-    EXPECT_FALSE(JsonDocument::parse(R"({"a":{"b":1,"b":2}})", error, strict).has_value());
-    EXPECT_EQ(error.duplicate_key, "b");
-    EXPECT_TRUE(JsonDocument::parse(R"({"a":{"b":1},"c":{"b":2}})", error, strict).has_value());
+    auto repeated = JsonDocument::parse(R"({"a":{"b":1,"b":2}})", strict);
+    ASSERT_FALSE(repeated.ok());
+    EXPECT_EQ(repeated.status().code(), core::Code::Malformed);
+    EXPECT_EQ(repeated.status().field(), "b");
+    EXPECT_EQ(repeated.status().message(), "duplicate key \"b\"");
+    EXPECT_TRUE(JsonDocument::parse(R"({"a":{"b":1},"c":{"b":2}})", strict).ok());
 }
 
 TEST(JsonDocument, ErrorsSayWhereAndWhy) {
-    JsonReadError error;
-    EXPECT_FALSE(JsonDocument::parse("{\"a\": 1,\n \"b\": x}", error).has_value());
-    EXPECT_EQ(error.code, boost::json::error::syntax);
-    EXPECT_EQ(error.offset, 15u);
-    EXPECT_FALSE(JsonDocument::parse("[1] [2]", error).has_value());
-    EXPECT_FALSE(JsonDocument::parse("", error).has_value());
-    EXPECT_FALSE(JsonDocument::parse("\"\xff\"", error).has_value());  // not UTF-8
+    auto why = [](std::string_view text, const JsonReadOptions& options = {}) {
+        auto document = JsonDocument::parse(text, options);
+        if (document.ok()) return std::string("<parsed>");
+        EXPECT_EQ(document.status().code(), core::Code::Malformed) << text;
+        EXPECT_EQ(document.status().field(), "") << text;
+        return document.status().message();
+    };
+    // 15 bytes read: the "x" on the second line, its third character.
+    EXPECT_EQ(why("{\"a\": 1,\n \"b\": x}"), "not valid JSON at line 2, column 7: syntax error");
+    EXPECT_NE(why("[1] [2]").find("not valid JSON at line 1, column 5"), std::string::npos);
+    EXPECT_NE(why("").find("not valid JSON at line 1, column 1"), std::string::npos);
+    EXPECT_NE(why("\"\xff\"").find("not valid JSON"), std::string::npos);  // not UTF-8
 
     JsonReadOptions shallow;
     shallow.max_depth = 2;
-    EXPECT_FALSE(JsonDocument::parse("[[[1]]]", error, shallow).has_value());
-    EXPECT_EQ(error.code, boost::json::error::too_deep);
-    EXPECT_TRUE(JsonDocument::parse("[[1]]", error, shallow).has_value());
+    EXPECT_EQ(why("[[[1]]]", shallow), "nested deeper than 2 levels");
+    EXPECT_EQ(why("[[1]]", shallow), "<parsed>");
 }

@@ -55,11 +55,11 @@ std::optional<std::string_view> relative_path(std::string_view path) {
 }
 
 wire::Form decode_query(const std::string& query) {
-    wire::FormError error;
-    auto form = wire::decode_urlencoded(query, &error);
+    auto form = wire::decode_urlencoded(query);
     if (!form) {
-        throw ApiError(core::Status::malformed("malformed query string: " + error.text),
-                       "invalid_query");
+        throw ApiError(
+            core::Status::malformed("malformed query string: " + form.status().message()),
+            "invalid_query");
     }
     return std::move(*form);
 }

@@ -34,16 +34,9 @@ wire::JsonDocument parse_body(std::string_view text) {
     wire::JsonReadOptions options;
     options.max_depth = kMaxDepth;
     options.refuse_duplicate_keys = true;
-    wire::JsonReadError error;
-    auto document = wire::JsonDocument::parse(text, error, options);
-    if (document) return std::move(*document);
-    if (!error.duplicate_key.empty()) {
-        throw invalid_json("duplicate key \"" + error.duplicate_key + "\"", error.duplicate_key);
-    }
-    if (error.code == json::error::too_deep) {
-        throw invalid_json("nested deeper than " + std::to_string(kMaxDepth) + " levels");
-    }
-    throw invalid_json("the body is not valid JSON");
+    auto document = wire::JsonDocument::parse(text, options);
+    if (!document) throw ApiError(document.status());  // Malformed: 400 invalid_json
+    return std::move(*document);
 }
 
 void check_allowed(const json::object& object, std::initializer_list<std::string_view> allowed) {
