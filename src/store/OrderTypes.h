@@ -91,6 +91,8 @@ struct AddOrderResult {
     Id order_id = 0;
     std::vector<std::size_t> unmatched_lines;  // lines bound to nothing (kept free or rejected)
     std::vector<LineOutcome> lines;            // Created / Replaced only
+    // What the store changed in the order's text before storing it (store/OrderText.h).
+    std::vector<std::string> normalised;
 };
 
 struct Shipment {

@@ -1,6 +1,7 @@
 #include "wire/Params.h"
 
 #include "core/Decimal.h"
+#include "core/PhpValue.h"
 #include "core/Text.h"
 
 namespace wire {
@@ -20,12 +21,21 @@ std::int64_t Params::page() const {
     return page && *page > 0 ? *page : 1;
 }
 
-core::Result<std::optional<bool>> Params::flag(std::string_view name) const {
-    std::string value = core::ascii_lower(core::trim(text(name)));
-    if (value.empty()) return std::optional<bool>();
-    if (value == "1" || value == "true") return std::optional<bool>(true);
-    if (value == "0" || value == "false") return std::optional<bool>(false);
-    return core::invalid_parameter(std::string(name), "expected 0 or 1");
+std::optional<bool> Params::flag(std::string_view name, Notes* normalised) const {
+    const std::string_view value = core::php::trim(text(name));
+    if (value.empty()) return std::nullopt;
+    if (auto truth = core::php::truth(value)) {
+        if (normalised && value != "0" && value != "1") {
+            normalised->push_back(std::string(name) + ": \"" + std::string(value) + "\" read as " +
+                                  (*truth ? "1" : "0"));
+        }
+        return *truth;
+    }
+    if (normalised) {
+        normalised->push_back(std::string(name) + ": \"" + std::string(value) +
+                              "\" is not a flag value, read as 0");
+    }
+    return false;
 }
 
 core::Result<std::vector<std::int64_t>> Params::id_list(std::string_view name) const {

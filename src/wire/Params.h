@@ -11,6 +11,10 @@
 
 namespace wire {
 
+// What a lenient reader normalised, for the request's journal entry: "line 2 quantity: \"2.0\"
+// read as 2". Readers append; the action writes them out.
+using Notes = std::vector<std::string>;
+
 class Params {
   public:
     explicit Params(const Form& form) : form_(form) {}
@@ -21,8 +25,10 @@ class Params {
     bool has_value(std::string_view name) const { return !text(name).empty(); }
     // 1-based page: missing, empty, 0, negative or non-numeric mean 1.
     std::int64_t page() const;
-    // Flag 0/1 (also "true"/"false"); nullopt when empty or absent; error on anything else.
-    core::Result<std::optional<bool>> flag(std::string_view name) const;
+    // A flag read with PHP truthiness (core::php::truth: 1/0, true/false, on/off, yes/no, any
+    // number); nullopt when empty or not sent. Any other text is false, with a note in
+    // `normalised` when one is given: BaseLinker's PHP would not refuse the request for it.
+    std::optional<bool> flag(std::string_view name, Notes* normalised = nullptr) const;
     // Integer id list from a comma-separated field; error names the field on a non-integer.
     core::Result<std::vector<std::int64_t>> id_list(std::string_view name) const;
     const Form& form() const { return form_; }

@@ -13,6 +13,14 @@ namespace json = boost::json;
 
 constexpr std::size_t kMaxDepth = 32;
 constexpr std::size_t kMaxEntries = 100000;
+constexpr const char* kNotAList = "expected a JSON array (or an object of entries)";
+
+void note_keyed(bool keyed, std::string_view field, std::size_t count, Notes* normalised) {
+    if (keyed && normalised) {
+        normalised->push_back(std::string(field) + ": a JSON object; its " + std::to_string(count) +
+                              " values were read in the order written");
+    }
+}
 
 // Receives the parser's events and keeps each scalar's source text (ScalarEvents), so that a price
 // sent as the number 16.8 becomes "16.8" exactly instead of passing through a double.
@@ -20,6 +28,7 @@ class Handler : public ScalarEvents<Handler> {
   public:
     std::vector<RawEntry> entries;
     std::string problem;  // set when the structure, not the JSON syntax, is wrong
+    bool keyed = false;   // the entries came as the values of an object
 
     bool on_array_begin(json::error_code& ec) {
         if (depth_ == 0) {
@@ -29,7 +38,11 @@ class Handler : public ScalarEvents<Handler> {
         return enter_nested(ec);
     }
     bool on_object_begin(json::error_code& ec) {
-        if (depth_ == 0) return fail(ec, "expected a JSON array");
+        if (depth_ == 0) {
+            depth_ = 1;
+            keyed = true;
+            return true;
+        }
         if (depth_ == 1) return begin_entry(ec);
         return enter_nested(ec);
     }
@@ -91,7 +104,7 @@ class Handler : public ScalarEvents<Handler> {
     }
 
     bool last(std::string_view text, json::error_code& ec) {
-        if (depth_ == 0) return fail(ec, "expected a JSON array");
+        if (depth_ == 0) return fail(ec, kNotAList);
         if (depth_ == 1) return not_an_object(ec);
         if (depth_ == 2 && target_) {
             *target_ = text;  // a repeated key keeps the last value
@@ -123,6 +136,7 @@ class OrderLinesHandler : public ScalarEvents<OrderLinesHandler> {
   public:
     std::vector<RawOrderLine> lines;
     std::string problem;
+    bool keyed = false;  // the lines came as the values of an object
 
     bool on_array_begin(json::error_code& ec) { return open(false, ec); }
     bool on_object_begin(json::error_code& ec) { return open(true, ec); }
@@ -161,7 +175,7 @@ class OrderLinesHandler : public ScalarEvents<OrderLinesHandler> {
 
     bool open(bool object, json::error_code& ec) {
         if (stack_.empty()) {
-            if (object) return fail(ec, "expected a JSON array");
+            keyed = object;
             return push(Frame::Lines);
         }
         switch (top()) {
@@ -235,7 +249,7 @@ class OrderLinesHandler : public ScalarEvents<OrderLinesHandler> {
 
     // A complete scalar: kept when it is the value of a known field.
     bool scalar(std::string_view text, bool is_string, json::error_code& ec) {
-        if (stack_.empty()) return fail(ec, "expected a JSON array");
+        if (stack_.empty()) return fail(ec, kNotAList);
         if (top() == Frame::Lines) {
             return fail(ec, "line " + std::to_string(lines.size() + 1) + " is not an object");
         }
@@ -274,7 +288,8 @@ std::string syntax_problem(const json::error_code& ec) {
 }  // namespace
 
 core::Result<std::vector<RawEntry>> parse_products_field(std::string_view text,
-                                                         std::string_view field) {
+                                                         std::string_view field,
+                                                         Notes* normalised) {
     json::parse_options options;
     options.max_depth = kMaxDepth;
     json::basic_parser<Handler> parser(options);
@@ -286,11 +301,13 @@ core::Result<std::vector<RawEntry>> parse_products_field(std::string_view text,
     if (ec || used != text.size()) {
         return core::invalid_parameter(std::string(field), syntax_problem(ec));
     }
+    note_keyed(handler.keyed, field, handler.entries.size(), normalised);
     return std::move(handler.entries);
 }
 
 core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view text,
-                                                          std::string_view field) {
+                                                          std::string_view field,
+                                                          Notes* normalised) {
     json::parse_options options;
     options.max_depth = kMaxDepth;
     json::basic_parser<OrderLinesHandler> parser(options);
@@ -303,6 +320,7 @@ core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view text,
     if (ec || used != text.size()) {
         return core::invalid_parameter(std::string(field), syntax_problem(ec));
     }
+    note_keyed(handler.keyed, field, handler.lines.size(), normalised);
     return std::move(handler.lines);
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/Money.h"
 #include "core/Status.h"
+#include "wire/Params.h"
 
 namespace wire {
 
@@ -19,11 +20,15 @@ struct RawEntry {
     std::string product_id, variant_id, operation, quantity, price;
 };
 
-// Parses the JSON array. Error (invalid_parameter naming `field`) when the text is not JSON, not
-// an array, an element is not an object, a value is a nested container where a scalar is
-// expected, or the array is deeper/longer than the limits (depth 32, 100,000 entries).
+// Parses the JSON array, or a JSON object whose values are the entries (what PHP's json_encode
+// makes of a list whose keys are not 0..n-1: its values are read in the order written, as PHP's
+// foreach does, and a note says so in `normalised`). Error (invalid_parameter naming `field`)
+// when the text is not JSON, neither an array nor an object, an element is not an object, a
+// value is a nested container where a scalar is expected, or the limits are exceeded (depth 32,
+// 100,000 entries).
 core::Result<std::vector<RawEntry>> parse_products_field(std::string_view json,
-                                                         std::string_view field = "products");
+                                                         std::string_view field = "products",
+                                                         Notes* normalised = nullptr);
 
 // One attribute of an order line ("Kolor" = "niebieski", price surcharge), values as text.
 struct RawAttribute {
@@ -38,12 +43,14 @@ struct RawOrderLine {
 
 inline constexpr std::size_t kMaxOrderLines = 10000;
 
-// Parses OrderAdd's `products`. Error (invalid_parameter naming `field`, lines counted from 1)
-// when the text is not JSON, not an array, a line or attribute is not an object, a known field
-// holds a container, a string is not valid UTF-8, or the limits are exceeded (depth 32,
-// kMaxOrderLines lines). `attributes` may be an array or an object of attribute objects; null
+// Parses OrderAdd's `products`: an array of lines, or an object whose values are the lines (as
+// parse_products_field). Error (invalid_parameter naming `field`, lines counted from 1)
+// when the text is not JSON, neither an array nor an object, a line or attribute is not an object,
+// a known field holds a container, a string is not valid UTF-8, or the limits are exceeded (depth
+// 32, kMaxOrderLines lines). `attributes` may be an array or an object of attribute objects; null
 // or any other scalar means none. Unknown keys are ignored whatever they hold.
 core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view json,
-                                                          std::string_view field = "products");
+                                                          std::string_view field = "products",
+                                                          Notes* normalised = nullptr);
 
 }  // namespace wire

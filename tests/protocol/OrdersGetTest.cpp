@@ -85,8 +85,26 @@ TEST_F(ConnectorOrdersGet, NonIntegerFiltersAreInvalidParameter) {
         const auto text = expect_error(call("OrdersGet", {{field, "12abc"}}), "invalid_parameter");
         EXPECT_TRUE(text.starts_with(std::string(field) + ": ")) << text;
     }
-    const auto text = expect_error(call("OrdersGet", {{"only_paid", "yes"}}), "invalid_parameter");
-    EXPECT_TRUE(text.starts_with("only_paid: ")) << text;
+}
+
+TEST_F(ConnectorOrdersGet, OnlyPaidIsReadWithPhpTruthiness) {
+    auto unpaid_fields = example_order("5001");
+    unpaid_fields["paid"] = "0";
+    const auto unpaid = add_order(unpaid_fields);
+    auto paid_fields = example_order("5002");
+    paid_fields["paid"] = "1";
+    const auto paid = add_order(paid_fields);
+    for (const char* yes : {"1", "yes", "on", "true"}) {
+        auto only = call_json("OrdersGet", {{"only_paid", yes}});
+        ASSERT_TRUE(only.is_object()) << yes;
+        EXPECT_TRUE(only.as_object().contains(std::to_string(paid))) << yes;
+        EXPECT_FALSE(only.as_object().contains(std::to_string(unpaid))) << yes;
+    }
+    for (const char* no : {"0", "no", "off", "", "junk"}) {
+        auto all = call_json("OrdersGet", {{"only_paid", no}});
+        ASSERT_TRUE(all.is_object()) << no;
+        EXPECT_TRUE(all.as_object().contains(std::to_string(unpaid))) << no;
+    }
 }
 
 TEST_F(ConnectorOrdersGet, BothOriginsWithStatusPaymentShipmentAndStaffComments) {

@@ -24,9 +24,6 @@ TEST_F(ConnectorUpdates, PriceUpdate) {
         R"(","price":"0"},)"  // not > 0
         R"({"product_id":")" +
         id("NOZ") +
-        R"(","price":"12.345"},)"  // 3 decimals
-        R"({"product_id":")" +
-        id("NOZ") +
         R"(","price":"-1.00"},)"
         R"({"product_id":"999999","price":"1.00"}])";
     EXPECT_EQ(call("ProductsPriceUpdate", {{"products", products}}).body, R"({"counter":2})");
@@ -36,10 +33,33 @@ TEST_F(ConnectorUpdates, PriceUpdate) {
     EXPECT_NE(prices.body.find("\"" + small + R"(":41.50)"), std::string::npos) << prices.body;
     EXPECT_NE(prices.body.find("\"" + id("NOZ") + R"(":{"0":100.00})"), std::string::npos);
     auto detail = json::parse(last_detail());
-    EXPECT_EQ(detail.at("notes").as_array().size(), 4u) << last_detail();
+    EXPECT_EQ(detail.at("notes").as_array().size(), 3u) << last_detail();
     // The list reports the new price too.
     auto list = call("ProductsList", {{"filter_sku", "KUB-1"}});
     EXPECT_NE(list.body.find(R"("price":16.80)"), std::string::npos) << list.body;
+}
+
+// What PHP sends: an object of entries, ids and prices as PHP reads them, more decimals rounded
+// to the grosz (half away from zero, as PHP's round()), each noted in the journal.
+TEST_F(ConnectorUpdates, PriceUpdateReadsPhpEncodingsAndJournalsThem) {
+    const std::string products = R"({"4":{"product_id":")" + id("NOZ") +
+                                 R"(.0","price":"12.345"},"9":{"product_id":)" + id("KUB-1") +
+                                 R"(,"price":"1e1"}})";
+    EXPECT_EQ(call("ProductsPriceUpdate", {{"products", products}}).body, R"({"counter":2})");
+    auto prices = call("ProductsPrices");
+    EXPECT_NE(prices.body.find("\"" + id("NOZ") + R"(":{"0":12.35})"), std::string::npos)
+        << prices.body;
+    EXPECT_NE(prices.body.find("\"" + id("KUB-1") + R"(":{"0":10.00})"), std::string::npos)
+        << prices.body;
+    auto detail = json::parse(last_detail());
+    const auto& normalised = detail.at("normalised").as_array();
+    ASSERT_EQ(normalised.size(), 4u) << last_detail();
+    EXPECT_EQ(normalised[0],
+              json::value("products: a JSON object; its 2 values were read in the order written"));
+    EXPECT_EQ(normalised[1],
+              json::value("entry 0 product_id: \"" + id("NOZ") + ".0\" read as " + id("NOZ")));
+    EXPECT_EQ(normalised[2], json::value("entry 0 price: \"12.345\" rounded to 12.35"));
+    EXPECT_EQ(normalised[3], json::value("entry 1 price: \"1e1\" read as 10.00"));
 }
 
 }  // namespace

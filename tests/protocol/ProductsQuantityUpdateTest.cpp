@@ -87,7 +87,7 @@ TEST_F(ConnectorUpdates, BracketForm) {
 TEST_F(ConnectorUpdates, MalformedOrMissingProductsChangesNothing) {
     const auto before = catalogue_state();
     for (const char* products :
-         {"[{\"product_id\":1,", "{\"product_id\":1}", "nonsense", "[1,2]"}) {
+         {"[{\"product_id\":1,", "{\"product_id\":1}", "nonsense", "[1,2]", "7"}) {
         auto response = call("ProductsQuantityUpdate", {{"products", products}});
         expect_error(response, "invalid_parameter");
         EXPECT_NE(response.body.find("products"), std::string::npos);
@@ -99,6 +99,28 @@ TEST_F(ConnectorUpdates, MalformedOrMissingProductsChangesNothing) {
     expect_error(utf8, "invalid_parameter");
     EXPECT_EQ(json::parse(utf8.body).at("error_text"), json::value("products: not valid UTF-8"));
     EXPECT_EQ(catalogue_state(), before);
+}
+
+// PHP's json_encode of a filtered list is an object; its numbers may be "5.00" or 3.0.
+TEST_F(ConnectorUpdates, QuantityUpdateReadsPhpEncodingsAndJournalsThem) {
+    const std::string products = R"({"1":{"product_id":")" + id("KUB-1") +
+                                 R"(","variant_id":"0.0","operation":"set","quantity":"5.00"},)"
+                                 R"("5":{"product_id":)" +
+                                 id("NOZ") + R"(,"operation":"change","quantity":3.0}})";
+    const auto noz = stock_of("NOZ");
+    EXPECT_EQ(call("ProductsQuantityUpdate", {{"products", products}}).body, R"({"counter":2})");
+    EXPECT_EQ(stock_of("KUB-1"), 5);
+    EXPECT_EQ(stock_of("NOZ"), noz + 3);
+    auto detail = json::parse(last_detail());
+    std::vector<std::string> normalised;
+    for (const auto& note : detail.at("normalised").as_array())
+        normalised.emplace_back(note.as_string());
+    EXPECT_EQ(normalised,
+              (std::vector<std::string>{
+                  "products: a JSON object; its 2 values were read in the order written",
+                  "entry 0 variant_id: \"0.0\" read as 0", "entry 0 quantity: \"5.00\" read as 5",
+                  "entry 1 quantity: \"3.0\" read as 3"}));
+    EXPECT_TRUE(detail.at("notes").as_array().empty()) << last_detail();
 }
 
 TEST_F(ConnectorUpdates, EmptyBatchCountsZero) {

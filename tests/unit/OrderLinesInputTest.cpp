@@ -102,9 +102,24 @@ TEST(OrderLinesInput, PolishTextAndEscapesDecode) {
     EXPECT_EQ(l[0].name, "Żółw \"pluszowy\" ąż");
 }
 
+TEST(OrderLinesInput, AnObjectOfLinesIsReadInTheOrderWritten) {
+    wire::Notes notes;
+    auto r = parse_order_lines(
+        R"({"1":{"name":"Kubek","quantity":"2"},"0":{"name":"Żółw","attributes":{"a":{"name":"Kolor","value":"zielony"}}}})",
+        "products", &notes);
+    ASSERT_TRUE(r.ok()) << r.status().text();
+    ASSERT_EQ(r->size(), 2u);
+    EXPECT_EQ((*r)[0].name, "Kubek");
+    EXPECT_EQ((*r)[1].name, "Żółw");
+    ASSERT_EQ((*r)[1].attributes.size(), 1u);
+    EXPECT_EQ((*r)[1].attributes[0].value, "zielony");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "products: a JSON object; its 2 values were read in the order written");
+}
+
 TEST(OrderLinesInput, StructuralProblemsNameTheLine) {
-    EXPECT_EQ(parse_error("{\"name\":\"x\"}"), "products: expected a JSON array");
-    EXPECT_EQ(parse_error("\"x\""), "products: expected a JSON array");
+    EXPECT_EQ(parse_error("{\"name\":\"x\"}"), "products: line 1 is not an object");
+    EXPECT_EQ(parse_error("\"x\""), "products: expected a JSON array (or an object of entries)");
     EXPECT_EQ(parse_error("[{},1]"), "products: line 2 is not an object");
     EXPECT_EQ(parse_error("[{},[]]"), "products: line 2 is not an object");
     EXPECT_EQ(parse_error(R"([{"price":["1"]}])"), "products: line 1 price is not a scalar");

@@ -45,23 +45,41 @@ TEST(Params, PageFallsBackToOne) {
     EXPECT_EQ(page_of(" 7 "), 7);
 }
 
-TEST(Params, FlagsAcceptZeroOneAndBooleans) {
-    Form form = form_of({{"a", "1"}, {"b", "0"}, {"c", "true"}, {"d", "False"}, {"e", ""}});
+TEST(Params, FlagsReadWithPhpTruthiness) {
+    Form form = form_of({{"a", "1"},
+                         {"b", "0"},
+                         {"c", "true"},
+                         {"d", "False"},
+                         {"e", ""},
+                         {"f", " yes "},
+                         {"g", "on"},
+                         {"h", "off"},
+                         {"i", "2"},
+                         {"j", "0.0"}});
     Params p(form);
-    EXPECT_EQ(*p.flag("a"), std::optional<bool>(true));
-    EXPECT_EQ(*p.flag("b"), std::optional<bool>(false));
-    EXPECT_EQ(*p.flag("c"), std::optional<bool>(true));
-    EXPECT_EQ(*p.flag("d"), std::optional<bool>(false));
-    EXPECT_EQ(*p.flag("e"), std::nullopt);
-    EXPECT_EQ(*p.flag("absent"), std::nullopt);
+    EXPECT_EQ(p.flag("a"), std::optional<bool>(true));
+    EXPECT_EQ(p.flag("b"), std::optional<bool>(false));
+    EXPECT_EQ(p.flag("c"), std::optional<bool>(true));
+    EXPECT_EQ(p.flag("d"), std::optional<bool>(false));
+    EXPECT_EQ(p.flag("e"), std::nullopt);
+    EXPECT_EQ(p.flag("absent"), std::nullopt);
+    EXPECT_EQ(p.flag("f"), std::optional<bool>(true));
+    EXPECT_EQ(p.flag("g"), std::optional<bool>(true));
+    EXPECT_EQ(p.flag("h"), std::optional<bool>(false));
+    EXPECT_EQ(p.flag("i"), std::optional<bool>(true));
+    EXPECT_EQ(p.flag("j"), std::optional<bool>(false));
 }
 
-TEST(Params, FlagRejectsOtherValuesNamingTheField) {
-    Form form = form_of({{"only_paid", "yes"}});
-    auto r = Params(form).flag("only_paid");
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.status().code(), core::Code::InvalidField);
-    EXPECT_EQ(r.status().text(), "only_paid: expected 0 or 1");
+TEST(Params, FlagNotesWhatItNormalisedAndNeverRefuses) {
+    Form form = form_of({{"paid", "yes"}, {"cod", "1"}, {"want_invoice", "tak"}});
+    Params p(form);
+    wire::Notes notes;
+    EXPECT_EQ(p.flag("paid", &notes), std::optional<bool>(true));
+    EXPECT_EQ(p.flag("cod", &notes), std::optional<bool>(true));  // plain: no note
+    EXPECT_EQ(p.flag("want_invoice", &notes), std::optional<bool>(false));
+    ASSERT_EQ(notes.size(), 2u);
+    EXPECT_EQ(notes[0], "paid: \"yes\" read as 1");
+    EXPECT_EQ(notes[1], "want_invoice: \"tak\" is not a flag value, read as 0");
 }
 
 TEST(Params, IdListSplitsTrimsAndDropsEmpties) {

@@ -98,11 +98,33 @@ TEST(ProductsInput, NotJsonIsAnError) {
     EXPECT_EQ(parse_error("[{\"name\":\"\xFF\"}]"), "products: malformed JSON");
 }
 
-TEST(ProductsInput, NotAnArrayIsAnError) {
-    EXPECT_EQ(parse_error(R"({"product_id":1})"), "products: expected a JSON array");
-    EXPECT_EQ(parse_error("12"), "products: expected a JSON array");
-    EXPECT_EQ(parse_error("\"[]\""), "products: expected a JSON array");
-    EXPECT_EQ(parse_error("null"), "products: expected a JSON array");
+TEST(ProductsInput, NeitherArrayNorObjectIsAnError) {
+    const std::string expected = "products: expected a JSON array (or an object of entries)";
+    EXPECT_EQ(parse_error("12"), expected);
+    EXPECT_EQ(parse_error("\"[]\""), expected);
+    EXPECT_EQ(parse_error("null"), expected);
+    // One entry sent bare is not an object of entries: its values are not objects.
+    EXPECT_EQ(parse_error(R"({"product_id":1})"), "products: element 0 is not an object");
+}
+
+TEST(ProductsInput, AnObjectOfEntriesIsReadInTheOrderWritten) {
+    // PHP's json_encode of a list with gaps (array_filter, unset) is an object.
+    wire::Notes notes;
+    auto r = parse_products_field(
+        R"({"3":{"product_id":"12","quantity":"5"},"0":{"product_id":7,"quantity":1}})", "products",
+        &notes);
+    ASSERT_TRUE(r.ok()) << r.status().text();
+    ASSERT_EQ(r->size(), 2u);
+    EXPECT_EQ((*r)[0].product_id, "12");
+    EXPECT_EQ((*r)[0].quantity, "5");
+    EXPECT_EQ((*r)[1].product_id, "7");
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0], "products: a JSON object; its 2 values were read in the order written");
+    EXPECT_TRUE(parse_ok("{}").empty());
+
+    wire::Notes none;
+    ASSERT_TRUE(parse_products_field(R"([{"product_id":1}])", "products", &none).ok());
+    EXPECT_TRUE(none.empty());  // an array is what the protocol says: nothing to note
 }
 
 TEST(ProductsInput, ElementsMustBeObjects) {

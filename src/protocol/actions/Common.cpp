@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/Decimal.h"
+#include "core/PhpValue.h"
 #include "core/Text.h"
 #include "wire/Form.h"
 
@@ -51,15 +52,51 @@ core::Result<std::optional<std::int64_t>> optional_int_field(const Params& param
     return core::invalid_parameter(std::string(name), "expected an integer");
 }
 
+std::optional<std::int64_t> lenient_int(std::string_view text, std::string_view what,
+                                        wire::Notes& normalised) {
+    const auto trimmed = core::php::trim(text);
+    if (auto value = core::parse_int(trimmed)) return value;
+    auto value = core::php::integer(trimmed);
+    if (value) {
+        normalised.push_back(std::string(what) + ": \"" + std::string(trimmed) + "\" read as " +
+                             std::to_string(*value));
+    }
+    return value;
+}
+
+std::optional<core::Money> lenient_money(std::string_view text, std::string_view what,
+                                         wire::Notes& normalised) {
+    const auto trimmed = core::php::trim(text);
+    if (auto money = core::Money::parse(trimmed)) return money;
+    auto scaled = core::php::scaled(trimmed, 2);
+    if (!scaled) return std::nullopt;
+    const auto money = core::Money::from_minor(scaled->value);
+    normalised.push_back(std::string(what) + ": \"" + std::string(trimmed) + "\" " +
+                         (scaled->rounded ? "rounded to " : "read as ") + money.format());
+    return money;
+}
+
+void write_normalised(JsonWriter& out, const wire::Notes& normalised) {
+    if (normalised.empty()) return;
+    out.key("normalised").begin_array();
+    for (const auto& note : normalised) out.string(note);
+    out.end_array();
+}
+
+std::string entry_field(std::size_t index, std::string_view field) {
+    return "entry " + std::to_string(index) + " " + std::string(field);
+}
+
 std::int64_t page_count(std::int64_t total, std::int64_t page_size) {
     if (total <= 0 || page_size <= 0) return 1;
     return (total - 1) / page_size + 1;
 }
 
-core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params) {
+core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params,
+                                                           wire::Notes& normalised) {
     // The JSON-string form is what BaseLinker sends; the bracket form appears in its own docs.
     if (auto json = params.get("products"); json && !json->empty()) {
-        return wire::parse_products_field(*json, "products");
+        return wire::parse_products_field(*json, "products", &normalised);
     }
     if (auto json = wire::bracket_field_as_json(params.form(), "products")) {
         return wire::parse_products_field(*json, "products");
@@ -68,7 +105,7 @@ core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params)
 }
 
 std::string batch_detail(std::size_t entries, const store::BatchResult& result,
-                         std::vector<store::EntryNote> notes) {
+                         std::vector<store::EntryNote> notes, const wire::Notes& normalised) {
     notes.insert(notes.end(), result.notes.begin(), result.notes.end());
     std::stable_sort(notes.begin(), notes.end(),
                      [](const auto& a, const auto& b) { return a.entry < b.entry; });
@@ -85,20 +122,24 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
         out.key("reason").string(note.reason);
         out.end_object();
     }
-    out.end_array().end_object();
+    out.end_array();
+    write_normalised(out, normalised);
+    out.end_object();
     return text;
 }
 
 template <class Change>
-core::Status read_target(const wire::RawEntry& raw, Change& change) {
-    auto product_id = core::parse_int(core::trim(raw.product_id));
+core::Status read_target(const wire::RawEntry& raw, Change& change, wire::Notes& normalised) {
+    const std::size_t entry = change.entry;
+    auto product_id = lenient_int(raw.product_id, entry_field(entry, "product_id"), normalised);
     if (!product_id || *product_id <= 0) {
         return core::invalid_parameter("product_id", "expected a product id");
     }
     change.product_id = *product_id;
-    const auto variant_text = core::trim(raw.variant_id);
-    auto variant_id =
-        variant_text.empty() ? std::optional<std::int64_t>{0} : core::parse_int(variant_text);
+    const auto variant_text = core::php::trim(raw.variant_id);
+    auto variant_id = variant_text.empty()
+                          ? std::optional<std::int64_t>{0}
+                          : lenient_int(variant_text, entry_field(entry, "variant_id"), normalised);
     if (!variant_id || *variant_id < 0) {
         return core::invalid_parameter("variant_id", "expected a variant id");
     }
@@ -106,7 +147,7 @@ core::Status read_target(const wire::RawEntry& raw, Change& change) {
     return {};
 }
 
-template core::Status read_target(const wire::RawEntry&, store::StockChange&);
-template core::Status read_target(const wire::RawEntry&, store::PriceChange&);
+template core::Status read_target(const wire::RawEntry&, store::StockChange&, wire::Notes&);
+template core::Status read_target(const wire::RawEntry&, store::PriceChange&, wire::Notes&);
 
 }  // namespace protocol::actions

@@ -33,16 +33,30 @@ std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size
 core::Result<std::optional<std::int64_t>> optional_int_field(const Params& params,
                                                              std::string_view name);
 
+// Lenient readers of what BaseLinker's PHP sends (core/PhpValue.h). A value our strict reader
+// takes is returned as is; one that only PHP's rules read ("2.0", "5.00", "1e2", "12.345") is
+// returned with a note in `normalised` naming `what` ("line 2 quantity"): "read as 2", "rounded
+// to 12.35". Nullopt when PHP would not read a number there either.
+std::optional<std::int64_t> lenient_int(std::string_view text, std::string_view what,
+                                        wire::Notes& normalised);
+std::optional<core::Money> lenient_money(std::string_view text, std::string_view what,
+                                         wire::Notes& normalised);
+// {"normalised": [...]} member of a journal detail, written only when there is a note.
+void write_normalised(JsonWriter& out, const wire::Notes& normalised);
+
 // Total pages for `total` items, at least 1.
 std::int64_t page_count(std::int64_t total, std::int64_t page_size);
 
-// The `products` field of the *Update actions: the JSON-string form, or the PHP bracket form.
-core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params);
+// The `products` field of the *Update actions: the JSON-string form (an array, or an object of
+// entries, noted), or the PHP bracket form.
+core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params,
+                                                           wire::Notes& normalised);
 
 // Journal detail of an update batch: {"entries":N,"applied":N,"notes":[{"entry":i,
-// "status":"skipped"|"applied","reason":"..."}...]} with the notes ordered by entry index.
+// "status":"skipped"|"applied","reason":"..."}...],"normalised":[...]} with the notes ordered by
+// entry index; "normalised" only when something was.
 std::string batch_detail(std::size_t entries, const store::BatchResult& result,
-                         std::vector<store::EntryNote> notes);
+                         std::vector<store::EntryNote> notes, const wire::Notes& normalised);
 
 // The shared body of ProductsQuantity / ProductsPrices: one page of products by id, each
 // {"0": <product value>, "<variant_id>": <value>...}, then "pages"; [] past the end.
@@ -73,22 +87,29 @@ Outcome write_variant_page(const Params& params, ActionContext& ctx, JsonWriter&
 }
 
 // product_id (> 0) and variant_id (missing = 0) of an update entry into `change`; the reason to
-// skip the entry (naming the field) when either is not an id.
+// skip the entry (naming the field) when either is not an id. Ids PHP would read ("12.0") are
+// taken and noted.
 template <class Change>
-core::Status read_target(const wire::RawEntry& raw, Change& change);
+core::Status read_target(const wire::RawEntry& raw, Change& change, wire::Notes& normalised);
 
-// The shared body of the *Update actions: validates each entry (`validate(raw, index)` returns a
-// core::Result<Change>: the change, or the reason to skip it), applies the valid ones in one store
-// call, journals the skipped and noted entries and writes {"counter": applied}.
+// "entry 3 quantity": how notes name a field of an update entry (counted from 0, as the
+// journal's entry numbers are).
+std::string entry_field(std::size_t index, std::string_view field);
+
+// The shared body of the *Update actions: validates each entry (`validate(raw, index,
+// normalised)` returns a core::Result<Change>: the change, or the reason to skip it), applies the
+// valid ones in one store call, journals the skipped, noted and normalised entries and writes
+// {"counter": applied}.
 template <class Change, class Validate, class Apply>
 Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& out,
                          Validate validate, Apply apply) {
-    auto entries = products_entries(params);
+    wire::Notes normalised;
+    auto entries = products_entries(params, normalised);
     if (!entries) return entries.status();
     std::vector<Change> changes;
     std::vector<store::EntryNote> skipped;
     for (std::size_t i = 0; i < entries->size(); ++i) {
-        core::Result<Change> checked = validate((*entries)[i], i);
+        core::Result<Change> checked = validate((*entries)[i], i, normalised);
         if (checked) {
             changes.push_back(*checked);
         } else {
@@ -96,7 +117,7 @@ Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& o
         }
     }
     const store::BatchResult result = apply(changes);
-    ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped));
+    ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped), normalised);
     out.begin_object().key("counter").integer(result.applied).end_object();
     return {};
 }

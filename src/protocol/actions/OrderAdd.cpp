@@ -4,6 +4,7 @@
 #include <string>
 
 #include "protocol/Action.h"
+#include "protocol/actions/Common.h"
 #include "protocol/actions/OrderInput.h"
 
 namespace protocol::actions {
@@ -54,7 +55,8 @@ std::string unmatched_text(const store::OrderInput& order,
 
 // Journal detail: which BaseLinker order became which shop order, and what needs staff attention
 // (free lines, oversold lines). Lines are counted from 1, as in the error text.
-std::string add_detail(const store::OrderInput& order, const store::AddOrderResult& result) {
+std::string add_detail(const OrderAddRequest& request, const store::AddOrderResult& result) {
+    const store::OrderInput& order = request.order;
     std::string text;
     JsonWriter out(text);
     out.begin_object();
@@ -77,6 +79,10 @@ std::string add_detail(const store::OrderInput& order, const store::AddOrderResu
         out.end_object();
     }
     out.end_array();
+    // What the reader took as PHP would, then what the store cleaned in the text.
+    wire::Notes normalised = request.normalised;
+    normalised.insert(normalised.end(), result.normalised.begin(), result.normalised.end());
+    write_normalised(out, normalised);
     out.end_object();
     return text;
 }
@@ -103,7 +109,7 @@ Outcome order_add(const Params& params, ActionContext& ctx, JsonWriter& out) {
     }
     const auto result = ctx.store.orders().add_baselinker_order(
         request->order, request->previous_order_id, add_options(ctx.settings.orders), ctx.now);
-    ctx.journal_detail = add_detail(request->order, result);
+    ctx.journal_detail = add_detail(*request, result);
     if (result.kind == store::AddOrderResult::Kind::Rejected) {
         return core::Status::not_found(unmatched_text(request->order, result.unmatched_lines));
     }

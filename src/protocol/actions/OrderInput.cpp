@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/Decimal.h"
+#include "core/PhpValue.h"
 #include "core/Text.h"
 #include "protocol/actions/Common.h"
 #include "wire/ProductsInput.h"
@@ -56,36 +57,51 @@ void read_texts(const Params& params, store::OrderInput& o) {
 }
 
 // An id field: empty or 0 = not given; negative or not an integer = invalid.
-core::Result<std::optional<store::Id>> read_id(const Params& params, std::string_view name) {
-    auto value = optional_int_field(params, name);
-    if (!value) return value.status();
-    if (*value && **value < 0) return core::invalid_parameter(std::string(name), "expected an id");
-    if (*value && **value == 0) return std::optional<store::Id>{};
-    return *value;
+core::Result<std::optional<store::Id>> read_id(const Params& params, std::string_view name,
+                                               wire::Notes& normalised) {
+    const auto text = core::php::trim(params.text(name));
+    if (text.empty()) return std::optional<store::Id>{};
+    auto value = lenient_int(text, name, normalised);
+    if (!value || *value < 0) return core::invalid_parameter(std::string(name), "expected an id");
+    if (*value == 0) return std::optional<store::Id>{};
+    return std::optional<store::Id>{*value};
+}
+
+// A reference to the shop's own lists (a status, a delivery or payment method): what PHP's
+// (int) would not make an id of is ignored, so that the shop's default applies, and noted.
+std::optional<store::Id> read_reference(const Params& params, std::string_view name,
+                                        wire::Notes& normalised) {
+    const auto text = core::php::trim(params.text(name));
+    if (text.empty()) return std::nullopt;
+    auto value = lenient_int(text, name, normalised);
+    if (value && *value > 0) return *value;
+    if (!value || *value < 0) {
+        normalised.push_back(std::string(name) + ": \"" + std::string(text) +
+                             "\" is not an id; ignored, the shop's default applies");
+    }
+    return std::nullopt;
 }
 
 Status read_ids(const Params& params, OrderAddRequest& request) {
     store::OrderInput& o = request.order;
-    const std::pair<const char*, std::optional<store::Id>*> fields[] = {
+    // The two that identify an order are never guessed.
+    const std::pair<const char*, std::optional<store::Id>*> identifying[] = {
         {"previous_order_id", &request.previous_order_id},
         {"baselinker_id", &o.baselinker_id},
-        {"delivery_method_id", &o.delivery_method_id},
-        {"payment_method_id", &o.payment_method_id},
     };
-    for (const auto& [name, target] : fields) {
-        auto id = read_id(params, name);
+    for (const auto& [name, target] : identifying) {
+        auto id = read_id(params, name, request.normalised);
         if (!id) return id.status();
         *target = *id;
     }
-    // Any integer: a status the shop does not know falls back to the default status.
-    auto status = optional_int_field(params, "status_id");
-    if (!status) return status.status();
-    o.status_id = *status;
+    o.delivery_method_id = read_reference(params, "delivery_method_id", request.normalised);
+    o.payment_method_id = read_reference(params, "payment_method_id", request.normalised);
+    // A status the shop does not know falls back to the default status in the store.
+    o.status_id = read_reference(params, "status_id", request.normalised);
     return {};
 }
 
-Status read_flags(const Params& params, store::OrderInput& o) {
-    // change_products_quantity: only an explicit 1 takes stock, as in the official PHP files.
+void read_flags(const Params& params, store::OrderInput& o, wire::Notes& normalised) {
     const std::pair<const char*, bool*> fields[] = {
         {"want_invoice", &o.want_invoice},
         {"payment_method_cod", &o.cod},
@@ -94,24 +110,28 @@ Status read_flags(const Params& params, store::OrderInput& o) {
     };
     o.take_stock = false;
     for (const auto& [name, target] : fields) {
-        auto flag = params.flag(name);
-        if (!flag) return flag.status();
-        if (*flag) *target = **flag;
+        if (auto flag = params.flag(name, &normalised)) *target = *flag;
     }
-    return {};
 }
 
-Status read_scalars(const Params& params, store::OrderInput& o, const std::string& currency) {
-    const auto price = core::trim(params.text("delivery_price"));
+Status read_scalars(const Params& params, store::OrderInput& o, const std::string& currency,
+                    wire::Notes& normalised) {
+    const auto price = core::php::trim(params.text("delivery_price"));
     if (!price.empty()) {
-        auto money = core::Money::parse(price);
+        auto money = lenient_money(price, "delivery_price", normalised);
         if (!money) return core::invalid_parameter("delivery_price", "expected a decimal amount");
         o.delivery_price = *money;
     }
-    auto date = optional_int_field(params, "date_add");
-    if (!date) return date.status();
-    if (*date && **date < 0) return core::invalid_parameter("date_add", "expected unix seconds");
-    o.date_add = date->value_or(0);
+    // PHP's (int) makes 0 ("now") of what is not a time; so does a negative one here.
+    const auto date_text = core::php::trim(params.text("date_add"));
+    auto date = date_text.empty() ? std::optional<std::int64_t>{0}
+                                  : lenient_int(date_text, "date_add", normalised);
+    if (!date || *date < 0) {
+        normalised.push_back("date_add: \"" + std::string(date_text) +
+                             "\" is not unix seconds; the time of arrival applies");
+        date = 0;
+    }
+    o.date_add = *date;
     const auto sent_currency = core::trim(params.text("currency"));
     o.currency = sent_currency.empty() ? currency : std::string(sent_currency);
     return {};
@@ -121,12 +141,19 @@ core::Status line_error(std::size_t line, const std::string& what) {
     return core::invalid_parameter("products", "line " + std::to_string(line + 1) + " " + what);
 }
 
+std::string line_field(std::size_t line, std::string_view field) {
+    return "line " + std::to_string(line + 1) + " " + std::string(field);
+}
+
 // The catalogue binding as sent; an id that is not a usable id leaves the line to sku/ean.
-void read_binding(const wire::RawOrderLine& raw, store::OrderLineInput& line) {
-    const auto id = core::parse_int(core::trim(raw.id));
-    const auto variant_text = core::trim(raw.variant_id);
+void read_binding(const wire::RawOrderLine& raw, std::size_t index, store::OrderLineInput& line,
+                  wire::Notes& normalised) {
+    const auto id = lenient_int(raw.id, line_field(index, "id"), normalised);
+    const auto variant_text = core::php::trim(raw.variant_id);
     const auto variant =
-        variant_text.empty() ? std::optional<std::int64_t>{0} : core::parse_int(variant_text);
+        variant_text.empty()
+            ? std::optional<std::int64_t>{0}
+            : lenient_int(variant_text, line_field(index, "variant_id"), normalised);
     if (id && *id > 0 && variant && *variant >= 0) {
         line.product_id = *id;
         line.variant_id = *variant;
@@ -134,14 +161,17 @@ void read_binding(const wire::RawOrderLine& raw, store::OrderLineInput& line) {
 }
 
 core::Result<std::vector<store::LineAttribute>> read_attributes(const wire::RawOrderLine& raw,
-                                                                std::size_t line) {
+                                                                std::size_t line,
+                                                                wire::Notes& normalised) {
     std::vector<store::LineAttribute> attributes;
     for (std::size_t i = 0; i < raw.attributes.size(); ++i) {
         const wire::RawAttribute& a = raw.attributes[i];
         store::LineAttribute attribute{a.name, a.value, {}};
-        const auto price = core::trim(a.price);
+        const auto price = core::php::trim(a.price);
         if (!price.empty()) {
-            auto money = core::Money::parse(price);
+            auto money = lenient_money(
+                price, line_field(line, "attribute " + std::to_string(i + 1) + " price"),
+                normalised);
             if (!money) {
                 return line_error(line, "attribute " + std::to_string(i + 1) +
                                             " price: expected a decimal amount");
@@ -153,28 +183,41 @@ core::Result<std::vector<store::LineAttribute>> read_attributes(const wire::RawO
     return attributes;
 }
 
-core::Result<store::OrderLineInput> read_line(const wire::RawOrderLine& raw, std::size_t index) {
+// A tax rate in hundredths of a percent; more decimals are rounded (and noted).
+std::optional<std::int64_t> read_tax(std::string_view raw, std::size_t index,
+                                     wire::Notes& normalised) {
+    const auto text = core::php::trim(raw);
+    if (text.empty()) return 0;
+    if (auto exact = core::parse_scaled(text, 2)) return exact;
+    auto scaled = core::php::scaled(text, 2);
+    if (!scaled) return std::nullopt;
+    const std::string rate = core::format_scaled(scaled->value, 2);
+    normalised.push_back(line_field(index, "tax") + ": \"" + std::string(text) + "\" " +
+                         (scaled->rounded ? "rounded to " : "read as ") + rate);
+    return scaled->value;
+}
+
+core::Result<store::OrderLineInput> read_line(const wire::RawOrderLine& raw, std::size_t index,
+                                              wire::Notes& normalised) {
     store::OrderLineInput line;
-    read_binding(raw, line);
+    read_binding(raw, index, line, normalised);
     line.sku = raw.sku;
     line.ean = raw.ean;
     line.name = raw.name;
     line.auction_id = raw.auction_id;
-    auto quantity = core::parse_int(core::trim(raw.quantity));
+    auto quantity = lenient_int(raw.quantity, line_field(index, "quantity"), normalised);
     if (!quantity || *quantity < 1 || *quantity > kMaxQuantity) {
         return line_error(
             index, "quantity: expected an integer from 1 to " + std::to_string(kMaxQuantity));
     }
     line.quantity = *quantity;
-    auto price = core::Money::parse(core::trim(raw.price));
-    if (!price)
-        return line_error(index, "price: expected a decimal amount with at most 2 decimals");
+    auto price = lenient_money(raw.price, line_field(index, "price"), normalised);
+    if (!price) return line_error(index, "price: expected a decimal amount");
     line.unit_price = *price;
-    const auto tax_text = core::trim(raw.tax);
-    auto tax = tax_text.empty() ? std::optional<std::int64_t>{0} : core::parse_scaled(tax_text, 2);
+    auto tax = read_tax(raw.tax, index, normalised);
     if (!tax) return line_error(index, "tax: expected a number");
     line.tax_rate_bp = *tax;
-    auto attributes = read_attributes(raw, index);
+    auto attributes = read_attributes(raw, index, normalised);
     if (!attributes) return attributes.status();
     line.attributes = std::move(*attributes);
     return line;
@@ -193,15 +236,15 @@ bool total_fits(const store::OrderInput& o) {
     return true;
 }
 
-Status read_lines(const Params& params, store::OrderInput& o) {
+Status read_lines(const Params& params, store::OrderInput& o, wire::Notes& normalised) {
     const auto text = params.text("products");
     if (core::trim(text).empty()) return core::invalid_parameter("products", "missing");
-    auto raw = wire::parse_order_lines(text, "products");
+    auto raw = wire::parse_order_lines(text, "products", &normalised);
     if (!raw) return raw.status();
     if (raw->empty()) return core::invalid_parameter("products", "expected at least one line");
     o.lines.reserve(raw->size());
     for (std::size_t i = 0; i < raw->size(); ++i) {
-        auto line = read_line((*raw)[i], i);
+        auto line = read_line((*raw)[i], i, normalised);
         if (!line) return line.status();
         o.lines.push_back(std::move(*line));
     }
@@ -217,9 +260,10 @@ core::Result<OrderAddRequest> read_order_add(const Params& params, const std::st
     o.origin = store::OrderOrigin::BaseLinker;
     read_texts(params, o);
     if (auto status = read_ids(params, request); !status.ok()) return status;
-    if (auto status = read_flags(params, o); !status.ok()) return status;
-    if (auto status = read_scalars(params, o, currency); !status.ok()) return status;
-    if (auto status = read_lines(params, o); !status.ok()) return status;
+    read_flags(params, o, request.normalised);
+    if (auto status = read_scalars(params, o, currency, request.normalised); !status.ok())
+        return status;
+    if (auto status = read_lines(params, o, request.normalised); !status.ok()) return status;
     return request;
 }
 

@@ -13,9 +13,16 @@ namespace protocol::actions {
 struct OrderAddRequest {
     store::OrderInput order;
     std::optional<store::Id> previous_order_id;  // nullopt when empty or 0
+    // What was read as BaseLinker's PHP would read it rather than as the protocol writes it
+    // ("line 2 quantity: \"2.0\" read as 2"), for the journal entry.
+    wire::Notes normalised;
 };
 
-// invalid_parameter naming the first bad field ("products: line 2 quantity: ...").
+// Reads every field as BaseLinker's PHP files would (docs/protocol.md §5.1): numbers as numeric
+// strings, integers written with a zero fraction, money rounded to the grosz, PHP flags, method
+// and status ids that are not ids ignored (the default applies); each such reading is noted.
+// invalid_parameter naming the first field PHP could not read either ("products: line 2
+// quantity: ...").
 // `currency` fills an empty `currency` field (the shop currency).
 core::Result<OrderAddRequest> read_order_add(const Params& params, const std::string& currency);
 

@@ -111,9 +111,7 @@ core::Result<store::OrderQuery> read_query(const Params& params) {
     auto id_from = optional_int_field(params, "id_from");
     if (!id_from) return id_from.status();
     query.id_from = *id_from;
-    auto only_paid = params.flag("only_paid");
-    if (!only_paid) return only_paid.status();
-    query.only_paid = only_paid->value_or(false);
+    query.only_paid = params.flag("only_paid").value_or(false);
     return query;
 }
 

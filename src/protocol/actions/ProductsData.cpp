@@ -133,9 +133,7 @@ Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out)
         return core::invalid_parameter("products_id",
                                        "at most " + std::to_string(max_ids) + " ids per request");
     }
-    auto only_images = params.flag("only_images");
-    if (!only_images) return only_images.status();
-    const bool images_only = only_images->value_or(false);
+    const bool images_only = params.flag("only_images").value_or(false);
     const FieldSet fields(params.text("fields"));
 
     // Load only what will be written: features and variants are whole extra queries.

@@ -94,9 +94,7 @@ core::Status parse_bounds(const Params& params, store::ProductFilter& filter) {
         if (!value) return value.status();
         *bound = *value;
     }
-    auto available = params.flag("filter_available");
-    if (!available) return available.status();
-    filter.active = *available;
+    filter.active = params.flag("filter_available");
     return {};
 }
 

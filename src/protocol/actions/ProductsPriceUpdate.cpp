@@ -1,20 +1,19 @@
 // ProductsPriceUpdate: set gross prices of products/variants in one transaction.
 // Invalid entries are skipped (not counted) and listed in the journal detail.
-#include "core/Decimal.h"
-#include "core/Text.h"
 #include "protocol/actions/Common.h"
 
 namespace protocol::actions {
 namespace {
 
 // The validated change, or the reason the entry is skipped.
-core::Result<store::PriceChange> validate(const wire::RawEntry& raw, std::size_t index) {
+// A price with more decimals is rounded to the grosz, as PHP's round() would (and noted).
+core::Result<store::PriceChange> validate(const wire::RawEntry& raw, std::size_t index,
+                                          wire::Notes& normalised) {
     store::PriceChange change;
     change.entry = index;
-    if (auto status = read_target(raw, change); !status.ok()) return status;
-    auto price = core::Money::parse(core::trim(raw.price));
-    if (!price)
-        return core::invalid_parameter("price", "expected a decimal with at most 2 decimals");
+    if (auto status = read_target(raw, change, normalised); !status.ok()) return status;
+    auto price = lenient_money(raw.price, entry_field(index, "price"), normalised);
+    if (!price) return core::invalid_parameter("price", "expected a decimal amount");
     if (*price <= core::Money{}) return core::invalid_parameter("price", "must be greater than 0");
     change.price = *price;
     return change;

@@ -1,6 +1,5 @@
 // ProductsQuantityUpdate: set or change stock of products/variants in one transaction.
 // Invalid entries are skipped (not counted) and listed in the journal detail.
-#include "core/Decimal.h"
 #include "core/Text.h"
 #include "protocol/actions/Common.h"
 
@@ -8,10 +7,11 @@ namespace protocol::actions {
 namespace {
 
 // The validated change, or the reason the entry is skipped.
-core::Result<store::StockChange> validate(const wire::RawEntry& raw, std::size_t index) {
+core::Result<store::StockChange> validate(const wire::RawEntry& raw, std::size_t index,
+                                          wire::Notes& normalised) {
     store::StockChange change;
     change.entry = index;
-    if (auto status = read_target(raw, change); !status.ok()) return status;
+    if (auto status = read_target(raw, change, normalised); !status.ok()) return status;
     const auto operation = core::ascii_lower(core::trim(raw.operation));
     if (operation == "set") {
         change.op = store::StockOp::Set;
@@ -20,7 +20,7 @@ core::Result<store::StockChange> validate(const wire::RawEntry& raw, std::size_t
     } else {
         return core::invalid_parameter("operation", "expected 'set' or 'change'");
     }
-    auto quantity = core::parse_int(core::trim(raw.quantity));
+    auto quantity = lenient_int(raw.quantity, entry_field(index, "quantity"), normalised);
     if (!quantity) return core::invalid_parameter("quantity", "expected an integer");
     change.quantity = *quantity;
     return change;

@@ -6,6 +6,7 @@
 // concurrent re-sends through any number of connections or processes agree. No skipped orders:
 // the port keeps readers below ids still in flight (Port::before_new_order_id). Stock: the rows are
 // locked and read, StockPlan decides, the moves are applied — all in the order's transaction.
+#include "store/OrderText.h"
 #include "store/engine/OrderRules.h"
 #include "store/engine/Orders.h"
 
@@ -321,11 +322,17 @@ bool keeps(const AddOrderResult& result) {
            result.kind == AddOrderResult::Kind::Replaced;
 }
 
-AddOrderResult run_add(Port& port, const OrderInput& o, const AddPlan& plan,
+// The order's text is cleaned first (store/OrderText.h), whoever sent it; what that changed
+// comes back with the result for the journal.
+AddOrderResult run_add(Port& port, const OrderInput& sent, const AddPlan& plan,
                        const AddOrderOptions& options, std::int64_t now) {
-    return write(
+    OrderInput o = sent;
+    std::vector<std::string> normalised = clean_order_text(o);
+    AddOrderResult result = write(
         port, WriteKind::Grouped,
         [&](Connection& conn) { return add_order(port, conn, o, plan, options, now); }, keeps);
+    result.normalised = std::move(normalised);
+    return result;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // paid flag, staff comments. Each is one write that first reads (and locks) the order's row,
 // so that concurrent changes of the same order apply one after the other and "already had that
 // value" is decided on the latest state.
+#include "store/OrderText.h"
 #include "store/engine/OrderPages.h"
 #include "store/engine/OrderRules.h"
 #include "store/engine/Orders.h"
@@ -49,8 +50,10 @@ StatusUpdate Orders::set_status(Id order_id, Id status_id, const std::string& ac
     });
 }
 
-UpdateResult Orders::add_shipment(Id order_id, const Shipment& shipment, const std::string& actor,
+UpdateResult Orders::add_shipment(Id order_id, const Shipment& sent, const std::string& actor,
                                   std::int64_t now) {
+    Shipment shipment = sent;
+    clean_shipment_text(shipment);
     return write(port_, [&](Connection& conn) {
         if (!order_state(port_, conn, order_id)) return UpdateResult::UnknownOrder;
         auto st = conn.prepare(
@@ -81,8 +84,10 @@ UpdateResult Orders::set_paid(Id order_id, bool paid, const std::string&, std::i
     });
 }
 
-UpdateResult Orders::add_staff_comment(Id order_id, const std::string& text,
+UpdateResult Orders::add_staff_comment(Id order_id, const std::string& sent,
                                        const std::string& actor, std::int64_t now) {
+    std::string text = sent;
+    clean_text(text, kLongText);
     // admin_comments keeps every comment joined by newlines: the wire field, read per page.
     const std::string append_sql =
         std::string(
