@@ -52,8 +52,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     boost::json::error_code ec;
     boost::json::value dom = boost::json::parse(json, ec);
     check(!ec, "accepted input is valid JSON");
-    check(dom.is_array(), "accepted input is an array");
-    check(dom.as_array().size() == result->size(), "one line per element");
+    // An object of lines reads as its values (a repeated key keeps one place, as in the tree).
+    check(dom.is_array() || dom.is_object(), "accepted input is an array or an object");
+    const std::size_t elements = dom.is_array() ? dom.as_array().size() : dom.as_object().size();
+    check(elements == result->size(), "one line per element");
     check(result->size() <= wire::kMaxOrderLines, "line limit holds");
     for (const auto& line : *result) check_line(line);
     return 0;

@@ -58,8 +58,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     check(!ec, "accepted input is valid JSON");
-    check(is_array_of_objects(dom), "accepted input is an array of objects");
-    const auto& array = dom.as_array();
+    // An object of entries reads as its values (Boost.JSON's tree, like PHP's json_decode, keeps
+    // a repeated key's first place and last value): the same check as an array.
+    boost::json::array array;
+    if (dom.is_object()) {
+        for (const auto& member : dom.as_object()) array.push_back(member.value());
+    } else {
+        check(dom.is_array(), "accepted input is an array or an object");
+        array = dom.as_array();
+    }
+    check(is_array_of_objects(array), "accepted input is a list of objects");
     check(array.size() == result->size(), "one entry per element");
     for (std::size_t i = 0; i < array.size(); ++i) {
         const auto& obj = array[i].as_object();

@@ -2,6 +2,8 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <unordered_map>
+
 #include "core/Text.h"
 #include "wire/JsonScalar.h"
 
@@ -15,9 +17,28 @@ constexpr std::size_t kMaxDepth = 32;
 constexpr std::size_t kMaxEntries = 100000;
 constexpr const char* kNotAList = "expected a JSON array (or an object of entries)";
 
-void note_keyed(bool keyed, std::string_view field, std::size_t count, Notes* normalised) {
-    if (keyed && normalised) {
-        normalised->push_back(std::string(field) + ": a JSON object; its " + std::to_string(count) +
+// An object of entries as PHP's json_decode(..., true) reads it: a repeated key keeps its first
+// place and its last value (Boost.JSON's trees do the same); the values in that order.
+template <class Item>
+void read_keyed(bool keyed, std::vector<Item>& items, const std::vector<std::string>& keys,
+                std::string_view field, Notes* normalised) {
+    if (!keyed) return;
+    if (keys.size() == items.size()) {
+        std::unordered_map<std::string_view, std::size_t> place;
+        std::vector<Item> unique;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            auto [it, first] = place.try_emplace(keys[i], unique.size());
+            if (first) {
+                unique.push_back(std::move(items[i]));
+            } else {
+                unique[it->second] = std::move(items[i]);
+            }
+        }
+        items = std::move(unique);
+    }
+    if (normalised) {
+        normalised->push_back(std::string(field) + ": a JSON object; its " +
+                              std::to_string(items.size()) +
                               " values were read in the order written");
     }
 }
@@ -27,8 +48,9 @@ void note_keyed(bool keyed, std::string_view field, std::size_t count, Notes* no
 class Handler : public ScalarEvents<Handler> {
   public:
     std::vector<RawEntry> entries;
-    std::string problem;  // set when the structure, not the JSON syntax, is wrong
-    bool keyed = false;   // the entries came as the values of an object
+    std::string problem;            // set when the structure, not the JSON syntax, is wrong
+    bool keyed = false;             // the entries came as the values of an object...
+    std::vector<std::string> keys;  // ...under these keys, one per entry
 
     bool on_array_begin(json::error_code& ec) {
         if (depth_ == 0) {
@@ -50,13 +72,17 @@ class Handler : public ScalarEvents<Handler> {
     bool on_object_end(std::size_t, json::error_code&) { return leave(); }
 
     bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-        if (depth_ == 2) key_.append(s.data(), s.size());
+        if (depth_ <= 2) key_.append(s.data(), s.size());
         return true;
     }
     bool on_key(json::string_view s, std::size_t, json::error_code&) {
-        if (depth_ != 2) return true;
+        if (depth_ > 2) return true;
         key_.append(s.data(), s.size());
-        target_ = field_for(key_);
+        if (depth_ == 1) {
+            keys.push_back(std::move(key_));  // the key of the entry that follows
+        } else {
+            target_ = field_for(key_);
+        }
         key_.clear();
         return true;
     }
@@ -136,7 +162,8 @@ class OrderLinesHandler : public ScalarEvents<OrderLinesHandler> {
   public:
     std::vector<RawOrderLine> lines;
     std::string problem;
-    bool keyed = false;  // the lines came as the values of an object
+    bool keyed = false;             // the lines came as the values of an object...
+    std::vector<std::string> keys;  // ...under these keys, one per line
 
     bool on_array_begin(json::error_code& ec) { return open(false, ec); }
     bool on_object_begin(json::error_code& ec) { return open(true, ec); }
@@ -149,6 +176,7 @@ class OrderLinesHandler : public ScalarEvents<OrderLinesHandler> {
     }
     bool on_key(json::string_view s, std::size_t, json::error_code&) {
         key_.append(s.data(), s.size());
+        if (top() == Frame::Lines) keys.push_back(key_);  // the key of the line that follows
         choose_target();
         key_.clear();
         return true;
@@ -301,7 +329,7 @@ core::Result<std::vector<RawEntry>> parse_products_field(std::string_view text,
     if (ec || used != text.size()) {
         return core::invalid_parameter(std::string(field), syntax_problem(ec));
     }
-    note_keyed(handler.keyed, field, handler.entries.size(), normalised);
+    read_keyed(handler.keyed, handler.entries, handler.keys, field, normalised);
     return std::move(handler.entries);
 }
 
@@ -320,7 +348,7 @@ core::Result<std::vector<RawOrderLine>> parse_order_lines(std::string_view text,
     if (ec || used != text.size()) {
         return core::invalid_parameter(std::string(field), syntax_problem(ec));
     }
-    note_keyed(handler.keyed, field, handler.lines.size(), normalised);
+    read_keyed(handler.keyed, handler.lines, handler.keys, field, normalised);
     return std::move(handler.lines);
 }
 

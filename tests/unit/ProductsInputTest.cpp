@@ -122,6 +122,12 @@ TEST(ProductsInput, AnObjectOfEntriesIsReadInTheOrderWritten) {
     EXPECT_EQ(notes[0], "products: a JSON object; its 2 values were read in the order written");
     EXPECT_TRUE(parse_ok("{}").empty());
 
+    // A repeated key keeps its first place and its last value, as PHP's json_decode does.
+    auto repeated = parse_ok(R"({"a":{"product_id":1},"b":{"product_id":2},"a":{"product_id":3}})");
+    ASSERT_EQ(repeated.size(), 2u);
+    EXPECT_EQ(repeated[0].product_id, "3");
+    EXPECT_EQ(repeated[1].product_id, "2");
+
     wire::Notes none;
     ASSERT_TRUE(parse_products_field(R"([{"product_id":1}])", "products", &none).ok());
     EXPECT_TRUE(none.empty());  // an array is what the protocol says: nothing to note
