@@ -39,8 +39,9 @@ TEST(E2e, BlsimCheckWritePassesAgainstBlconnect) {
     for (const auto& [id, check] : report) {
         EXPECT_NE(check.verdict, "fail") << id << ": " << check.detail;
     }
-    for (const char* id : {"envelope.shape", "catalog.list.paging", "catalog.key0",
-                           "orders.add.exactly_once", "orders.get.id_from_strict"}) {
+    for (const char* id :
+         {"envelope.shape", "catalog.list.paging", "catalog.key0", "orders.add.exactly_once",
+          "orders.get.id_from_strict", "write.php_encodings", "orders.add.php_encodings"}) {
         EXPECT_EQ(verdict_of(report, id), "pass") << id;
     }
 }

@@ -70,6 +70,27 @@ void check_quantity_update(Checker& checker, const Pick& p) {
                    "ProductsQuantityUpdate set/change read back, then restored", f);
 }
 
+// What BaseLinker's PHP may send and its own integration files accept: `products` as an object
+// (json_encode of a list with gaps) and an integer written "N.0". A connector that refuses it
+// would refuse BaseLinker's own traffic.
+void check_php_quantity_update(Checker& checker, const Pick& p) {
+    Findings f;
+    const std::int64_t q = p.product.quantity + 4;
+    json::object products{{"5", json::object{{"product_id", p.id},
+                                             {"variant_id", 0},
+                                             {"operation", "set"},
+                                             {"quantity", std::to_string(q) + ".0"}}}};
+    if (counter(checker.call_json("ProductsQuantityUpdate",
+                                  {{"products", json::serialize(products)}})) != 1)
+        f.fail("counter is not 1 for an object of entries with quantity \"" + std::to_string(q) +
+               ".0\"");
+    else if (read_back(checker, p.id).value_or(ListedProduct{}).quantity != q)
+        f.fail("quantity " + std::to_string(q) + " not read back");
+    if (!set_quantity(checker, p.id, p.product.quantity)) f.fail("original quantity not restored");
+    checker.record("write.php_encodings",
+                   "ProductsQuantityUpdate with products as an object and quantity \"N.0\"", f);
+}
+
 bool set_price(Checker& checker, const std::string& id, core::Money price) {
     // The price goes as a JSON string: exact, as BaseLinker may send it.
     json::array products{
@@ -174,6 +195,38 @@ void check_order_update(Checker& checker, const Snapshot& snap, const std::strin
     checker.record("orders.update.paid", "OrderUpdate paid 1 then 0 read back", paid);
 }
 
+// OrderAdd as PHP may encode it: the lines as an object, quantity "2.0", the price with a third
+// decimal zero, numbers as JSON numbers. The order must be stored with 2 units at that price.
+void check_php_order_add(Checker& checker, const Snapshot& snap, const Pick& p,
+                         const std::string& bl_id) {
+    Findings f;
+    Fields fields = order_fields(snap, p, bl_id, 2);
+    fields["change_products_quantity"] = "0";
+    json::object lines{{"3", json::object{{"id", std::stoll(p.id)},
+                                          {"variant_id", 0},
+                                          {"name", p.product.name},
+                                          {"price", p.product.price.format() + "0"},
+                                          {"quantity", "2.0"},
+                                          {"tax", 23}}}};
+    fields["products"] = json::serialize(lines);
+    const std::string oid = order_id(checker.call_json("OrderAdd", fields));
+    const auto o = oid.empty() ? std::nullopt : get_order(checker, oid);
+    const auto* read = o && o->contains("products") ? o->at("products").if_array() : nullptr;
+    if (oid.empty()) {
+        f.fail("refused: no order_id in the answer");
+    } else if (!read || read->size() != 1 || !(*read)[0].is_object()) {
+        f.fail("order " + oid + " has not exactly its one line");
+    } else {
+        const auto& line = (*read)[0].get_object();
+        if (as_int(line.at("quantity")) != 2) f.fail("quantity \"2.0\" not stored as 2");
+        if (as_money(line.at("price")) != p.product.price)
+            f.fail("price \"" + p.product.price.format() + "0\" not stored as " +
+                   p.product.price.format());
+    }
+    checker.record("orders.add.php_encodings",
+                   "OrderAdd with the lines as an object, quantity \"2.0\", a price \"N.NN0\"", f);
+}
+
 void check_orders_add(Checker& checker, Snapshot& snap, const Pick& p) {
     const std::int64_t q0 = p.product.quantity;
     // BaseLinker ids are integers; milliseconds keep repeated runs from colliding.
@@ -216,6 +269,7 @@ void check_orders_add(Checker& checker, Snapshot& snap, const Pick& p) {
                    replace);
 
     check_order_update(checker, snap, oid);
+    check_php_order_add(checker, snap, p, std::to_string(ms * 10 + 2));
     // A second order so that the OrdersGet filter checks have something to compare.
     order_id(checker.call_json("OrderAdd", order_fields(snap, p, std::to_string(ms * 10 + 1), 1)));
 }
@@ -229,6 +283,7 @@ void check_write(Checker& checker, Snapshot& snap) {
         return;
     }
     check_quantity_update(checker, *p);
+    check_php_quantity_update(checker, *p);
     check_price_update(checker, *p);
     check_orders_add(checker, snap, *p);
     Findings restore;
