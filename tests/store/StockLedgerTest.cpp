@@ -245,7 +245,9 @@ TEST_F(StockLedgerTest, ConcurrentTogglesEndWithStockAsTheLedgerSays) {
     for (auto id : {a, b}) {
         const bool cancelled = get(id).status_id == kCancelled;
         EXPECT_EQ(get(id).stock_returned, cancelled);
-        if (cancelled) EXPECT_EQ(held(id, 1), 0);
+        if (cancelled) {
+            EXPECT_EQ(held(id, 1), 0);
+        }
     }
     expect_clean_audit();
 }
