@@ -305,8 +305,9 @@ int run_orders(const Options& o) {
               r.crash.present_after_restart == r.crash.acknowledged &&
               r.crash.audit_differences == 0;
     if (ok) std::remove(log.c_str());
-    if (!ok) std::cerr << "bench: unclean exit, lost orders or stock audit differences; log: "
-                       << log << "\n";
+    if (!ok)
+        std::cerr << "bench: unclean exit, lost orders or stock audit differences; log: " << log
+                  << "\n";
     if (!setup.reused && !o.keep) remove_database(o.db);
     return ok ? 0 : 1;
 }

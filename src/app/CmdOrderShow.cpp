@@ -119,8 +119,8 @@ void print_stock_moves(const store::Order& o) {
     std::cout << "\nstock moves:\n";
     for (const auto& m : o.stock_moves) {
         const std::string line = m.line_position ? std::to_string(*m.line_position + 1) : "-";
-        const std::string key = std::to_string(m.product_id) +
-                                (m.variant_id ? "/" + std::to_string(m.variant_id) : "");
+        const std::string key =
+            std::to_string(m.product_id) + (m.variant_id ? "/" + std::to_string(m.variant_id) : "");
         std::cout << fmt::format("  {}  line {:>3}  {:<11}  {:>+6}  {} by {}\n", utc_time(m.at),
                                  line, key, m.delta, m.reason, m.actor);
     }

@@ -111,11 +111,11 @@ struct StockMove {
     Id id = 0;
     std::optional<std::int64_t> line_position;  // 0-based line; nullopt = no line of the order now
     Id product_id = 0;
-    Id variant_id = 0;          // 0 = the product itself
-    std::int64_t delta = 0;     // as seen from the stock: negative = taken, positive = returned
-    std::string reason;         // order_added, replaced, cancelled, revived, migrated
+    Id variant_id = 0;       // 0 = the product itself
+    std::int64_t delta = 0;  // as seen from the stock: negative = taken, positive = returned
+    std::string reason;      // order_added, replaced, cancelled, revived, migrated
     std::string actor;
-    std::int64_t at = 0;        // unix seconds, UTC
+    std::int64_t at = 0;  // unix seconds, UTC
 };
 
 struct OrderLine {
@@ -242,8 +242,8 @@ struct StockAuditDifference {
 };
 
 struct StockAudit {
-    std::int64_t orders = 0;   // orders checked
-    std::int64_t entries = 0;  // ledger entries read
+    std::int64_t orders = 0;                        // orders checked
+    std::int64_t entries = 0;                       // ledger entries read
     std::vector<StockAuditDifference> differences;  // by order id, product, variant
 };
 

@@ -133,8 +133,8 @@ TEST_F(OrderCli, StaffChangesShowInShowAndInOrdersGet) {
 
     auto status = order("status 1 anulowane");
     EXPECT_EQ(status.code, 0) << status.output;
-    EXPECT_TRUE(contains(status.output,
-                         "order 1: status Nowe → Anulowane; stock returned: 3 unit(s)"))
+    EXPECT_TRUE(
+        contains(status.output, "order 1: status Nowe → Anulowane; stock returned: 3 unit(s)"))
         << status.output;
     EXPECT_EQ(stock_of_product(1), 25);
     EXPECT_EQ(as_polled(1).status_id, 6);
@@ -142,8 +142,7 @@ TEST_F(OrderCli, StaffChangesShowInShowAndInOrdersGet) {
     EXPECT_TRUE(contains(again.output, "order 1: status already Anulowane; nothing changed"))
         << again.output;
     auto revived = order("status 1 2");
-    EXPECT_TRUE(contains(revived.output,
-                         "Anulowane → W realizacji; stock taken again: 3 unit(s)"))
+    EXPECT_TRUE(contains(revived.output, "Anulowane → W realizacji; stock taken again: 3 unit(s)"))
         << revived.output;
     EXPECT_EQ(stock_of_product(1), 23);
     auto twice = order("status 1 6");
@@ -231,20 +230,21 @@ TEST_F(OrderCli, StockAuditReportsAnOrderWhoseLinesDisagreeWithItsLedger) {
     ASSERT_EQ(order("status 1 1").code, 0);
     auto clean = run("stock audit --db " + db_);
     EXPECT_EQ(clean.code, 0) << clean.output;
-    EXPECT_TRUE(contains(clean.output, "stock audit: 1 order(s), 6 ledger entries: every order"
-                                       " holds what its ledger says"))
+    EXPECT_TRUE(contains(clean.output,
+                         "stock audit: 1 order(s), 6 ledger entries: every order"
+                         " holds what its ledger says"))
         << clean.output;
 
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE order_lines SET stock_taken = 5 WHERE position = 0",
-                           nullptr, nullptr, nullptr),
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE order_lines SET stock_taken = 5 WHERE position = 0", nullptr,
+                           nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
     auto dirty = run("stock audit --db " + db_);
     EXPECT_EQ(dirty.code, 1) << dirty.output;
-    EXPECT_TRUE(contains(dirty.output,
-                         "order 1: product 1: the ledger says it holds 2, its lines say 5"))
+    EXPECT_TRUE(
+        contains(dirty.output, "order 1: product 1: the ledger says it holds 2, its lines say 5"))
         << dirty.output;
     EXPECT_TRUE(contains(dirty.output, "1 difference(s)")) << dirty.output;
 }

@@ -1,5 +1,5 @@
-// Changes to existing orders: status (cancellation returns stock once per transition), shipments, paid flag,
-// staff comments.
+// Changes to existing orders: status (cancellation returns stock once per transition), shipments,
+// paid flag, staff comments.
 #include "OrdersTest.h"
 #include "support/Must.h"
 

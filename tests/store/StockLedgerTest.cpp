@@ -32,10 +32,9 @@ class StockLedgerTest : public OrdersTest {
     }
     void expect_clean_audit() {
         auto audit = orders().stock_audit();
-        EXPECT_TRUE(audit.differences.empty())
-            << "order " << audit.differences.at(0).order_id << " ledger "
-            << audit.differences.at(0).ledger_held << " lines "
-            << audit.differences.at(0).lines_held;
+        EXPECT_TRUE(audit.differences.empty()) << "order " << audit.differences.at(0).order_id
+                                               << " ledger " << audit.differences.at(0).ledger_held
+                                               << " lines " << audit.differences.at(0).lines_held;
     }
 };
 
@@ -111,9 +110,9 @@ TEST_F(StockLedgerTest, CancelReviveCancelMovesStockExactlyAsTheLedgerSays) {
     auto moves = get(id).stock_moves;
     std::vector<std::string> reasons;
     for (const auto& m : moves) reasons.push_back(m.reason);
-    EXPECT_EQ(reasons, (std::vector<std::string>{"order_added", "order_added", "cancelled",
-                                                 "cancelled", "revived", "revived", "cancelled",
-                                                 "cancelled"}));
+    EXPECT_EQ(reasons,
+              (std::vector<std::string>{"order_added", "order_added", "cancelled", "cancelled",
+                                        "revived", "revived", "cancelled", "cancelled"}));
     EXPECT_EQ(moves[4].actor, "admin:ola");
     EXPECT_EQ(moves[4].at, kNow + 2);
 }

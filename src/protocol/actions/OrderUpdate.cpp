@@ -45,10 +45,10 @@ struct Skipped {
 // What happened to the batch, for the answer and the journal.
 struct Report {
     std::string type, value;
-    std::string refused;                 // why nothing was applied at all ("" = it was tried)
-    std::optional<store::Id> status_id;  // the shop status a status update resolved to
-    std::vector<store::Id> applied;      // counted: changed or already so
-    std::vector<store::Id> unchanged;    // the subset that already had the value
+    std::string refused;                    // why nothing was applied at all ("" = it was tried)
+    std::optional<store::Id> status_id;     // the shop status a status update resolved to
+    std::vector<store::Id> applied;         // counted: changed or already so
+    std::vector<store::Id> unchanged;       // the subset that already had the value
     std::vector<store::Id> stock_returned;  // entered a cancelled status: stock given back
     std::vector<store::Id> stock_retaken;   // left a cancelled status: stock taken again
     std::vector<Skipped> skipped;

@@ -126,10 +126,10 @@ StockTransition retake_stock(Port& port, Connection& conn, Id order_id, const st
         plan_stock(held, wanted_units(lines.keys, lines.quantities), available, true);
     move_stock(port, conn, plan.moves);
     const auto shares = share_lines(lines.keys, lines.quantities, plan.holding, true);
-    record_moves(port, conn, order_id,
-                 held.empty() ? line_entries(lines.keys, shares, -1)
-                              : key_entries(plan.moves, lines.keys),
-                 "revived", actor, now);
+    record_moves(
+        port, conn, order_id,
+        held.empty() ? line_entries(lines.keys, shares, -1) : key_entries(plan.moves, lines.keys),
+        "revived", actor, now);
     write_line_counters(port, conn, lines, shares);
     for (const auto& share : shares) t.units += share.taken, t.oversold += share.oversold;
     t.retaken = true;

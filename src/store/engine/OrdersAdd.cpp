@@ -206,14 +206,14 @@ void insert_lines(Port& port, Connection& conn, Id order_id, const OrderInput& o
 // A replacement keeps the order's status unless the new version names a known, different one
 // (the default status applies to new orders only, so staff's progress is not reset). Entering
 // a cancelled status returns the stock, leaving one takes it again (enter_status).
-orders::StockTransition replace_status(Port& port, Connection& conn, Id order_id,
-                                       Id current_status, const OrderInput& o,
-                                       const AddOrderOptions& options, std::int64_t now) {
+orders::StockTransition replace_status(Port& port, Connection& conn, Id order_id, Id current_status,
+                                       const OrderInput& o, const AddOrderOptions& options,
+                                       std::int64_t now) {
     if (!o.status_id || *o.status_id == current_status) return {};
     auto info = orders::status_info(conn, *o.status_id);
     if (!info.known) return {};
-    return orders::enter_status(port, conn, order_id, current_status, *o.status_id,
-                                info.cancelled, options.actor, now);
+    return orders::enter_status(port, conn, order_id, current_status, *o.status_id, info.cancelled,
+                                options.actor, now);
 }
 
 // The lines' counters as the database holds them (after a retake changed them).

@@ -1,7 +1,7 @@
-// Changes to one existing order: status (cancellation gives stock back, reviving takes it again), shipments, the
-// paid flag, staff comments. Each is one write that first reads (and locks) the order's row,
-// so that concurrent changes of the same order apply one after the other and "already had that
-// value" is decided on the latest state.
+// Changes to one existing order: status (cancellation gives stock back, reviving takes it again),
+// shipments, the paid flag, staff comments. Each is one write that first reads (and locks) the
+// order's row, so that concurrent changes of the same order apply one after the other and "already
+// had that value" is decided on the latest state.
 #include "store/engine/OrderPages.h"
 #include "store/engine/OrderRules.h"
 #include "store/engine/Orders.h"

@@ -10,8 +10,8 @@ std::vector<LedgerEntry> line_entries(std::span<const std::optional<StockKey>> k
     std::vector<LedgerEntry> out;
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (keys[i] && shares[i].taken != 0)
-            out.push_back(LedgerEntry{static_cast<std::int64_t>(i), *keys[i],
-                                      sign * shares[i].taken});
+            out.push_back(
+                LedgerEntry{static_cast<std::int64_t>(i), *keys[i], sign * shares[i].taken});
     return out;
 }
 
@@ -65,9 +65,8 @@ std::vector<StockMove> read_stock_moves(Connection& conn, Id order_id) {
     st.bind(1, order_id);
     std::vector<StockMove> out;
     while (st.step())
-        out.push_back(StockMove{st.integer(0), st.optional_integer(1), st.integer(2),
-                                st.integer(3), st.integer(4), st.text(5), st.text(6),
-                                st.integer(7)});
+        out.push_back(StockMove{st.integer(0), st.optional_integer(1), st.integer(2), st.integer(3),
+                                st.integer(4), st.text(5), st.text(6), st.integer(7)});
     return out;
 }
 
