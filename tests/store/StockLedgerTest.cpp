@@ -215,6 +215,22 @@ TEST_F(StockLedgerTest, ReplacementLeavingTheCancelledStatusTakesTheStockAgain) 
     expect_clean_audit();
 }
 
+// A replacement into a cancelled status of an order that holds nothing (all oversold): what the
+// add reports matches the lines, which hold and lack nothing.
+TEST_F(StockLedgerTest, ReplacementIntoACancelledStatusReportsNothingHeldOrLacking) {
+    add(bl_order(5001, {line(1, 0, 10)}));
+    auto id = add(bl_order(5002, {line(1, 0, 2)})).order_id;
+    ASSERT_EQ(get(id).lines.at(0).oversold, 2);
+    auto order = bl_order(5002, {line(1, 0, 2)});
+    order.status_id = kCancelled;
+    auto replaced = add(order, id);
+    EXPECT_EQ(replaced.lines.at(0).stock_taken, 0);
+    EXPECT_EQ(replaced.lines.at(0).oversold, 0);
+    EXPECT_EQ(get(id).lines.at(0).oversold, 0);
+    EXPECT_EQ(stock(1), 0);
+    expect_clean_audit();
+}
+
 // Staff on several connections toggling the same orders: every transition moves stock once, so
 // the stock ends as the ledger says whatever the interleaving; stock never goes below 0.
 TEST_F(StockLedgerTest, ConcurrentTogglesEndWithStockAsTheLedgerSays) {

@@ -54,8 +54,9 @@ struct StatusInfo {
 StatusInfo status_info(Connection& conn, Id status_id);
 // What a status change did to the order's stock (OrderStatusStock.cpp).
 struct StockTransition {
-    bool returned = false;  // gave back what the order held
-    bool retaken = false;   // took the stock again
+    bool returned = false;   // gave back what the order held
+    bool retaken = false;    // took the stock again
+    bool cancelled = false;  // the order is in a cancelled status now: it holds nothing
     std::int64_t units = 0, oversold = 0;
     std::string note;  // for the status history: "stock returned: 3 units"
 };

@@ -154,6 +154,7 @@ StockTransition enter_status(Port& port, Connection& conn, Id order_id, std::opt
     StockTransition t;
     if (cancelled) {
         if (claim_return(conn, order_id)) t = return_stock(port, conn, order_id, actor, now);
+        t.cancelled = true;
     } else if (from && claim_retake(conn, order_id)) {
         t = retake_stock(port, conn, order_id, actor, now);
     }

@@ -325,7 +325,7 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
     if (replacing) {
         result.kind = AddOrderResult::Kind::Replaced;
         auto moved = replace_status(port, conn, order_id, replacing->status, o, options, now);
-        returned = moved.returned || (replacing->stock_returned && !moved.retaken);
+        returned = moved.cancelled || (replacing->stock_returned && !moved.retaken);
         if (moved.retaken) reread_line_counters(conn, order_id, result);
     } else {
         result.kind = AddOrderResult::Kind::Created;
