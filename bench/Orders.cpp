@@ -222,6 +222,7 @@ CrashResult run_crash(Client& client, const Scenario& add, int count,
         query.order_id = id;
         r.present_after_restart += store->orders().orders_page(query, {0, 1}).orders.size() == 1;
     }
+    r.audit_differences = store->orders().stock_audit().differences.size();
     return r;
 }
 

@@ -51,6 +51,7 @@ OrderRange order_range(const std::string& db);
 struct CrashResult {
     int acknowledged = 0;
     int present_after_restart = 0;
+    std::size_t audit_differences = 0;  // `blconnect stock audit` on the database afterwards
 };
 
 // `count` OrderAdds, each acknowledged, then `kill_server` (kill -9) at once; then counts how

@@ -41,6 +41,8 @@ void print_server(std::ostream& out, const OrdersResults& r) {
         out << "| kill -9 right after the last acknowledged OrderAdd | "
             << r.crash.present_after_restart << " of " << r.crash.acknowledged
             << " acknowledged orders in the database afterwards |\n";
+        out << "| stock audit after the kill -9 | " << r.crash.audit_differences
+            << " difference(s) |\n";
     }
     out << "\n";
 }
@@ -84,6 +86,9 @@ void print_targets(std::ostream& out, const OrdersResults& r) {
         out << "| acknowledged orders after kill -9 | all | " << r.crash.present_after_restart
             << " of " << r.crash.acknowledged << " | "
             << (r.crash.present_after_restart == r.crash.acknowledged ? "met" : "**MISSED**")
+            << " |\n";
+        out << "| stock audit after kill -9 | clean | " << r.crash.audit_differences
+            << " difference(s) | " << (r.crash.audit_differences == 0 ? "met" : "**MISSED**")
             << " |\n";
     }
     out << "\n";

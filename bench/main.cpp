@@ -301,10 +301,13 @@ int run_orders(const Options& o) {
     }
     r.db_bytes = database_bytes(o.db);
     print_orders_report(std::cout, r);
-    bool ok =
-        r.exit.exited && r.exit.code == 0 && r.crash.present_after_restart == r.crash.acknowledged;
+    bool ok = r.exit.exited && r.exit.code == 0 &&
+              r.crash.present_after_restart == r.crash.acknowledged &&
+              r.crash.audit_differences == 0;
     if (ok) std::remove(log.c_str());
-    if (!ok) std::cerr << "bench: unclean exit or lost orders; log: " << log << "\n";
+    if (!ok)
+        std::cerr << "bench: unclean exit, lost orders or stock audit differences; log: " << log
+                  << "\n";
     if (!setup.reused && !o.keep) remove_database(o.db);
     return ok ? 0 : 1;
 }

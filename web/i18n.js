@@ -74,6 +74,11 @@ const pl = {
   'order.shipments': 'Przesyłki', 'order.created_at': 'Dodano', 'order.no_shipments': 'Brak przesyłek.',
   'order.history': 'Historia', 'order.when': 'Kiedy', 'order.change': 'Zmiana', 'order.actor': 'Kto',
   'order.note': 'Uwagi', 'order.no_history': 'Brak historii.',
+  'order.stock_moves': 'Ruchy magazynowe', 'order.no_stock_moves': 'Zamówienie nie ruszało stanu.',
+  'order.line': 'Poz.', 'order.delta': 'Zmiana stanu', 'order.reason': 'Powód',
+  'order.cancel_confirm': 'Anulowanie zwróci {0} szt. na stan — kliknij ponownie',
+  'reason.order_added': 'nowe zamówienie', 'reason.replaced': 'zamówienie zastąpione',
+  'reason.cancelled': 'anulowanie', 'reason.revived': 'przywrócenie', 'reason.migrated': 'stan przy aktualizacji',
   'order.comments': 'Komentarze', 'order.user_comments': 'Komentarz kupującego', 'order.staff_comments': 'Komentarze obsługi',
 
   'products.name': 'Nazwa', 'products.stock': 'Stan', 'products.price': 'Cena',
@@ -197,6 +202,11 @@ const en = {
   'order.shipments': 'Shipments', 'order.created_at': 'Added', 'order.no_shipments': 'No shipments.',
   'order.history': 'History', 'order.when': 'When', 'order.change': 'Change', 'order.actor': 'Who',
   'order.note': 'Note', 'order.no_history': 'No history.',
+  'order.stock_moves': 'Stock moves', 'order.no_stock_moves': 'The order moved no stock.',
+  'order.line': 'Line', 'order.delta': 'Stock change', 'order.reason': 'Reason',
+  'order.cancel_confirm': 'Cancelling returns {0} units to stock — click again',
+  'reason.order_added': 'order added', 'reason.replaced': 'order replaced',
+  'reason.cancelled': 'cancelled', 'reason.revived': 'revived', 'reason.migrated': 'held at the upgrade',
   'order.comments': 'Comments', 'order.user_comments': 'Buyer\u2019s comment', 'order.staff_comments': 'Staff comments',
 
   'products.name': 'Name', 'products.stock': 'Stock', 'products.price': 'Price',

@@ -2,7 +2,7 @@
 import {
   h, fmtTime, fmtMoney, orDash, table, badge, field, select, dl, localDayStart, localDayEnd,
 } from './dom.js';
-import { t } from './i18n.js';
+import { t, tOr } from './i18n.js';
 import { get, put, post } from './api.js';
 import { pageHeader, section, navigate, pager, flash, busy } from './ui.js';
 
@@ -130,12 +130,32 @@ export async function renderOrder(ctx, id) {
     statuses.map((s) => [s.id, s.name + (s.cancelled ? ` (${t('settings.cancelled')})` : '')]),
     order.status ? order.status.id : '');
   const statusBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-test': 'status-apply', text: t('order.change_status') });
-  statusBtn.addEventListener('click', () => act(statusBtn,
-    async () => {
+  // A status flagged cancelled gives back what the order holds: the first click says how much,
+  // the second saves (as the settings page's irreversible buttons do).
+  const cancelling = new Set(statuses.filter((s) => s.cancelled).map((s) => String(s.id)));
+  let armed = false;
+  const disarm = () => {
+    armed = false;
+    statusBtn.textContent = t('order.change_status');
+    statusBtn.classList.remove('btn-danger');
+    delete statusBtn.dataset.confirm;
+  };
+  statusSelect.addEventListener('change', disarm);
+  statusBtn.addEventListener('click', () => {
+    const held = order.stock_held || 0;
+    if (!armed && held > 0 && cancelling.has(statusSelect.value)) {
+      armed = true;
+      statusBtn.textContent = t('order.cancel_confirm', held);
+      statusBtn.classList.add('btn-danger');
+      statusBtn.dataset.confirm = 'armed';
+      return;
+    }
+    disarm();
+    act(statusBtn, async () => {
       const r = await put(`/orders/${order.id}/status`, { status_id: Number(statusSelect.value) });
       return r || {};
-    },
-    t('order.status_changed')));
+    }, t('order.status_changed'));
+  });
 
   const shipNumber = h('input', { name: 'number', required: true, maxlength: 100, 'data-test': 'shipment-number' });
   const shipCarrier = h('input', { name: 'carrier', 'data-test': 'shipment-carrier' });
@@ -257,6 +277,16 @@ export async function renderOrder(ctx, id) {
     { key: 'note', label: t('order.note'), cell: (e) => orDash(e.note) },
   ], order.history || [], { test: 'order-history', empty: t('order.no_history') }));
 
+  const stockMoves = section(t('order.stock_moves'), table([
+    { key: 'at', label: t('order.when'), cell: (m) => fmtTime(m.at) },
+    { key: 'line', label: t('order.line'), class: 'num', cell: (m) => (m.line ? String(m.line) : '—') },
+    { key: 'product', label: t('order.product'), cell: (m) => h('a', {
+      href: `#/products/${m.product_id}`, text: m.variant_id ? `#${m.product_id} / ${m.variant_id}` : `#${m.product_id}` }) },
+    { key: 'delta', label: t('order.delta'), class: 'num', cell: (m) => h('span', { 'data-test': 'stock-move-delta', text: m.delta > 0 ? `+${m.delta}` : String(m.delta) }) },
+    { key: 'reason', label: t('order.reason'), cell: (m) => tOr(`reason.${m.reason}`, m.reason) },
+    { key: 'actor', label: t('order.actor'), cell: (m) => h('code', { text: m.actor || '—' }) },
+  ], order.stock_moves || [], { test: 'order-stock-moves', empty: t('order.no_stock_moves') }));
+
   const comments = section(t('order.comments'),
     h('h3', { text: t('order.user_comments') }),
     h('p', { class: 'prewrap', 'data-test': 'user-comments', text: order.user_comments || '—' }),
@@ -273,5 +303,5 @@ export async function renderOrder(ctx, id) {
     h('div', { class: 'detail-grid' },
       h('div', { class: 'detail-summary' }, summary),
       h('div', { class: 'detail-side' }, actions),
-      h('div', { class: 'detail-main' }, buyer, addresses, methods, lines, shipments, history, comments)));
+      h('div', { class: 'detail-main' }, buyer, addresses, methods, lines, shipments, history, stockMoves, comments)));
 }

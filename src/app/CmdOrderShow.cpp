@@ -113,6 +113,19 @@ void print_history(const store::Order& o, const std::vector<store::NamedId>& sta
     }
 }
 
+// The stock ledger: what the order took from and gave back to stock, when and why.
+void print_stock_moves(const store::Order& o) {
+    if (o.stock_moves.empty()) return;
+    std::cout << "\nstock moves:\n";
+    for (const auto& m : o.stock_moves) {
+        const std::string line = m.line_position ? std::to_string(*m.line_position + 1) : "-";
+        const std::string key =
+            std::to_string(m.product_id) + (m.variant_id ? "/" + std::to_string(m.variant_id) : "");
+        std::cout << fmt::format("  {}  line {:>3}  {:<11}  {:>+6}  {} by {}\n", utc_time(m.at),
+                                 line, key, m.delta, m.reason, m.actor);
+    }
+}
+
 void print_total(const store::Order& o) {
     core::Money lines;
     for (const auto& l : o.lines) lines = lines + l.unit_price * l.quantity;
@@ -133,6 +146,7 @@ int cmd_order_show(const OrderIdOptions& options) {
     print_lines(*order);
     print_shipments(*order);
     print_history(*order, statuses);
+    print_stock_moves(*order);
     print_total(*order);
     return 0;
 }

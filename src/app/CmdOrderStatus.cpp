@@ -1,5 +1,5 @@
-// `blconnect order status ID STATUS`: staff move an order to another status (by id or name). A
-// status flagged cancelled gives the order's stock back, once per order.
+// `blconnect order status ID STATUS`: staff move an order to another status (by id or name).
+// Entering a status flagged cancelled gives the order's stock back; leaving it takes it again.
 #include <iostream>
 
 #include "app/CmdOrder.h"
@@ -27,7 +27,11 @@ int cmd_order_status(const OrderStatusOptions& options) {
         return 0;
     }
     std::cout << status_name(statuses, before->status_id) << " → " << status->name;
-    if (update.stock_returned) std::cout << "; stock returned";
+    if (update.stock_returned) std::cout << "; stock returned: " << update.units << " unit(s)";
+    if (update.stock_retaken) {
+        std::cout << "; stock taken again: " << update.units << " unit(s)";
+        if (update.oversold > 0) std::cout << ", " << update.oversold << " oversold";
+    }
     if (status->flag && !update.stock_returned && before->stock_returned) {
         std::cout << "; stock was already returned earlier";
     }

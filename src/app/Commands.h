@@ -95,6 +95,7 @@ int cmd_order_status(const OrderStatusOptions& options);
 int cmd_order_ship(const OrderShipOptions& options);
 int cmd_order_paid(const OrderPaidOptions& options);
 int cmd_order_comment(const OrderCommentOptions& options);
+int cmd_stock_audit(const OrderStoreOptions& options);
 int cmd_admin_add_user(const AdminUserOptions& options);
 int cmd_admin_add_token(const AdminTokenOptions& options);
 int cmd_admin_list(const AdminStoreOptions& options);

@@ -1,4 +1,4 @@
-// blconnect command line: init, serve, import, journal, order, admin, version.
+// blconnect command line: init, serve, import, journal, order, stock, admin, version.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -112,8 +112,8 @@ void add_order_show(CLI::App& order) {
 void add_order_status(CLI::App& order) {
     static app::OrderStatusOptions o;
     auto* cmd = order.add_subcommand("status",
-                                     "Set an order's status (a cancelled status "
-                                     "returns its stock once)");
+                                     "Set an order's status (entering a cancelled "
+                                     "status returns its stock, leaving it takes it again)");
     add_order_id(cmd, o);
     cmd->add_option("status", o.status, "Status id or name")->required();
     cmd->callback([] { exit_code = app::cmd_order_status(o); });
@@ -157,6 +157,17 @@ void add_order(CLI::App& app) {
     add_order_ship(*order);
     add_order_paid(*order);
     add_order_comment(*order);
+}
+
+void add_stock(CLI::App& app) {
+    static app::OrderStoreOptions o;
+    auto* stock = app.add_subcommand("stock", "Stock held by orders (docs/orders.md)");
+    stock->require_subcommand(1);
+    auto* audit = stock->add_subcommand("audit",
+                                        "Check every order's stock ledger against its lines; "
+                                        "exit 1 on a difference");
+    add_store_options(audit, o);
+    audit->callback([] { exit_code = app::cmd_stock_audit(o); });
 }
 
 // --db / --config for the admin commands.
@@ -244,6 +255,7 @@ int main(int argc, char** argv) {
     add_import(app);
     add_journal(app);
     add_order(app);
+    add_stock(app);
     add_admin(app);
     app.add_subcommand("version", "Print the version")->callback([] {
         std::cout << "blconnect " << BLCONNECT_VERSION << "\n";

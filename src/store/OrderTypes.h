@@ -105,7 +105,19 @@ struct StatusChange {
     std::optional<Id> from_status;  // nullopt for the first status of the order
     Id to_status = 0;
     std::string actor;  // "baselinker", "cli", "admin:<user>"...
-    std::string note;   // e.g. "stock returned"
+    std::string note;   // e.g. "stock returned: 3 units"
+};
+
+// One entry of the stock ledger: a movement of stock caused by an order (docs/orders.md).
+struct StockMove {
+    Id id = 0;
+    std::optional<std::int64_t> line_position;  // 0-based line; nullopt = no line of the order now
+    Id product_id = 0;
+    Id variant_id = 0;       // 0 = the product itself
+    std::int64_t delta = 0;  // as seen from the stock: negative = taken, positive = returned
+    std::string reason;      // order_added, replaced, cancelled, revived, migrated
+    std::string actor;
+    std::int64_t at = 0;  // unix seconds, UTC
 };
 
 struct OrderLine {
@@ -146,11 +158,13 @@ struct Order {
     core::Money delivery_price;
     std::optional<Shipment> latest_shipment;
     std::string user_comments, admin_comments;  // admin = staff comments joined by newlines
-    bool stock_returned = false;                // a cancellation gave the stock back (happens once)
+    bool stock_returned = false;  // cancelled and its stock given back (until it is revived)
+    bool takes_stock = false;     // took stock when added (a revived order takes it again)
     std::vector<OrderLine> lines;
     // Filled by order_detail only:
     std::vector<Shipment> shipments;
     std::vector<StatusChange> history;
+    std::vector<StockMove> stock_moves;  // the ledger, oldest first
 
     core::Money total() const;  // lines (unit price x quantity) + delivery price
 };
@@ -214,7 +228,25 @@ enum class UpdateResult {
 
 struct StatusUpdate {
     UpdateResult result = UpdateResult::Applied;
-    bool stock_returned = false;  // this change gave back the order's stock (once per order)
+    bool stock_returned = false;  // entering a cancelled status gave back the order's stock
+    bool stock_retaken = false;   // leaving a cancelled status took the order's stock again
+    std::int64_t units = 0;       // units returned or taken again
+    std::int64_t oversold = 0;    // units the retake could not take (oversold on the lines)
+};
+
+// `blconnect stock audit`: an order whose ledger disagrees with its lines for one stock key.
+struct StockAuditDifference {
+    Id order_id = 0;
+    Id product_id = 0;
+    Id variant_id = 0;
+    std::int64_t ledger_held = 0;  // −(sum of the order's ledger deltas for the key)
+    std::int64_t lines_held = 0;   // sum of the order's lines' stock_taken for the key
+};
+
+struct StockAudit {
+    std::int64_t orders = 0;                        // orders checked
+    std::int64_t entries = 0;                       // ledger entries read
+    std::vector<StockAuditDifference> differences;  // by order id, product, variant
 };
 
 }  // namespace store

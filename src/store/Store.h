@@ -109,7 +109,9 @@ class Orders {
                                              const AddOrderOptions& options, std::int64_t now) = 0;
     // OrdersGet: ascending id, lines and latest shipment loaded set-based for the whole page.
     virtual OrderPage orders_page(const OrderQuery& query, Slice slice) = 0;
-    // A status flagged cancelled gives back the stock the order took, once per order.
+    // Entering a status flagged cancelled gives back what the order holds; leaving it for a
+    // status not flagged cancelled takes the stock again (an order that took stock when added),
+    // through the same plan as OrderAdd: exactly once per transition, however concurrent.
     virtual StatusUpdate set_status(Id order_id, Id status_id, const std::string& actor,
                                     std::int64_t now) = 0;
     // Adds a shipment unless the same number is already on the order (Unchanged).
@@ -124,6 +126,8 @@ class Orders {
     // With shipments and status history; nullopt when unknown.
     virtual std::optional<Order> order_detail(Id order_id) = 0;
     virtual OrderStats order_stats(std::int64_t now) = 0;
+    // Every order's ledger against its lines' stock_taken, per product/variant (one snapshot).
+    virtual StockAudit stock_audit() = 0;
 };
 
 // Run-time settings (table `settings`), see SettingsTypes.h.

@@ -365,30 +365,61 @@ TEST_F(OrdersApi, UnknownOrdersAre404Everywhere) {
 
 // ---- staff changes ----
 
-TEST_F(OrdersApi, StatusChangesAreSeenByBaseLinkerAndACancellationReturnsStockOnce) {
+TEST_F(OrdersApi, StatusChangesAreSeenByBaseLinkerAndMoveStockOncePerTransition) {
     const auto id = create(order_file(3));
     auto reply = api().put(path(id, "/status"), R"({"status_id":4})");
     ASSERT_EQ(reply.status, 200) << reply.body;
-    EXPECT_EQ(reply.body, R"({"result":"applied","stock_returned":false})");
+    EXPECT_EQ(reply.body, R"({"result":"applied","stock_returned":false,"stock_retaken":false,)"
+                          R"("units":0,"oversold":0})");
     EXPECT_EQ(wire(id).at("status_id"), "4");
     EXPECT_EQ(api().put(path(id, "/status"), R"({"status_id":4})").body,
-              R"({"result":"unchanged","stock_returned":false})");
+              R"({"result":"unchanged","stock_returned":false,"stock_retaken":false,)"
+              R"("units":0,"oversold":0})");
     EXPECT_EQ(stock(), kStartStock - 3);
     EXPECT_EQ(api().put(path(id, "/status"), R"({"status_id":6})").body,
-              R"({"result":"applied","stock_returned":true})");
+              R"({"result":"applied","stock_returned":true,"stock_retaken":false,)"
+              R"("units":3,"oversold":0})");
     EXPECT_EQ(stock(), kStartStock);
     EXPECT_EQ(wire(id).at("status_id"), "6");
-    ASSERT_EQ(api().put(path(id, "/status"), R"({"status_id":2})").status, 200);
+    EXPECT_EQ(api().put(path(id, "/status"), R"({"status_id":2})").body,
+              R"({"result":"applied","stock_returned":false,"stock_retaken":true,)"
+              R"("units":3,"oversold":0})");
+    EXPECT_EQ(stock(), kStartStock - 3) << "taken again";
     EXPECT_EQ(api().put(path(id, "/status"), R"({"status_id":6})").body,
-              R"({"result":"applied","stock_returned":false})");
-    EXPECT_EQ(stock(), kStartStock) << "given back once";
+              R"({"result":"applied","stock_returned":true,"stock_retaken":false,)"
+              R"("units":3,"oversold":0})");
+    EXPECT_EQ(stock(), kStartStock);
     const auto o = order(id);
     EXPECT_EQ(o.at("stock_returned"), json::value(true));
     const auto& history = o.at("history").as_array();
     ASSERT_EQ(history.size(), 5u);
     EXPECT_EQ(json::serialize(history[1].at("from")), R"({"id":1,"name":"Nowe"})");
     EXPECT_EQ(json::serialize(history[2].at("to")), R"({"id":6,"name":"Anulowane"})");
+    EXPECT_EQ(history[2].at("note"), "stock returned: 3 units");
+    EXPECT_EQ(history[3].at("note"), "stock taken again: 3 units");
     for (const auto& h : history) EXPECT_EQ(h.at("actor"), "admin:anna");
+}
+
+TEST_F(OrdersApi, TheDetailCarriesTheStockLedger) {
+    const auto id = create(order_file(3));
+    ASSERT_EQ(api().put(path(id, "/status"), R"({"status_id":6})").status, 200);
+    const auto o = order(id);
+    const auto& moves = o.at("stock_moves").as_array();
+    ASSERT_EQ(moves.size(), 2u);
+    EXPECT_EQ(moves[0].at("line"), json::value(1));
+    EXPECT_EQ(moves[0].at("product_id"), json::value(simple_));
+    EXPECT_EQ(moves[0].at("variant_id"), json::value(0));
+    EXPECT_EQ(moves[0].at("delta"), json::value(-3));
+    EXPECT_EQ(moves[0].at("reason"), "order_added");
+    EXPECT_EQ(moves[1].at("delta"), json::value(3));
+    EXPECT_EQ(moves[1].at("reason"), "cancelled");
+    EXPECT_EQ(moves[1].at("actor"), "admin:anna");
+    EXPECT_GT(moves[1].at("at").as_int64(), 0);
+    EXPECT_TRUE(moves[1].as_object().contains("id"));
+    EXPECT_EQ(o.at("stock_held"), json::value(0));
+    EXPECT_EQ(o.at("takes_stock"), json::value(true));
+    ASSERT_EQ(api().put(path(id, "/status"), R"({"status_id":1})").status, 200);
+    EXPECT_EQ(order(id).at("stock_held"), json::value(3));
 }
 
 TEST_F(OrdersApi, AShipmentIsBaseLinkersDeliveryPackageNumber) {

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include <sqlite3.h>
+
 #include "support/TempDb.h"
 
 namespace {
@@ -131,17 +133,22 @@ TEST_F(OrderCli, StaffChangesShowInShowAndInOrdersGet) {
 
     auto status = order("status 1 anulowane");
     EXPECT_EQ(status.code, 0) << status.output;
-    EXPECT_TRUE(contains(status.output, "order 1: status Nowe → Anulowane; stock returned"))
+    EXPECT_TRUE(
+        contains(status.output, "order 1: status Nowe → Anulowane; stock returned: 3 unit(s)"))
         << status.output;
     EXPECT_EQ(stock_of_product(1), 25);
     EXPECT_EQ(as_polled(1).status_id, 6);
     auto again = order("status 1 6");
     EXPECT_TRUE(contains(again.output, "order 1: status already Anulowane; nothing changed"))
         << again.output;
-    EXPECT_TRUE(contains(order("status 1 2").output, "Anulowane → W realizacji"));
+    auto revived = order("status 1 2");
+    EXPECT_TRUE(contains(revived.output, "Anulowane → W realizacji; stock taken again: 3 unit(s)"))
+        << revived.output;
+    EXPECT_EQ(stock_of_product(1), 23);
     auto twice = order("status 1 6");
-    EXPECT_FALSE(contains(twice.output, "; stock returned")) << twice.output;
-    EXPECT_EQ(stock_of_product(1), 25);  // returned once, however often it is cancelled
+    EXPECT_TRUE(contains(twice.output, "; stock returned: 3 unit(s)")) << twice.output;
+    EXPECT_EQ(stock_of_product(1), 25);  // once per transition, however often it is toggled
+    EXPECT_TRUE(contains(order("show 1").output, "revived by cli")) << order("show 1").output;
 
     auto ship = order("ship 1 --number 623000111 --carrier InPost --url https://inpost.pl/t/1");
     EXPECT_EQ(ship.code, 0);
@@ -213,6 +220,33 @@ TEST_F(OrderCli, BadFileNamesTheFieldAndWritesNothing) {
     EXPECT_EQ(order_count(), 0);
     EXPECT_EQ(stock_of_product(1), 25);
     EXPECT_TRUE(contains(order("list").output, "(no orders)"));
+}
+
+// `blconnect stock audit`: clean after the CLI's own changes; a line that says it holds more than
+// its ledger (a hand edit of the database) is reported and the exit status is 1.
+TEST_F(OrderCli, StockAuditReportsAnOrderWhoseLinesDisagreeWithItsLedger) {
+    ASSERT_EQ(order("create " + source_file("examples/order-example.json")).code, 0);
+    ASSERT_EQ(order("status 1 6").code, 0);
+    ASSERT_EQ(order("status 1 1").code, 0);
+    auto clean = run("stock audit --db " + db_);
+    EXPECT_EQ(clean.code, 0) << clean.output;
+    EXPECT_TRUE(contains(clean.output,
+                         "stock audit: 1 order(s), 6 ledger entries: every order"
+                         " holds what its ledger says"))
+        << clean.output;
+
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE order_lines SET stock_taken = 5 WHERE position = 0", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    auto dirty = run("stock audit --db " + db_);
+    EXPECT_EQ(dirty.code, 1) << dirty.output;
+    EXPECT_TRUE(
+        contains(dirty.output, "order 1: product 1: the ledger says it holds 2, its lines say 5"))
+        << dirty.output;
+    EXPECT_TRUE(contains(dirty.output, "1 difference(s)")) << dirty.output;
 }
 
 }  // namespace

@@ -55,18 +55,21 @@ TEST_F(ConnectorOrderUpdate, UnknownOrNonNumericStatusChangesNothing) {
     EXPECT_EQ(last_detail("OrderUpdate").at("refused"), json::value("unknown status 999"));
 }
 
-TEST_F(ConnectorOrderUpdate, CancellationReturnsStockExactlyOnce) {
+TEST_F(ConnectorOrderUpdate, CancellationReturnsStockOncePerTransition) {
     const auto a = add_order(simple_order("1", 3));
     const auto id = std::to_string(a);
     EXPECT_EQ(stock(simple_id_), kStartStock - 3);
     EXPECT_EQ(update(id, "status", kCancelled), R"({"counter":1})");
     EXPECT_EQ(stock(simple_id_), kStartStock);
     EXPECT_EQ(json::serialize(last_detail("OrderUpdate").at("stock_returned")), "[\"" + id + "\"]");
-    EXPECT_EQ(update(id, "status", "1"), R"({"counter":1})");  // back to new: stock stays
-    EXPECT_EQ(stock(simple_id_), kStartStock);
-    EXPECT_EQ(update(id, "status", kCancelled), R"({"counter":1})");
+    EXPECT_EQ(update(id, "status", kCancelled), R"({"counter":1})");  // already: nothing moves
     EXPECT_EQ(stock(simple_id_), kStartStock);
     EXPECT_EQ(json::serialize(last_detail("OrderUpdate").at("stock_returned")), "[]");
+    EXPECT_EQ(update(id, "status", "1"), R"({"counter":1})");  // back to new: taken again
+    EXPECT_EQ(stock(simple_id_), kStartStock - 3);
+    EXPECT_EQ(json::serialize(last_detail("OrderUpdate").at("stock_retaken")), "[\"" + id + "\"]");
+    EXPECT_EQ(update(id, "status", kCancelled), R"({"counter":1})");
+    EXPECT_EQ(stock(simple_id_), kStartStock);
     EXPECT_EQ(field(a, "status_id"), json::value(kCancelled));
 }
 

@@ -226,6 +226,31 @@ test('order detail: change the status, add a tracking number, mark paid, comment
     document.querySelector('[data-test="order-status"]')?.textContent === name, target.text);
   await clearFlash(page);
 
+  // A cancelling status asks first: the button says how many units go back to stock, nothing is
+  // saved until the second click. The stock moves table then shows the return; going back to
+  // the previous status takes the stock again (no question).
+  const cancelling = options.find((o) => o.text.includes('('));
+  assert.ok(cancelling, 'a status flagged cancelled');
+  const cancelledName = cancelling.text.replace(/ \(.*\)$/, '');
+  await page.selectOption('[data-test="status-select"]', cancelling.value);
+  await page.click('[data-test="status-apply"]');
+  await page.locator('[data-test="status-apply"][data-confirm="armed"]').waitFor();
+  assert.match(await page.textContent('[data-test="status-apply"]'), /[1-9]\d* (szt\.|units)/);
+  assert.equal(await page.textContent('[data-test="order-status"]'), target.text, 'not saved yet');
+  await page.click('[data-test="status-apply"]');
+  await flashOk(page);
+  await page.waitForFunction((name) =>
+    document.querySelector('[data-test="order-status"]')?.textContent === name, cancelledName);
+  await page.locator('[data-test="order-stock-moves"] [data-test="stock-move-delta"]', { hasText: '+' }).first().waitFor();
+  await clearFlash(page);
+  await page.selectOption('[data-test="status-select"]', target.value);
+  await page.click('[data-test="status-apply"]');
+  await flashOk(page);
+  await page.waitForFunction((name) =>
+    document.querySelector('[data-test="order-status"]')?.textContent === name, target.text);
+  assert.equal(await page.locator('[data-test="order-stock-moves"] [data-test="stock-move-delta"]', { hasText: '+' }).count(), 1);
+  await clearFlash(page);
+
   // Shipment (tracking number).
   state.tracking = `BLC${Date.now()}`;
   await page.fill('[data-test="shipment-number"]', state.tracking);

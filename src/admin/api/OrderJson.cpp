@@ -144,6 +144,27 @@ void write_history(wire::JsonWriter& out, const std::vector<store::StatusChange>
     out.end_array();
 }
 
+// The ledger; "line" is the 1-based place in "lines" (null: no line of the order now), and
+// "stock_held" what the order holds: −(sum of the deltas).
+void write_stock_moves(wire::JsonWriter& out, const std::vector<store::StockMove>& moves) {
+    std::int64_t held = 0;
+    out.key("stock_moves").begin_array();
+    for (const auto& m : moves) {
+        out.begin_object().key("id").integer(m.id).key("line");
+        if (m.line_position) {
+            out.integer(*m.line_position + 1);
+        } else {
+            out.null();
+        }
+        out.key("product_id").integer(m.product_id).key("variant_id").integer(m.variant_id);
+        out.key("delta").integer(m.delta).key("reason").string(m.reason);
+        out.key("actor").string(m.actor).key("at").integer(m.at).end_object();
+        held -= m.delta;
+    }
+    out.end_array();
+    out.key("stock_held").integer(held);
+}
+
 void write_head(wire::JsonWriter& out, const store::Order& o,
                 const std::vector<store::NamedId>& statuses) {
     out.key("id").integer(o.id);
@@ -203,9 +224,11 @@ void write_order_detail(wire::JsonWriter& out, const store::Order& o,
     out.key("user_comments").string(o.user_comments);
     write_staff_comments(out, o.admin_comments);
     out.key("stock_returned").boolean(o.stock_returned);
+    out.key("takes_stock").boolean(o.takes_stock);
     write_lines(out, o.lines);
     write_shipments(out, o.shipments);
     write_history(out, o.history, statuses);
+    write_stock_moves(out, o.stock_moves);
     out.end_object();
 }
 

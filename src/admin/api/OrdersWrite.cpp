@@ -43,7 +43,10 @@ core::WebResponse set_status(Call& call) {
     const char* text = result_text(update.result, order_id);
     return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object().key("result").string(text);
-        out.key("stock_returned").boolean(update.stock_returned).end_object();
+        out.key("stock_returned").boolean(update.stock_returned);
+        out.key("stock_retaken").boolean(update.stock_retaken);
+        out.key("units").integer(update.units).key("oversold").integer(update.oversold);
+        out.end_object();
     });
 }
 

@@ -45,11 +45,12 @@ struct Skipped {
 // What happened to the batch, for the answer and the journal.
 struct Report {
     std::string type, value;
-    std::string refused;                 // why nothing was applied at all ("" = it was tried)
-    std::optional<store::Id> status_id;  // the shop status a status update resolved to
-    std::vector<store::Id> applied;      // counted: changed or already so
-    std::vector<store::Id> unchanged;    // the subset that already had the value
-    std::vector<store::Id> stock_returned;
+    std::string refused;                    // why nothing was applied at all ("" = it was tried)
+    std::optional<store::Id> status_id;     // the shop status a status update resolved to
+    std::vector<store::Id> applied;         // counted: changed or already so
+    std::vector<store::Id> unchanged;       // the subset that already had the value
+    std::vector<store::Id> stock_returned;  // entered a cancelled status: stock given back
+    std::vector<store::Id> stock_retaken;   // left a cancelled status: stock taken again
     std::vector<Skipped> skipped;
 };
 
@@ -117,6 +118,7 @@ void update_status(const std::vector<store::Id>& ids, ActionContext& ctx, Report
     apply_each(ids, report, [&](store::Id id) {
         const auto update = orders.set_status(id, *status, kActor, ctx.now);
         if (update.stock_returned) report.stock_returned.push_back(id);
+        if (update.stock_retaken) report.stock_retaken.push_back(id);
         return update.result;
     });
 }
@@ -164,6 +166,7 @@ std::string update_detail(const Report& report) {
     write_ids(out, "applied", report.applied);
     write_ids(out, "unchanged", report.unchanged);
     write_ids(out, "stock_returned", report.stock_returned);
+    write_ids(out, "stock_retaken", report.stock_retaken);
     out.key("skipped").begin_array();
     for (const auto& skipped : report.skipped) {
         out.begin_object().key("id").string(skipped.id).key("reason").string(skipped.reason);

@@ -27,19 +27,45 @@ StockMap lock_stock(Port& port, Connection& conn, const StockMap& keys);
 // table. The variants' triggers keep products.quantity equal to the sum of their stock.
 void move_stock(Port& port, Connection& conn, const StockMap& moves);
 
-// What the order holds from stock per key (nothing once its stock was returned).
+// The stock ledger (StockLedger.cpp). An entry of stock_moves before it is written.
+struct LedgerEntry {
+    std::optional<std::int64_t> line_position;  // nullopt: no line of the order
+    StockKey key;
+    std::int64_t delta = 0;  // negative = taken from stock
+};
+// One entry per line whose share took something: `sign` -1 = taken, +1 = given back.
+std::vector<LedgerEntry> line_entries(std::span<const std::optional<StockKey>> keys,
+                                      std::span<const LineShare> shares, int sign);
+// One entry per key of `moves`, on the first line bound to the key (or none).
+std::vector<LedgerEntry> key_entries(const StockMap& moves,
+                                     std::span<const std::optional<StockKey>> keys);
+// Writes the entries (zeros skipped) in one statement, whatever their number.
+void record_moves(Port& port, Connection& conn, Id order_id, std::span<const LedgerEntry> entries,
+                  std::string_view reason, const std::string& actor, std::int64_t now);
+// What the order holds from stock per key: −(sum of its ledger deltas). The one rule for it.
 StockMap held_stock(Connection& conn, Id order_id);
+std::vector<StockMove> read_stock_moves(Connection& conn, Id order_id);
+StockAudit audit_stock(Connection& conn);
 
 struct StatusInfo {
     bool known = false;
     bool cancelled = false;
 };
 StatusInfo status_info(Connection& conn, Id status_id);
-// Sets the order's status to `to` (known) with a history row; entering a cancelled status gives
-// the stock back, once per order. Returns true when stock was given back. `from` nullopt: the
-// order was just created, its row already holds `to`.
-bool enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from, Id to,
-                  bool cancelled, const std::string& actor, std::int64_t now);
+// What a status change did to the order's stock (OrderStatusStock.cpp).
+struct StockTransition {
+    bool returned = false;   // gave back what the order held
+    bool retaken = false;    // took the stock again
+    bool cancelled = false;  // the order is in a cancelled status now: it holds nothing
+    std::int64_t units = 0, oversold = 0;
+    std::string note;  // for the status history: "stock returned: 3 units"
+};
+// Sets the order's status to `to` (known) with a history row, the order's row locked by the
+// caller. Entering a cancelled status gives back what the order holds; leaving one for a status
+// not cancelled takes the stock again (orders that took stock when added); once per transition.
+// `from` nullopt: the order was just created, its row already holds `to`.
+StockTransition enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from,
+                             Id to, bool cancelled, const std::string& actor, std::int64_t now);
 
 const char* origin_text(OrderOrigin origin);
 OrderOrigin origin_from(std::string_view text);

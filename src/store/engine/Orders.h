@@ -31,6 +31,7 @@ class Orders final : public store::Orders {
     std::vector<OrderSummary> list_orders(const OrderListQuery& query) override;
     std::optional<Order> order_detail(Id order_id) override;
     OrderStats order_stats(std::int64_t now) override;
+    StockAudit stock_audit() override;
 
     // Tests only: buckets of `span` order ids for OrdersGet's page counts (OrderPages.h), on a
     // database without orders.

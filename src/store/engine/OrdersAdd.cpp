@@ -61,15 +61,15 @@ std::optional<Id> insert_header(Connection& conn, const OrderInput& o, const Add
                                 Id status, std::int64_t now) {
     static const std::string sql =
         std::string("INSERT INTO orders (") + kHeaderColumns +
-        ", origin, baselinker_id, status_id, date_add, paid_time, created_at, updated_at)"
-        " VALUES (" +
+        ", origin, baselinker_id, status_id, date_add, takes_stock, paid_time, created_at,"
+        " updated_at) VALUES (" +
         kHeaderValues +
-        ", ?39, ?40, ?41, ?42, CASE WHEN CAST(?36 AS BOOLEAN) THEN CAST(?38 AS BIGINT) ELSE 0"
+        ", ?39, ?40, ?41, ?42, ?43, CASE WHEN CAST(?36 AS BOOLEAN) THEN CAST(?38 AS BIGINT) ELSE 0"
         " END, ?38, ?38) ON CONFLICT (baselinker_id) DO NOTHING RETURNING id";
     auto st = conn.prepare(sql);
     bind_header(st, o, now);
     st.bind(39, orders::origin_text(plan.origin)).bind(40, plan.baselinker_id);
-    st.bind(41, status).bind(42, o.date_add != 0 ? o.date_add : now);
+    st.bind(41, status).bind(42, o.date_add != 0 ? o.date_add : now).bind(43, plan.take_stock);
     if (!st.step()) return std::nullopt;
     return st.integer(0);
 }
@@ -106,15 +106,17 @@ struct Current {
     Id status = 0;
     std::optional<std::int64_t> baselinker_id;
     bool stock_returned = false;
+    bool takes_stock = false;
 };
 
 std::optional<Current> lock_current(Port& port, Connection& conn, Id order_id) {
     auto st = conn.prepare(
-        std::string("SELECT status_id, baselinker_id, stock_returned FROM orders WHERE id = ?1") +
+        std::string("SELECT status_id, baselinker_id, stock_returned, takes_stock FROM orders"
+                    " WHERE id = ?1") +
         port.dialect().lock_rows());
     st.bind(1, order_id);
     if (!st.step()) return std::nullopt;
-    return Current{st.integer(0), st.optional_integer(1), st.boolean(2)};
+    return Current{st.integer(0), st.optional_integer(1), st.boolean(2), st.boolean(3)};
 }
 
 // A new BaseLinker id is taken only when no other order has it (it stays unique). A concurrent
@@ -152,6 +154,8 @@ void update_header(Connection& conn, Id order_id, const Current& current, const 
     orders::order_paging_changed(conn, order_id);  // paid and date_add may have changed
     if (plan.baselinker_id && plan.baselinker_id != current.baselinker_id)
         take_baselinker_id(conn, order_id, *plan.baselinker_id);
+    if (plan.take_stock && !current.takes_stock)  // it takes stock from now on
+        conn.prepare("UPDATE orders SET takes_stock = TRUE WHERE id = ?1").bind(1, order_id).run();
 }
 
 // Every line and every attribute of the order in two statements, whatever the line count.
@@ -201,16 +205,25 @@ void insert_lines(Port& port, Connection& conn, Id order_id, const OrderInput& o
 }
 
 // A replacement keeps the order's status unless the new version names a known, different one
-// (the default status applies to new orders only, so staff's progress is not reset). True when
-// it entered a cancelled status (the order's stock is then returned, now or before).
-bool replace_status(Port& port, Connection& conn, Id order_id, Id current_status,
-                    const OrderInput& o, const AddOrderOptions& options, std::int64_t now) {
-    if (!o.status_id || *o.status_id == current_status) return false;
+// (the default status applies to new orders only, so staff's progress is not reset). Entering
+// a cancelled status returns the stock, leaving one takes it again (enter_status).
+orders::StockTransition replace_status(Port& port, Connection& conn, Id order_id, Id current_status,
+                                       const OrderInput& o, const AddOrderOptions& options,
+                                       std::int64_t now) {
+    if (!o.status_id || *o.status_id == current_status) return {};
     auto info = orders::status_info(conn, *o.status_id);
-    if (!info.known) return false;
-    orders::enter_status(port, conn, order_id, current_status, *o.status_id, info.cancelled,
-                         options.actor, now);
-    return info.cancelled;
+    if (!info.known) return {};
+    return orders::enter_status(port, conn, order_id, current_status, *o.status_id, info.cancelled,
+                                options.actor, now);
+}
+
+// The lines' counters as the database holds them (after a retake changed them).
+void reread_line_counters(Connection& conn, Id order_id, AddOrderResult& result) {
+    auto st = conn.prepare(
+        "SELECT stock_taken, oversold FROM order_lines WHERE order_id = ?1 ORDER BY position");
+    st.bind(1, order_id);
+    for (std::size_t i = 0; i < result.lines.size() && st.step(); ++i)
+        result.lines[i].stock_taken = st.integer(0), result.lines[i].oversold = st.integer(1);
 }
 
 // The first status of a new order: the sent one when known, else the default.
@@ -237,12 +250,13 @@ std::vector<std::optional<StockKey>> bind_lines(Port& port, Connection& conn, co
 void write_content(Port& port, Connection& conn, Id order_id,
                    const std::optional<Current>& replacing, const OrderInput& o,
                    const AddPlan& plan, const std::vector<std::optional<StockKey>>& keys,
-                   AddOrderResult& result) {
+                   const std::string& actor, std::int64_t now, AddOrderResult& result) {
     std::vector<std::int64_t> quantities;
     for (const auto& line : o.lines) quantities.push_back(line.quantity);
     // A cancelled order whose stock went back holds nothing and takes nothing.
     const bool returned = replacing && replacing->stock_returned;
     StockMap holding;
+    StockMap moved;
     if (!returned) {
         const StockMap held = replacing ? orders::held_stock(conn, order_id) : StockMap{};
         const StockMap wanted = wanted_units(keys, quantities);
@@ -253,11 +267,20 @@ void write_content(Port& port, Connection& conn, Id order_id,
         StockPlan stock = plan_stock(held, wanted, available, plan.take_stock);
         orders::move_stock(port, conn, stock.moves);
         holding = std::move(stock.holding);
+        moved = std::move(stock.moves);
     }
     if (replacing)
         conn.prepare("DELETE FROM order_lines WHERE order_id = ?1").bind(1, order_id).run();
     auto shares = share_lines(keys, quantities, std::move(holding), plan.take_stock && !returned);
     insert_lines(port, conn, order_id, o, keys, shares);
+    // The ledger: a new order's entries are its lines' shares; a replacement's are the net
+    // moves per key (the previous version's entries stay, so the sum is what it holds now).
+    if (replacing)
+        orders::record_moves(port, conn, order_id, orders::key_entries(moved, keys), "replaced",
+                             actor, now);
+    else
+        orders::record_moves(port, conn, order_id, orders::line_entries(keys, shares, -1),
+                             "order_added", actor, now);
     result.lines.clear();
     for (std::size_t i = 0; i < o.lines.size(); ++i) {
         LineOutcome out;
@@ -297,13 +320,14 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
     }
     if (replacing) update_header(conn, order_id, *replacing, o, plan, now);
 
-    write_content(port, conn, order_id, replacing, o, plan, keys, result);
+    write_content(port, conn, order_id, replacing, o, plan, keys, options.actor, now, result);
     // A cancelled order holds nothing: its stock was returned before or by its status now.
     bool returned = false;
     if (replacing) {
         result.kind = AddOrderResult::Kind::Replaced;
-        returned = replace_status(port, conn, order_id, replacing->status, o, options, now) ||
-                   replacing->stock_returned;
+        auto moved = replace_status(port, conn, order_id, replacing->status, o, options, now);
+        returned = moved.cancelled || (replacing->stock_returned && !moved.retaken);
+        if (moved.retaken) reread_line_counters(conn, order_id, result);
     } else {
         result.kind = AddOrderResult::Kind::Created;
         orders::enter_status(port, conn, order_id, std::nullopt, status, status_flags.cancelled,

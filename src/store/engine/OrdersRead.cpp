@@ -22,7 +22,7 @@ constexpr const char* kHeaderSelect =
     " point_id, point_name, point_address, point_postcode, point_city, phone, email, date_add,"
     " status_id, payment_method, payment_method_id, cod, paid, paid_time, currency,"
     " delivery_method, delivery_method_id, delivery_price, user_comments, admin_comments,"
-    " stock_returned FROM orders";
+    " stock_returned, takes_stock FROM orders";
 
 Address read_address(const Statement& st, int first) {
     return Address{st.text(first),     st.text(first + 1), st.text(first + 2), st.text(first + 3),
@@ -58,6 +58,7 @@ Order read_header(const Statement& st) {
     o.user_comments = st.text(42);
     o.admin_comments = st.text(43);
     o.stock_returned = st.boolean(44);
+    o.takes_stock = st.boolean(45);
     return o;
 }
 
@@ -273,6 +274,7 @@ std::optional<Order> Orders::order_detail(Id order_id) {
         Order order = std::move(loaded.front());
         order.shipments = orders::read_shipments(conn, order_id);
         order.history = orders::read_history(conn, order_id);
+        order.stock_moves = orders::read_stock_moves(conn, order_id);
         return order;
     });
 }

@@ -1,5 +1,4 @@
-// Stock held by orders: binding a line to a stock row, locking and moving stock, what an order
-// holds, statuses that give it back.
+// Stock rows of orders: binding a line to a stock row, locking and moving stock, status flags.
 #include <set>
 
 #include "store/engine/OrderRules.h"
@@ -31,29 +30,6 @@ std::optional<StockKey> by_codes(Connection& conn, const OrderLineInput& line) {
     return by_code(
         conn, "SELECT id FROM products WHERE ean = ?1 AND variant_count = 0 ORDER BY id LIMIT 1",
         "SELECT product_id, id FROM variants WHERE ean = ?1 ORDER BY id LIMIT 1", line.ean);
-}
-
-// Marks the order's stock as returned; false when it already was (exactly once).
-bool claim_return(Connection& conn, Id order_id) {
-    auto st = conn.prepare(
-        "UPDATE orders SET stock_returned = TRUE WHERE id = ?1 AND NOT stock_returned");
-    st.bind(1, order_id);
-    st.run();
-    return st.affected() == 1;
-}
-
-void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
-                   const std::string& actor, const std::string& note, std::int64_t now) {
-    conn.prepare(
-            "INSERT INTO order_status_history (order_id, at, from_status, to_status, actor, note)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(1, order_id)
-        .bind(2, now)
-        .bind(3, from)
-        .bind(4, to)
-        .bind(5, actor)
-        .bind(6, note)
-        .run();
 }
 
 }  // namespace
@@ -144,44 +120,11 @@ void move_stock(Port& port, Connection& conn, const StockMap& moves) {
     }
 }
 
-StockMap held_stock(Connection& conn, Id order_id) {
-    auto st = conn.prepare(
-        "SELECT l.product_id, l.variant_id, SUM(l.stock_taken) FROM order_lines l"
-        " JOIN orders o ON o.id = l.order_id"
-        " WHERE l.order_id = ?1 AND l.product_id IS NOT NULL AND NOT o.stock_returned"
-        " GROUP BY l.product_id, l.variant_id HAVING SUM(l.stock_taken) > 0");
-    st.bind(1, order_id);
-    StockMap out;
-    while (st.step()) out[StockKey{st.integer(0), st.integer(1)}] = st.integer(2);
-    return out;
-}
-
 StatusInfo status_info(Connection& conn, Id status_id) {
     auto st = conn.prepare("SELECT cancelled FROM order_statuses WHERE id = ?1");
     st.bind(1, status_id);
     if (!st.step()) return {};
     return StatusInfo{true, st.boolean(0)};
-}
-
-bool enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from, Id to,
-                  bool cancelled, const std::string& actor, std::int64_t now) {
-    if (from)  // a new order (no `from`) was inserted with its first status
-        conn.prepare("UPDATE orders SET status_id = ?1, updated_at = ?2 WHERE id = ?3")
-            .bind(1, to)
-            .bind(2, now)
-            .bind(3, order_id)
-            .run();
-    bool returned = false;
-    if (cancelled) {
-        const StockMap held = held_stock(conn, order_id);
-        if (claim_return(conn, order_id) && !held.empty()) {
-            lock_stock(port, conn, held);
-            move_stock(port, conn, return_all(held));
-            returned = true;
-        }
-    }
-    record_status(conn, order_id, from, to, actor, returned ? "stock returned" : "", now);
-    return returned;
 }
 
 const char* origin_text(OrderOrigin origin) {

@@ -1,7 +1,7 @@
-// Changes to one existing order: status (cancellation gives stock back once), shipments, the
-// paid flag, staff comments. Each is one write that first reads (and locks) the order's row,
-// so that concurrent changes of the same order apply one after the other and "already had that
-// value" is decided on the latest state.
+// Changes to one existing order: status (cancellation gives stock back, reviving takes it again),
+// shipments, the paid flag, staff comments. Each is one write that first reads (and locks) the
+// order's row, so that concurrent changes of the same order apply one after the other and "already
+// had that value" is decided on the latest state.
 #include "store/OrderText.h"
 #include "store/engine/OrderPages.h"
 #include "store/engine/OrderRules.h"
@@ -30,24 +30,37 @@ void touch(Connection& conn, Id order_id, std::int64_t now) {
         .run();
 }
 
+StatusUpdate only(UpdateResult result) {
+    StatusUpdate update;
+    update.result = result;
+    return update;
+}
+
 }  // namespace
 
-// Moving away from a cancelled status does not take the stock again: the goods may have been
-// sold meanwhile, and a stock_returned order stays "holding nothing" for good (a later
-// cancellation returns nothing twice). Staff adjust stock by hand if a cancelled order revives.
+// The order's row is locked first (order_state), so concurrent toggles of one order apply one
+// after the other and each transition moves stock exactly once (enter_status).
 StatusUpdate Orders::set_status(Id order_id, Id status_id, const std::string& actor,
                                 std::int64_t now) {
     return write(port_, [&](Connection& conn) {
         auto state = order_state(port_, conn, order_id);
-        if (!state) return StatusUpdate{UpdateResult::UnknownOrder, false};
+        if (!state) return only(UpdateResult::UnknownOrder);
         auto info = orders::status_info(conn, status_id);
-        if (!info.known) return StatusUpdate{UpdateResult::UnknownStatus, false};
-        if (state->status == status_id) return StatusUpdate{UpdateResult::Unchanged, false};
+        if (!info.known) return only(UpdateResult::UnknownStatus);
+        if (state->status == status_id) return only(UpdateResult::Unchanged);
+        const auto moved = orders::enter_status(port_, conn, order_id, state->status, status_id,
+                                                info.cancelled, actor, now);
         StatusUpdate update;
-        update.stock_returned = orders::enter_status(port_, conn, order_id, state->status,
-                                                     status_id, info.cancelled, actor, now);
+        update.stock_returned = moved.returned;
+        update.stock_retaken = moved.retaken;
+        update.units = moved.units;
+        update.oversold = moved.oversold;
         return update;
     });
+}
+
+StockAudit Orders::stock_audit() {
+    return read(port_, [&](Connection& conn) { return orders::audit_stock(conn); });
 }
 
 UpdateResult Orders::add_shipment(Id order_id, const Shipment& sent, const std::string& actor,
