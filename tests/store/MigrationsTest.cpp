@@ -101,6 +101,7 @@ TEST(Migrations, UpgradeFromVersion3AddsSessionsAndKeepsUsers) {
     // The database as blconnect with migrations 001-003 left it.
     exec(db.path(),
          "DROP TABLE admin_sessions; DROP TABLE order_page_span; DROP TABLE order_page_counts;"
+         " DROP TABLE held_change_entries; DROP TABLE held_changes;"
          " DELETE FROM schema_migrations WHERE version >= 4");
     std::string msg = error_of([&] { db.open(); });
     EXPECT_NE(msg.find("has schema version 3"), std::string::npos) << msg;
