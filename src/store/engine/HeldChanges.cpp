@@ -4,7 +4,9 @@
 // then finds it held (one copy, its re-sends counted) — on PostgreSQL as on SQLite.
 #include "store/engine/HeldChanges.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <type_traits>
 
 #include "store/engine/BatchChanges.h"
 #include "store/engine/MassChangeGuard.h"

@@ -29,7 +29,7 @@ Simulated simulate(std::span<const StockChange> changes, const StockFigures& now
         const StockChange& c = changes[i];
         const StockKey key{c.product_id, c.variant_id};
         s.before.try_emplace(key, *now.current[i]);
-        auto [it, fresh] = s.after.try_emplace(key, *now.current[i]);
+        auto it = s.after.try_emplace(key, *now.current[i]).first;
         std::optional<EntryNote> note;
         if (auto value = batch::new_stock(c, it->second, note)) it->second = *value;
     }
