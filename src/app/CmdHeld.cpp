@@ -34,10 +34,10 @@ void print_batch(const store::HeldBatch& b) {
 
 int cmd_held_list(const HeldOptions& options) {
     auto session = open_held_session(options);
-    const auto batches = session.store->held_changes().list(
-        store::held_state_from(options.state), options.last);  // "all": nullopt
-    if (batches.empty()) std::cout << "no " << (options.state == "all" ? "" : options.state + " ")
-                                   << "batches\n";
+    const auto batches = session.store->held_changes().list(store::held_state_from(options.state),
+                                                            options.last);  // "all": nullopt
+    if (batches.empty())
+        std::cout << "no " << (options.state == "all" ? "" : options.state + " ") << "batches\n";
     for (const auto& b : batches) print_batch(b);
     return 0;
 }

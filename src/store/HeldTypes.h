@@ -57,7 +57,7 @@ struct GuardedResult {
 };
 
 // The stable lower-case names used in the database, the admin API and the CLI.
-const char* held_kind_name(HeldKind kind);    // "stock", "price"
+const char* held_kind_name(HeldKind kind);     // "stock", "price"
 const char* held_state_name(HeldState state);  // "held", "applied", "discarded"
 std::optional<HeldState> held_state_from(const std::string& name);
 

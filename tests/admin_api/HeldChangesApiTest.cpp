@@ -47,7 +47,8 @@ TEST_F(HeldChangesApi, ListsTheHeldBatchWithItsFiguresAndEntries) {
     auto api = with_token();
     auto list = api.get("/held-changes");
     ASSERT_EQ(list.status, 200) << list.body;
-    const auto& items = list.json().at("items").as_array();
+    const auto body = list.json();
+    const auto& items = body.at("items").as_array();
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0].at("summary"), "2 of 4 active products would be set to 0");
     EXPECT_EQ(items[0].at("state"), "held");
@@ -64,7 +65,8 @@ TEST_F(HeldChangesApi, ListsTheHeldBatchWithItsFiguresAndEntries) {
     EXPECT_EQ(api.get("/held-changes?state=sideways").status, 422);
 
     bool warned = false;
-    for (const auto& w : api.get("/health").json().at("warnings").as_array())
+    const auto health = api.get("/health").json();
+    for (const auto& w : health.at("warnings").as_array())
         warned = warned || w.at("code") == "mass_change_held";
     EXPECT_TRUE(warned);
 }

@@ -41,10 +41,9 @@ TEST(ErrorEnvelope, TransportRefusalsKeepTheirStatuses) {
 
 TEST(ErrorEnvelope, EveryCodeMapsToADocumentedWireCode) {
     const std::set<std::string_view> documented{
-        "no_password",       "incorrect_password", "unsupported_action",
-        "invalid_parameter", "unknown_product",    "internal_error",
-        "forbidden",         "rate_limited",       "request_too_large",
-        "mass_change_held"};
+        "no_password",       "incorrect_password", "unsupported_action", "invalid_parameter",
+        "unknown_product",   "internal_error",     "forbidden",          "rate_limited",
+        "request_too_large", "mass_change_held"};
     for (int c = 0; c <= static_cast<int>(Code::Internal); ++c) {
         const auto code = static_cast<Code>(c);
         EXPECT_TRUE(documented.count(wire_error(code).code)) << core::code_name(code);

@@ -58,12 +58,12 @@ TEST_F(ConnectorUpdates, APriceTenTimesAboveTheCurrentIsHeldWithTheWholeBatch) {
     EXPECT_EQ(catalogue_state(), before);  // SZT's modest change is held with the rest
     auto held = store_->held_changes().list(store::HeldState::Held, 10);
     ASSERT_EQ(held.size(), 1u);
-    EXPECT_EQ(held.front().summary, "1 of 2 prices would move below 10 % or above 10x of the current price");
+    EXPECT_EQ(held.front().summary,
+              "1 of 2 prices would move below 10 % or above 10x of the current price");
 }
 
 TEST_F(ConnectorUpdates, APriceAtTenTimesIsApplied) {
-    const std::string products =
-        R"([{"product_id":")" + id("NOZ") + R"(","price":"1000.00"}])";
+    const std::string products = R"([{"product_id":")" + id("NOZ") + R"(","price":"1000.00"}])";
     EXPECT_EQ(call("ProductsPriceUpdate", {{"products", products}}).body, R"({"counter":1})");
 }
 

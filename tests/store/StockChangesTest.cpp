@@ -152,8 +152,8 @@ TEST_F(Changes, PriceSetFromOutsideEndsThePromotionSoItIsThePriceReported) {
 }
 
 TEST_F(Changes, StockStaysWithinZeroAndTheMaximum) {
-    auto r = stock({set(1, 0, store::kMaxStock + 1), set(5, 0, store::kMaxStock),
-                    change(5, 0, 1), change(3, red_, std::numeric_limits<std::int64_t>::max())});
+    auto r = stock({set(1, 0, store::kMaxStock + 1), set(5, 0, store::kMaxStock), change(5, 0, 1),
+                    change(3, red_, std::numeric_limits<std::int64_t>::max())});
     EXPECT_EQ(r.applied, 3);
     ASSERT_EQ(r.notes.size(), 3u);
     EXPECT_FALSE(r.notes[0].applied);

@@ -100,8 +100,8 @@ core::WebResponse apply_held(Call& call) {
     const store::Id id = path_id(call, 0);
     auto result =
         value_or_throw(call.store.held_changes().apply(id, call.caller.actor(), call.now));
-    spdlog::info("admin api: {} applied held change {} ({} entries applied)",
-                 call.caller.username, id, result.applied);
+    spdlog::info("admin api: {} applied held change {} ({} entries applied)", call.caller.username,
+                 id, result.applied);
     return detail_reply(detail_of(call), &result);
 }
 

@@ -99,7 +99,8 @@ std::string batch_detail(std::size_t entries, const store::GuardedResult& guarde
 }
 
 core::Status held_status(const store::HeldBatch& held) {
-    return {core::Code::Held, {},
+    return {core::Code::Held,
+            {},
             "mass change held: " + held.summary + " (held change " + std::to_string(held.id) +
                 "); nothing was applied, staff must approve it in the shop's panel"};
 }

@@ -25,8 +25,7 @@ core::Result<store::PriceChange> validate(const wire::RawEntry& raw, std::size_t
 
 Outcome products_price_update(const Params& params, ActionContext& ctx, JsonWriter& out) {
     return run_update_batch<store::PriceChange>(
-        params, ctx, out, validate,
-        [&](const auto& changes) {
+        params, ctx, out, validate, [&](const auto& changes) {
             return ctx.store.held_changes().submit_prices(changes, ctx.settings.guard, ctx.now);
         });
 }

@@ -31,8 +31,7 @@ core::Result<store::StockChange> validate(const wire::RawEntry& raw, std::size_t
 
 Outcome products_quantity_update(const Params& params, ActionContext& ctx, JsonWriter& out) {
     return run_update_batch<store::StockChange>(
-        params, ctx, out, validate,
-        [&](const auto& changes) {
+        params, ctx, out, validate, [&](const auto& changes) {
             return ctx.store.held_changes().submit_stock(changes, ctx.settings.guard, ctx.now);
         });
 }

@@ -94,13 +94,14 @@ std::optional<std::int64_t> new_stock(const StockChange& c, std::int64_t current
         return c.quantity;
     }
     std::int64_t sum = 0;
-    if (__builtin_add_overflow(current, c.quantity, &sum)) sum = c.quantity < 0 ? -1 : kMaxStock + 1;
+    if (__builtin_add_overflow(current, c.quantity, &sum))
+        sum = c.quantity < 0 ? -1 : kMaxStock + 1;
     if (sum < 0 || sum > kMaxStock) {
         const std::int64_t clamped = sum < 0 ? 0 : kMaxStock;
-        note = EntryNote{c.entry, true,
-                         "clamped to " + std::to_string(clamped) + " (stock " +
-                             std::to_string(current) + ", change " + std::to_string(c.quantity) +
-                             ")"};
+        note =
+            EntryNote{c.entry, true,
+                      "clamped to " + std::to_string(clamped) + " (stock " +
+                          std::to_string(current) + ", change " + std::to_string(c.quantity) + ")"};
         return clamped;
     }
     return sum;
@@ -161,7 +162,6 @@ BatchResult apply_prices(Port& port, Connection& conn, std::span<const PriceChan
     return result;
 }
 
-
 }  // namespace store::engine::batch
 
 namespace store::engine {
@@ -171,8 +171,9 @@ BatchResult Catalog::apply_stock_changes(std::span<const StockChange> changes) {
 }
 
 BatchResult Catalog::apply_price_changes(std::span<const PriceChange> changes) {
-    return write(port_,
-                 [&](Connection& conn) { return batch::apply_prices(port_, conn, changes, use_promo_); });
+    return write(port_, [&](Connection& conn) {
+        return batch::apply_prices(port_, conn, changes, use_promo_);
+    });
 }
 
 }  // namespace store::engine

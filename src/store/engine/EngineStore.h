@@ -1,6 +1,7 @@
 #pragma once
 // store::Store over a database port: the engine's catalogue, lookups, orders, journal, admin
-// credentials, settings and held batches, all on one Port (a backend's pool, dialect and write runner).
+// credentials, settings and held batches, all on one Port (a backend's pool, dialect and write
+// runner).
 #include <memory>
 
 #include "store/Store.h"

@@ -239,8 +239,7 @@ std::optional<Verdict> judge(Port&, Connection& conn, std::span<const PriceChang
     return judge_prices(changes, current_values(conn, changes), rules);
 }
 
-BatchResult apply_batch(Port& port, Connection& conn, std::span<const StockChange> changes,
-                        bool) {
+BatchResult apply_batch(Port& port, Connection& conn, std::span<const StockChange> changes, bool) {
     return batch::apply_stock(port, conn, changes);
 }
 
@@ -267,18 +266,18 @@ GuardedResult submit(Port& port, std::span<const Change> changes, const GuardRul
 // The held batch `id`, locked for a decision: NotFound / Conflict when there is none to take.
 core::Result<HeldBatch> pending(Port& port, Connection& conn, Id id) {
     auto batch = read_batch(port, conn, id, true);
-    if (!batch)
-        return core::Status::not_found("no held change " + std::to_string(id), "id");
+    if (!batch) return core::Status::not_found("no held change " + std::to_string(id), "id");
     if (batch->state != HeldState::Held)
         return core::Status::conflict("id", "held change " + std::to_string(id) + " was already " +
                                                 held_state_name(batch->state));
     return *batch;
 }
 
-void decide(Connection& conn, Id id, HeldState state, const std::string& actor,
-            std::int64_t now, std::optional<std::int64_t> applied) {
-    conn.prepare("UPDATE held_changes SET state = ?1, decided_by = ?2, decided_at = ?3,"
-                 " applied = ?4 WHERE id = ?5")
+void decide(Connection& conn, Id id, HeldState state, const std::string& actor, std::int64_t now,
+            std::optional<std::int64_t> applied) {
+    conn.prepare(
+            "UPDATE held_changes SET state = ?1, decided_by = ?2, decided_at = ?3,"
+            " applied = ?4 WHERE id = ?5")
         .bind(1, held_state_name(state))
         .bind(2, actor)
         .bind(3, now)
@@ -343,8 +342,8 @@ core::Result<BatchResult> HeldChanges::apply(Id id, const std::string& actor, st
         if (batch->kind == HeldKind::Stock) {
             result = batch::apply_stock(port_, conn, read_entries<StockChange>(conn, id));
         } else {
-            result = batch::apply_prices(port_, conn, read_entries<PriceChange>(conn, id),
-                                         use_promo_);
+            result =
+                batch::apply_prices(port_, conn, read_entries<PriceChange>(conn, id), use_promo_);
         }
         decide(conn, id, HeldState::Applied, actor, now, result.applied);
         return result;

@@ -69,7 +69,8 @@ std::optional<Verdict> judge_prices(std::span<const PriceChange> changes,
         const __int128 now = *current[i], next = changes[i].price.minor();
         const bool below =
             rules.price_floor_percent > 0 && next * 100 < now * rules.price_floor_percent;
-        const bool above = rules.price_ceiling_factor > 0 && next > now * rules.price_ceiling_factor;
+        const bool above =
+            rules.price_ceiling_factor > 0 && next > now * rules.price_ceiling_factor;
         if (below || above) ++tripped;
     }
     if (tripped == 0) return std::nullopt;
