@@ -153,14 +153,17 @@ TEST_F(Changes, PriceSetFromOutsideEndsThePromotionSoItIsThePriceReported) {
 
 TEST_F(Changes, StockStaysWithinZeroAndTheMaximum) {
     auto r = stock({set(1, 0, store::kMaxStock + 1), set(5, 0, store::kMaxStock), change(5, 0, 1),
-                    change(3, red_, std::numeric_limits<std::int64_t>::max())});
+                    change(3, red_, store::kMaxStock),
+                    change(1, 0, std::numeric_limits<std::int64_t>::max())});
     EXPECT_EQ(r.applied, 3);
-    ASSERT_EQ(r.notes.size(), 3u);
+    ASSERT_EQ(r.notes.size(), 4u);
     EXPECT_FALSE(r.notes[0].applied);
     EXPECT_NE(r.notes[0].reason.find("above the maximum 1000000000"), std::string::npos);
     EXPECT_TRUE(r.notes[1].applied);
     EXPECT_NE(r.notes[1].reason.find("clamped to 1000000000"), std::string::npos);
     EXPECT_NE(r.notes[2].reason.find("clamped to 1000000000"), std::string::npos);
+    EXPECT_FALSE(r.notes[3].applied);  // outside 64 bits: nobody meant it
+    EXPECT_EQ(r.notes[3].reason, "quantity out of range");
     EXPECT_EQ(detail(1).quantity, 10);
     EXPECT_EQ(detail(5).quantity, store::kMaxStock);
     EXPECT_EQ(detail(3).variants[0].quantity, store::kMaxStock);

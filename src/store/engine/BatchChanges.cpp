@@ -94,8 +94,10 @@ std::optional<std::int64_t> new_stock(const StockChange& c, std::int64_t current
         return c.quantity;
     }
     std::int64_t sum = 0;
-    if (__builtin_add_overflow(current, c.quantity, &sum))
-        sum = c.quantity < 0 ? -1 : kMaxStock + 1;
+    if (__builtin_add_overflow(current, c.quantity, &sum)) {
+        note = EntryNote{c.entry, false, "quantity out of range"};  // not a change anybody meant
+        return std::nullopt;
+    }
     if (sum < 0 || sum > kMaxStock) {
         const std::int64_t clamped = sum < 0 ? 0 : kMaxStock;
         note =

@@ -22,7 +22,7 @@ std::optional<Target> resolve(Connection& conn, Id product_id, Id variant_id, bo
 
 // The new stock of a change from `current`; nullopt (with a skip note) when it must be skipped.
 // Stock stays within 0..kMaxStock: a change past either end is clamped (applied, with a note);
-// a set above kMaxStock or below 0 is skipped.
+// a set above kMaxStock or below 0, and a change outside 64 bits, are skipped.
 std::optional<std::int64_t> new_stock(const StockChange& c, std::int64_t current,
                                       std::optional<EntryNote>& note);
 
