@@ -68,7 +68,7 @@ export async function renderHeld(ctx, id) {
       dl([
         ['kind', t('held.kind'), t(`held.kind.${b.kind}`)],
         ['rule', t('held.rule'), t(`held.rule.${b.rule}`)],
-        ['entries', t('held.entry_count'), fmtNumber(b.entry_count)],
+        ['entry-count', t('held.entry_count'), fmtNumber(b.entry_count)],
         ['created', t('held.created_at'), time(b.created_at)],
         ['last_sent', t('held.last_sent_at'), time(b.last_sent_at)],
         ['resends', t('held.resends'), fmtNumber(b.resends)],
