@@ -8,6 +8,7 @@ import { renderOrders, renderOrder } from './page-orders.js';
 import { renderProducts, renderProduct } from './page-products.js';
 import { renderSettings } from './page-settings.js';
 import { renderJournal, renderJournalEntry } from './page-journal.js';
+import { renderHeldList, renderHeld } from './page-held.js';
 
 const root = document.getElementById('app');
 
@@ -152,6 +153,7 @@ const PAGES = {
   products: (ctx) => (ctx.parts[1] ? renderProduct(ctx, ctx.parts[1]) : renderProducts(ctx)),
   settings: (ctx) => renderSettings(ctx),
   journal: (ctx) => (ctx.parts[1] ? renderJournalEntry(ctx, ctx.parts[1]) : renderJournal(ctx)),
+  held: (ctx) => (ctx.parts[1] ? renderHeld(ctx, ctx.parts[1]) : renderHeldList(ctx)),
 };
 
 // Renders the route in the hash. `keepFlash`: a re-render after an action keeps its message.

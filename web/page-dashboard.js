@@ -28,12 +28,13 @@ export async function renderDashboard() {
     never_polled: () => t('warning.never_polled.detail'),
     orders_not_polled: () => t('warning.orders_not_polled.detail', lastPoll ? fmtAgo(lastPoll) : t('never')),
     oversold_orders: () => t('warning.oversold_orders.detail', fmtNumber(orders.with_oversells ?? 0)),
+    mass_change_held: () => h('a', { href: '#/held', 'data-test': 'held-link', text: t('warning.mass_change_held.detail') }),
   };
   const detail = (w) => (details[w.code] ? details[w.code]() : (w.message || ''));
   const warningBox = warnings.length
     ? h('ul', { class: 'warnings', 'data-test': 'health-warnings' },
       warnings.map((w) => h('li', { class: 'warning', 'data-test': `warning-${w.code}` },
-        h('strong', { text: tOr(`warning.${w.code}`, w.code) }), ' ', h('span', { text: detail(w) }))))
+        h('strong', { text: tOr(`warning.${w.code}`, w.code) }), ' ', h('span', null, detail(w)))))
     : h('p', { class: 'ok-line', 'data-test': 'health-ok', text: t('dash.no_warnings') });
 
   const connection = section(t('dash.connection'),

@@ -3,31 +3,9 @@
 import { h, table, field, select, dl, badge } from './dom.js';
 import { t, tOr } from './i18n.js';
 import { get, put, post, del } from './api.js';
-import { pageHeader, section, flash, busy } from './ui.js';
+import { pageHeader, section, flash, busy, confirmButton } from './ui.js';
 
 const UPDATE_TYPES = ['status', 'delivery_number', 'paid'];
-
-// A button that asks for a second click before doing something that cannot be undone.
-function confirmButton(label, confirmLabel, attrs, action) {
-  const button = h('button', { type: 'button', class: 'btn', ...attrs, text: label });
-  let armed = false;
-  let timer = null;
-  button.addEventListener('click', async () => {
-    if (!armed) {
-      armed = true;
-      button.textContent = confirmLabel;
-      button.classList.add('btn-danger');
-      timer = setTimeout(() => { armed = false; button.textContent = label; button.classList.remove('btn-danger'); }, 6000);
-      return;
-    }
-    clearTimeout(timer);
-    armed = false;
-    button.textContent = label;
-    button.classList.remove('btn-danger');
-    await action(button);
-  });
-  return button;
-}
 
 function policySection(settings, statuses, rerender) {
   const o = settings.orders;

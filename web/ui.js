@@ -99,3 +99,25 @@ export function loadingBox() {
 export function errorBox(err) {
   return h('div', { class: 'flash flash-error', role: 'alert', 'data-test': 'page-error', text: errorText(err) });
 }
+
+// A button that asks for a second click before doing something that cannot be undone.
+export function confirmButton(label, confirmLabel, attrs, action) {
+  const button = h('button', { type: 'button', class: 'btn', ...attrs, text: label });
+  let armed = false;
+  let timer = null;
+  button.addEventListener('click', async () => {
+    if (!armed) {
+      armed = true;
+      button.textContent = confirmLabel;
+      button.classList.add('btn-danger');
+      timer = setTimeout(() => { armed = false; button.textContent = label; button.classList.remove('btn-danger'); }, 6000);
+      return;
+    }
+    clearTimeout(timer);
+    armed = false;
+    button.textContent = label;
+    button.classList.remove('btn-danger');
+    await action(button);
+  });
+  return button;
+}

@@ -35,6 +35,14 @@ struct JournalOptions {
     bool errors = false;
 };
 
+// `blconnect held ...` (docs/guard.md): batches the mass-change guard held.
+struct HeldOptions {
+    std::string db, config;
+    std::string state = "held";  // held, applied, discarded or all (list)
+    std::int64_t last = 50;      // list
+    std::int64_t id = 0;         // apply, discard
+};
+
 // `blconnect order ...` (docs/orders.md). Every order command opens the store like the others.
 struct OrderStoreOptions {
     std::string db, config;
@@ -96,6 +104,9 @@ int cmd_order_ship(const OrderShipOptions& options);
 int cmd_order_paid(const OrderPaidOptions& options);
 int cmd_order_comment(const OrderCommentOptions& options);
 int cmd_stock_audit(const OrderStoreOptions& options);
+int cmd_held_list(const HeldOptions& options);
+int cmd_held_apply(const HeldOptions& options);
+int cmd_held_discard(const HeldOptions& options);
 int cmd_admin_add_user(const AdminUserOptions& options);
 int cmd_admin_add_token(const AdminTokenOptions& options);
 int cmd_admin_list(const AdminStoreOptions& options);

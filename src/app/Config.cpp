@@ -194,6 +194,22 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { set_accept_updates(c.endpoint.connector.orders, n); }},
         {"orders", "status_map",
          [](Config& c, auto& n) { c.endpoint.connector.orders.status_map = as_status_map(n); }},
+        {"guard", "zeroed_share_percent",
+         [](Config& c, auto& n) {
+             c.endpoint.connector.guard.zeroed_share_percent = as_int(n, 0, 100);
+         }},
+        {"guard", "zeroed_min_entries",
+         [](Config& c, auto& n) {
+             c.endpoint.connector.guard.zeroed_min_entries = as_int(n, 0, 100000);
+         }},
+        {"guard", "price_floor_percent",
+         [](Config& c, auto& n) {
+             c.endpoint.connector.guard.price_floor_percent = as_int(n, 0, 100);
+         }},
+        {"guard", "price_ceiling_factor",
+         [](Config& c, auto& n) {
+             c.endpoint.connector.guard.price_ceiling_factor = as_int(n, 0, 1000000);
+         }},
         {"admin", "enabled", [](Config& c, auto& n) { c.admin.enabled = as_bool(n); }},
         {"admin", "listen", [](Config& c, auto& n) { c.admin.listen_address = as_string(n); }},
         {"admin", "port",

@@ -1,4 +1,4 @@
-// blconnect command line: init, serve, import, journal, order, stock, admin, version.
+// blconnect command line: init, serve, import, journal, order, stock, held, admin, version.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
@@ -170,6 +170,37 @@ void add_stock(CLI::App& app) {
     audit->callback([] { exit_code = app::cmd_stock_audit(o); });
 }
 
+void add_held_store_options(CLI::App* cmd, app::HeldOptions& o) {
+    cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL");
+    cmd->add_option("--config", o.config, "Config file")->check(CLI::ExistingFile);
+}
+
+void add_held_decision(CLI::App& held, const std::string& name, const std::string& help,
+                       app::HeldOptions& o, int (*command)(const app::HeldOptions&)) {
+    auto* cmd = held.add_subcommand(name, help);
+    cmd->add_option("id", o.id, "Held change id")->required()->check(CLI::PositiveNumber);
+    add_held_store_options(cmd, o);
+    cmd->callback([&o, command] { exit_code = command(o); });
+}
+
+void add_held(CLI::App& app) {
+    static app::HeldOptions list, apply, discard;
+    auto* held = app.add_subcommand("held",
+                                    "Stock and price batches from BaseLinker held by the "
+                                    "mass-change guard: list, apply, discard (docs/guard.md)");
+    held->require_subcommand(1);
+    auto* cmd = held->add_subcommand("list", "Held batches with their figures, newest first");
+    cmd->add_option("--state", list.state, "held (default), applied, discarded or all")
+        ->check(CLI::IsMember({"held", "applied", "discarded", "all"}));
+    cmd->add_option("--last", list.last, "Number of batches")->check(CLI::Range(1, 1000000));
+    add_held_store_options(cmd, list);
+    cmd->callback([] { exit_code = app::cmd_held_list(list); });
+    add_held_decision(*held, "apply", "Apply a held batch as BaseLinker sent it", apply,
+                      app::cmd_held_apply);
+    add_held_decision(*held, "discard", "Discard a held batch (nothing changes)", discard,
+                      app::cmd_held_discard);
+}
+
 // --db / --config for the admin commands.
 void add_admin_store_options(CLI::App* cmd, app::AdminStoreOptions& o) {
     cmd->add_option("--db", o.db, "Database: SQLite file or postgresql:// URL");
@@ -256,6 +287,7 @@ int main(int argc, char** argv) {
     add_journal(app);
     add_order(app);
     add_stock(app);
+    add_held(app);
     add_admin(app);
     app.add_subcommand("version", "Print the version")->callback([] {
         std::cout << "blconnect " << BLCONNECT_VERSION << "\n";

@@ -26,6 +26,8 @@ std::string_view code_name(Code code) {
             return "unsupported";
         case Code::Unavailable:
             return "unavailable";
+        case Code::Held:
+            return "held";
         case Code::Internal:
             return "internal";
     }

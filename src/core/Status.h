@@ -27,6 +27,7 @@ enum class Code : std::uint8_t {
     RateLimited,      // too many failures; try again later
     Unsupported,      // no such action / method here
     Unavailable,      // busy or shutting down; try again later
+    Held,             // accepted but kept for staff to approve (the mass-change guard)
     Internal,         // a bug or a lost database: the message is for the log, never the client
 };
 

@@ -29,6 +29,7 @@ struct ConnectorSettings {
     std::int64_t page_size_stock = 1000;
     std::int64_t max_products_data_ids = 1000;
     OrderSettings orders;
+    store::GuardRules guard;  // [guard]: the mass-change guard of the *Update batches
 };
 
 struct ActionContext {

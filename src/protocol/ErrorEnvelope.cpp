@@ -33,6 +33,10 @@ WireError wire_error(core::Code code) {
             return {413, "request_too_large"};
         case Code::Unavailable:
             return {503, "internal_error"};
+        // A stock or price batch the mass-change guard held: BaseLinker shows the text to the
+        // seller and sends the batch again on its next sync (counted, not held twice).
+        case Code::Held:
+            return {200, "mass_change_held"};
     }
     return {200, "internal_error"};
 }

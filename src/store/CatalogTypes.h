@@ -11,6 +11,11 @@ namespace store {
 
 using Id = std::int64_t;
 
+// Stock kept from outside (BaseLinker, imports, staff) stays within 0..kMaxStock: a value near the
+// 64-bit maximum would later make a sum overflow (a batch failing, an order that cannot be
+// cancelled). A billion units is more than any shop holds.
+constexpr std::int64_t kMaxStock = 1'000'000'000;
+
 struct CategoryPath {
     Id id = 0;
     std::string path;  // ancestor names joined with '/', e.g. "Dom/Kuchnia/Kubki"

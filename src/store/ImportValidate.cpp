@@ -43,11 +43,16 @@ void validate_manufacturers(const std::vector<ImportManufacturer>& manufacturers
     }
 }
 
+std::string stock_above_maximum() {
+    return "stock above the maximum " + std::to_string(kMaxStock);
+}
+
 // Returns the reason a variant is invalid, or "" when it is fine.
 std::string variant_problem(const ImportVariant& v, Unique& variant_skus, Unique& product_keys) {
     if (v.external_id.empty() && v.sku.empty()) return "missing both external_id and sku";
     if (v.price.minor() < 0) return "negative price";
     if (v.stock < 0) return "negative stock";
+    if (v.stock > kMaxStock) return stock_above_maximum();
     if (variant_skus.repeated(v.sku)) return "duplicate variant sku " + v.sku;
     if (product_keys.repeated(v.external_id)) return "duplicate external_id " + v.external_id;
     return "";
@@ -61,6 +66,7 @@ std::string product_problem(const ImportProduct& p, Unique& skus, Unique& extern
     if (p.promo_price && p.promo_price->minor() < 0) return "negative promo_price";
     if (p.tax_rate_bp < 0) return "negative tax rate";
     if (p.variants.empty() && p.stock < 0) return "negative stock";
+    if (p.variants.empty() && p.stock > kMaxStock) return stock_above_maximum();
     if (skus.repeated(p.sku)) return "duplicate sku " + p.sku;
     if (external_ids.repeated(p.external_id)) return "duplicate external_id " + p.external_id;
     Unique variant_keys;  // variant external ids are unique within their product

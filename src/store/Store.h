@@ -15,6 +15,7 @@
 #include "core/Status.h"
 #include "store/AdminTypes.h"
 #include "store/CatalogTypes.h"
+#include "store/HeldTypes.h"
 #include "store/ImportTypes.h"
 #include "store/JournalTypes.h"
 #include "store/OrderTypes.h"
@@ -42,8 +43,9 @@ class Catalog {
     virtual StockPage stock_page(Slice slice) = 0;
     virtual PricePage price_page(Slice slice) = 0;
     // One transaction for the whole batch; entries are applied in order. Skipped: unknown
-    // product/variant, variant 0 of a product that has variants. Stock never below 0 (clamped,
-    // noted as applied with a reason).
+    // product/variant, variant 0 of a product that has variants, a set above kMaxStock. Stock
+    // stays within 0..kMaxStock: a change past either end is clamped (noted as applied with a
+    // reason). No guard: HeldChanges::submit_stock is BaseLinker's way in.
     virtual BatchResult apply_stock_changes(std::span<const StockChange> changes) = 0;
     // Prices must be > 0 (callers validate). Same transaction and skip rules.
     virtual BatchResult apply_price_changes(std::span<const PriceChange> changes) = 0;
@@ -59,6 +61,27 @@ class Catalog {
     // field ("sku", "category", "variants[2]") for a bad record or a key taken by another
     // product, NotFound for an unknown id.
     virtual core::Result<Id> save_product(std::optional<Id> id, const ImportProduct& product) = 0;
+};
+
+// The mass-change guard (docs/guard.md): BaseLinker's stock and price batches are judged by
+// GuardRules in the same write transaction that would apply them (the rows locked, the figures
+// what the database holds then). A batch that trips a rule is stored whole and nothing of it is
+// applied; an identical batch sent again while it is held is counted on it (resends), not stored
+// twice. Staff apply (the normal batch rules, without the guard, in one transaction) or discard.
+class HeldChanges {
+  public:
+    virtual ~HeldChanges() = default;
+    virtual GuardedResult submit_stock(std::span<const StockChange> changes,
+                                       const GuardRules& rules, std::int64_t now) = 0;
+    virtual GuardedResult submit_prices(std::span<const PriceChange> changes,
+                                        const GuardRules& rules, std::int64_t now) = 0;
+    // Newest first; `state` nullopt = every state.
+    virtual std::vector<HeldBatch> list(std::optional<HeldState> state, std::int64_t limit) = 0;
+    virtual std::optional<HeldDetail> detail(Id id) = 0;
+    virtual std::int64_t held_count() = 0;  // batches waiting for a decision
+    // NotFound for an unknown id, Conflict when it was already applied or discarded.
+    virtual core::Result<BatchResult> apply(Id id, const std::string& actor, std::int64_t now) = 0;
+    virtual core::Status discard(Id id, const std::string& actor, std::int64_t now) = 0;
 };
 
 class Lookups {
@@ -190,6 +213,7 @@ class Store {
     virtual Journal& journal() = 0;
     virtual Admins& admins() = 0;
     virtual Settings& settings() = 0;
+    virtual HeldChanges& held_changes() = 0;
     // Schema version of the database and the newest this program knows.
     virtual int schema_version() = 0;
     virtual int latest_schema_version() const = 0;

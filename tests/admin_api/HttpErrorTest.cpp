@@ -25,6 +25,7 @@ TEST(HttpError, EveryCodeHasItsDocumentedStatus) {
     expect(Code::RateLimited, 429, "rate_limited");
     expect(Code::Unsupported, 405, "method_not_allowed");
     expect(Code::Unavailable, 503, "unavailable");
+    expect(Code::Held, 409, "held");
     expect(Code::Internal, 500, "internal_error");
 }
 

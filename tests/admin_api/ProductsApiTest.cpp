@@ -412,6 +412,7 @@ TEST_F(ProductsApi, BadStockChangesGetTheDocumentedErrorAndChangeNothing) {
         {path(simple, "/stock"), R"({})", 422, "quantity"},
         {path(simple, "/stock"), R"({"quantity":5,"note":"x"})", 422, "note"},
         {path(simple, "/stock"), R"({"change":9223372036854775807})", 422, "change"},
+        {path(simple, "/stock"), R"({"quantity":1000000001})", 422, "quantity"},  // above 10^9
         {path(simple, "/stock"), R"({"quantity":5)", 400, ""},
         {path(999999, "/stock"), R"({"quantity":5})", 404, ""},
         {path(simple, "/variants/999999/stock"), R"({"quantity":5})", 404, ""},

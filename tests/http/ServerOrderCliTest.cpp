@@ -250,3 +250,54 @@ TEST_F(OrderCli, StockAuditReportsAnOrderWhoseLinesDisagreeWithItsLedger) {
 }
 
 }  // namespace
+
+namespace {
+
+// `blconnect held ...`: the batches the mass-change guard held, decided from the command line.
+class HeldCli : public OrderCli {
+  protected:
+    Outcome held(const std::string& args) { return run("held " + args + " --db " + db_); }
+    // KUB-1 (product 1) to 0: held under a guard that holds any zeroing.
+    store::Id hold_one() {
+        store::GuardRules rules;
+        rules.zeroed_share_percent = 1;
+        rules.zeroed_min_entries = 1;
+        const store::StockChange zero{0, 1, 0, store::StockOp::Set, 0};
+        auto r = open()->held_changes().submit_stock({&zero, 1}, rules, 1'800'000'000);
+        EXPECT_TRUE(r.held);
+        return r.held ? r.held->id : 0;
+    }
+};
+
+TEST_F(HeldCli, ListApplyAndDiscardWithExitCodes) {
+    const auto first = std::to_string(hold_one());
+    auto list = held("list");
+    EXPECT_EQ(list.code, 0) << list.output;
+    EXPECT_TRUE(contains(list.output, "#" + first + "  held  stock")) << list.output;
+    EXPECT_TRUE(contains(list.output, "active products would be set to 0")) << list.output;
+
+    auto applied = held("apply " + first);
+    EXPECT_EQ(applied.code, 0) << applied.output;
+    EXPECT_TRUE(contains(applied.output, "held change " + first + " applied: 1 entries applied"))
+        << applied.output;
+    EXPECT_EQ(stock_of_product(1), 0);
+    auto again = held("apply " + first);
+    EXPECT_EQ(again.code, 1) << again.output;
+    EXPECT_TRUE(contains(again.output, "was already applied")) << again.output;
+    EXPECT_TRUE(contains(held("list --state all").output, "cli")) << "decided by the CLI";
+
+    auto unknown = held("discard 999");
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_TRUE(contains(unknown.output, "no held change 999")) << unknown.output;
+}
+
+TEST_F(HeldCli, DiscardLeavesTheStockAlone) {
+    const auto before = stock_of_product(1);
+    const auto id = std::to_string(hold_one());
+    auto discarded = held("discard " + id);
+    EXPECT_EQ(discarded.code, 0) << discarded.output;
+    EXPECT_EQ(stock_of_product(1), before);
+    EXPECT_TRUE(contains(held("list").output, "no held batches"));
+}
+
+}  // namespace

@@ -68,6 +68,7 @@ struct FailingStore : store::Store {
     store::Journal& journal() override { throw store::StoreError(kSecret); }
     store::Admins& admins() override { throw store::StoreError(kSecret); }
     store::Settings& settings() override { return settings_; }
+    store::HeldChanges& held_changes() override { throw store::StoreError(kSecret); }
     int schema_version() override { return 1; }
     int latest_schema_version() const override { return 1; }
     FailingCatalog catalog_;

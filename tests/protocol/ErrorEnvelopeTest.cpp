@@ -34,14 +34,16 @@ TEST(ErrorEnvelope, TransportRefusalsKeepTheirStatuses) {
     EXPECT_EQ(wire_error(Code::TooLarge).code, "request_too_large");
     EXPECT_EQ(wire_error(Code::Unavailable).http_status, 503);
     EXPECT_EQ(wire_error(Code::Unavailable).code, "internal_error");
+    EXPECT_EQ(wire_error(Code::Held).http_status, 200);
+    EXPECT_EQ(wire_error(Code::Held).code, "mass_change_held");
     EXPECT_EQ(wire_error(Code::Internal).code, "internal_error");
 }
 
 TEST(ErrorEnvelope, EveryCodeMapsToADocumentedWireCode) {
     const std::set<std::string_view> documented{
-        "no_password",       "incorrect_password", "unsupported_action",
-        "invalid_parameter", "unknown_product",    "internal_error",
-        "forbidden",         "rate_limited",       "request_too_large"};
+        "no_password",       "incorrect_password", "unsupported_action", "invalid_parameter",
+        "unknown_product",   "internal_error",     "forbidden",          "rate_limited",
+        "request_too_large", "mass_change_held"};
     for (int c = 0; c <= static_cast<int>(Code::Internal); ++c) {
         const auto code = static_cast<Code>(c);
         EXPECT_TRUE(documented.count(wire_error(code).code)) << core::code_name(code);

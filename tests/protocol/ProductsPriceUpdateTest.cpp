@@ -64,3 +64,28 @@ TEST_F(ConnectorUpdates, PriceUpdateReadsPhpEncodingsAndJournalsThem) {
 
 }  // namespace
 }  // namespace connector_test
+
+namespace connector_test {
+namespace {
+
+TEST_F(ConnectorUpdates, APriceTenTimesAboveTheCurrentIsHeldWithTheWholeBatch) {
+    const auto before = catalogue_state();
+    const std::string products = R"([{"product_id":")" + id("SZT") +
+                                 R"(","price":"6.00"},{"product_id":")" + id("NOZ") +
+                                 R"(","price":"1000.01"}])";  // 100.00 now: above 10x
+    auto response = call("ProductsPriceUpdate", {{"products", products}});
+    expect_error(response, "mass_change_held");
+    EXPECT_EQ(catalogue_state(), before);  // SZT's modest change is held with the rest
+    auto held = store_->held_changes().list(store::HeldState::Held, 10);
+    ASSERT_EQ(held.size(), 1u);
+    EXPECT_EQ(held.front().summary,
+              "1 of 2 prices would move below 10 % or above 10x of the current price");
+}
+
+TEST_F(ConnectorUpdates, APriceAtTenTimesIsApplied) {
+    const std::string products = R"([{"product_id":")" + id("NOZ") + R"(","price":"1000.00"}])";
+    EXPECT_EQ(call("ProductsPriceUpdate", {{"products", products}}).body, R"({"counter":1})");
+}
+
+}  // namespace
+}  // namespace connector_test

@@ -129,3 +129,46 @@ TEST_F(ConnectorUpdates, EmptyBatchCountsZero) {
 
 }  // namespace
 }  // namespace connector_test
+
+namespace connector_test {
+namespace {
+
+// A guard that trips on this small catalogue: one entry zeroing a product is a mass change.
+class GuardedUpdates : public ConnectorUpdates {
+  protected:
+    void configure(protocol::EndpointSettings& settings) override {
+        settings.connector.guard.zeroed_share_percent = 10;
+        settings.connector.guard.zeroed_min_entries = 1;
+    }
+    std::string zero(const std::string& sku) {
+        return R"([{"product_id":")" + id(sku) + R"(","operation":"set","quantity":0}])";
+    }
+};
+
+TEST_F(GuardedUpdates, AMassZeroingIsHeldNotAppliedAndSaysSo) {
+    const auto before = catalogue_state();
+    auto response = call("ProductsQuantityUpdate", {{"products", zero("NOZ")}});
+    expect_error(response, "mass_change_held");
+    auto text = std::string(parse(response).at("error_text").as_string());
+    EXPECT_NE(text.find("staff must approve it"), std::string::npos) << text;
+    EXPECT_NE(text.find("1 of 4 active products would be set to 0"), std::string::npos) << text;
+    EXPECT_EQ(catalogue_state(), before);
+    EXPECT_EQ(stock_of("NOZ"), 15);
+
+    auto detail = boost::json::parse(last_detail());
+    const auto held_id = detail.at("held").at("id").as_int64();
+    EXPECT_EQ(detail.at("applied"), boost::json::value(0));
+    EXPECT_EQ(detail.at("held").at("rule"), boost::json::value("zeroed_share"));
+    for (const auto& entry : journal_entries())
+        if (entry.action == "ProductsQuantityUpdate") EXPECT_EQ(entry.outcome, "mass_change_held");
+
+    // BaseLinker sends it again on its next sync: the same answer, one held copy.
+    expect_error(call("ProductsQuantityUpdate", {{"products", zero("NOZ")}}), "mass_change_held");
+    auto held = store_->held_changes().list(store::HeldState::Held, 10);
+    ASSERT_EQ(held.size(), 1u);
+    EXPECT_EQ(held.front().id, held_id);
+    EXPECT_EQ(held.front().resends, 1);
+}
+
+}  // namespace
+}  // namespace connector_test

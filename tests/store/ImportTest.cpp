@@ -1,6 +1,8 @@
 // Catalogue import: upserts, replaced variant sets, and all-or-nothing validation.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "SmallShop.h"
 #include "store/Store.h"
 #include "support/Must.h"
@@ -182,6 +184,12 @@ INSTANTIATE_TEST_SUITE_P(
                  "categories", 1, "unknown parent c1"},
         BadBatch{"negative_stock", [](auto& b) { b.products[0].stock = -1; }, "products", 1,
                  "negative stock"},
+        BadBatch{"stock_above_maximum",
+                 [](auto& b) { b.products[0].stock = std::numeric_limits<std::int64_t>::max(); },
+                 "products", 1, "stock above the maximum 1000000000"},
+        BadBatch{"variant_stock_above_maximum",
+                 [](auto& b) { b.products[2].variants[0].stock = store::kMaxStock + 1; },
+                 "products", 3, "variant 1: stock above the maximum 1000000000"},
         BadBatch{"negative_variant_stock", [](auto& b) { b.products[2].variants[1].stock = -2; },
                  "products", 3, "variant 2: negative stock"},
         BadBatch{"negative_price", [](auto& b) { b.products[1].price = zl(-100); }, "products", 2,

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <limits>
+
 #include "SmallShop.h"
 #include "store/Store.h"
 #include "support/Must.h"
@@ -147,4 +149,22 @@ TEST_F(Changes, PriceSetFromOutsideEndsThePromotionSoItIsThePriceReported) {
     EXPECT_TRUE(r.notes[0].applied);
     EXPECT_EQ(r.notes[0].reason, "promotional price removed");
     EXPECT_EQ(detail(2).price, zl(5500));
+}
+
+TEST_F(Changes, StockStaysWithinZeroAndTheMaximum) {
+    auto r = stock({set(1, 0, store::kMaxStock + 1), set(5, 0, store::kMaxStock), change(5, 0, 1),
+                    change(3, red_, store::kMaxStock),
+                    change(1, 0, std::numeric_limits<std::int64_t>::max())});
+    EXPECT_EQ(r.applied, 3);
+    ASSERT_EQ(r.notes.size(), 4u);
+    EXPECT_FALSE(r.notes[0].applied);
+    EXPECT_NE(r.notes[0].reason.find("above the maximum 1000000000"), std::string::npos);
+    EXPECT_TRUE(r.notes[1].applied);
+    EXPECT_NE(r.notes[1].reason.find("clamped to 1000000000"), std::string::npos);
+    EXPECT_NE(r.notes[2].reason.find("clamped to 1000000000"), std::string::npos);
+    EXPECT_FALSE(r.notes[3].applied);  // outside 64 bits: nobody meant it
+    EXPECT_EQ(r.notes[3].reason, "quantity out of range");
+    EXPECT_EQ(detail(1).quantity, 10);
+    EXPECT_EQ(detail(5).quantity, store::kMaxStock);
+    EXPECT_EQ(detail(3).variants[0].quantity, store::kMaxStock);
 }

@@ -463,6 +463,40 @@ test('settings: save the orders policy, revert to the config file, rotate the pa
   assert.equal(version.platform, 'blconnect');
 });
 
+test('a held price batch raises the dashboard alarm; discarding it changes nothing', { timeout: 60000 }, async () => {
+  const prices = await connector('ProductsPrices');
+  const id = Object.keys(prices).find((k) => k !== 'pages' && Number(prices[k]['0']) > 0);
+  assert.ok(id, 'a product with a price');
+  const was = Number(prices[id]['0']);
+  const products = JSON.stringify([{ product_id: id, price: (was * 1000).toFixed(2) }]);
+  const held = await connectorRaw('ProductsPriceUpdate', { products });
+  assert.equal(held.error_code, 'mass_change_held', JSON.stringify(held));
+
+  await go(page, '#/dashboard', 'page-dashboard');
+  await page.locator('[data-test="warning-mass_change_held"]').waitFor();
+  await shot(page, '16a-dashboard-held');
+  await page.click('[data-test="held-link"]');
+  await page.locator('[data-test="page-held"]').waitFor();
+  const row = page.locator('[data-test^="held-row-"]').first();
+  assert.match(await row.textContent(), /1 of 1 prices/);
+  await row.click();
+  await page.locator('[data-test="page-held-detail"]').waitFor();
+  assert.match(await page.textContent('[data-test="held-entries"]'), new RegExp(`#${id}`));
+  await assertNoOverflow(page, 'held change');
+  await shot(page, '16b-held-change');
+  // Discard asks for a second click.
+  await page.click('[data-test="held-discard"]');
+  await page.click('[data-test="held-discard"]');
+  await flashOk(page);
+  await page.waitForFunction(() => !document.querySelector('[data-test="held-discard"]'));
+  assert.match(await page.textContent('[data-test="held-decided"]'), new RegExp(`admin:${USER}`));
+  await clearFlash(page);
+  const after = await connector('ProductsPrices');
+  assert.equal(Number(after[id]['0']), was, 'BaseLinker still sees the old price');
+  await go(page, '#/dashboard', 'page-dashboard');
+  assert.equal(await page.locator('[data-test="warning-mass_change_held"]').count(), 0);
+});
+
 test('logout ends the session', { timeout: 30000 }, async () => {
   await go(page, '#/dashboard', 'page-dashboard');
   await page.click('[data-test="logout"]');

@@ -30,6 +30,11 @@ std::vector<Warning> warnings(const Call& call, std::int64_t last_poll_ms,
         out.push_back({"orders_not_polled", "BaseLinker has not fetched orders for more than " +
                                                 std::to_string(minutes) + " minutes"});
     }
+    if (const auto held = call.store.held_changes().held_count(); held > 0) {
+        out.push_back(
+            {"mass_change_held", "A stock or price batch from BaseLinker is held for approval (" +
+                                     std::to_string(held) + " waiting): apply or discard it"});
+    }
     if (orders.with_oversells > 0) {
         out.push_back({"oversold_orders", std::to_string(orders.with_oversells) +
                                               " orders have lines sold beyond the stock"});

@@ -26,6 +26,9 @@ HttpError http_error(core::Code code) {
             return {405, "method_not_allowed"};
         case Code::Unavailable:
             return {503, "unavailable"};
+        // Nothing staff send is held today; should it ever be, it is a conflict with a rule.
+        case Code::Held:
+            return {409, "held"};
         case Code::Ok:  // not an error: a caller bug, answered as one
         case Code::Internal:
             return {500, "internal_error"};

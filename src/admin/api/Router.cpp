@@ -77,7 +77,7 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
 std::vector<Route> all_routes() {
     std::vector<Route> routes;
     for (auto list : {product_routes(), order_routes(), lookup_routes(), settings_routes(),
-                      journal_routes(), health_routes()}) {
+                      journal_routes(), health_routes(), held_change_routes()}) {
         routes.insert(routes.end(), list.begin(), list.end());
     }
     return routes;

@@ -104,8 +104,9 @@ core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params,
     return core::invalid_parameter("products", "missing");
 }
 
-std::string batch_detail(std::size_t entries, const store::BatchResult& result,
+std::string batch_detail(std::size_t entries, const store::GuardedResult& guarded,
                          std::vector<store::EntryNote> notes, const wire::Notes& normalised) {
+    const store::BatchResult& result = guarded.result;
     notes.insert(notes.end(), result.notes.begin(), result.notes.end());
     std::stable_sort(notes.begin(), notes.end(),
                      [](const auto& a, const auto& b) { return a.entry < b.entry; });
@@ -114,6 +115,14 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
     out.begin_object();
     out.key("entries").integer(static_cast<std::int64_t>(entries));
     out.key("applied").integer(result.applied);
+    if (guarded.held) {
+        out.key("held").begin_object();
+        out.key("id").integer(guarded.held->id);
+        out.key("rule").string(guarded.held->rule);
+        out.key("summary").string(guarded.held->summary);
+        out.key("resends").integer(guarded.held->resends);
+        out.end_object();
+    }
     out.key("notes").begin_array();
     for (const auto& note : notes) {
         out.begin_object();
@@ -126,6 +135,13 @@ std::string batch_detail(std::size_t entries, const store::BatchResult& result,
     write_normalised(out, normalised);
     out.end_object();
     return text;
+}
+
+core::Status held_status(const store::HeldBatch& held) {
+    return {core::Code::Held,
+            {},
+            "mass change held: " + held.summary + " (held change " + std::to_string(held.id) +
+                "); nothing was applied, staff must approve it in the shop's panel"};
 }
 
 template <class Change>

@@ -54,9 +54,13 @@ core::Result<std::vector<wire::RawEntry>> products_entries(const Params& params,
 
 // Journal detail of an update batch: {"entries":N,"applied":N,"notes":[{"entry":i,
 // "status":"skipped"|"applied","reason":"..."}...],"normalised":[...]} with the notes ordered by
-// entry index; "normalised" only when something was.
-std::string batch_detail(std::size_t entries, const store::BatchResult& result,
+// entry index ("normalised" only when something was), and "held":{"id","rule","summary",
+// "resends"} after "applied" when the guard held the batch.
+std::string batch_detail(std::size_t entries, const store::GuardedResult& guarded,
                          std::vector<store::EntryNote> notes, const wire::Notes& normalised);
+
+// The answer to a batch the mass-change guard held (error_code mass_change_held).
+core::Status held_status(const store::HeldBatch& held);
 
 // The shared body of ProductsQuantity / ProductsPrices: one page of products by id, each
 // {"0": <product value>, "<variant_id>": <value>...}, then "pages"; [] past the end.
@@ -97,12 +101,14 @@ core::Status read_target(const wire::RawEntry& raw, Change& change, wire::Notes&
 std::string entry_field(std::size_t index, std::string_view field);
 
 // The shared body of the *Update actions: validates each entry (`validate(raw, index,
-// normalised)` returns a core::Result<Change>: the change, or the reason to skip it), applies the
-// valid ones in one store call, journals the skipped, noted and normalised entries and writes
-// {"counter": applied}.
-template <class Change, class Validate, class Apply>
+// normalised)` returns a core::Result<Change>: the change, or the reason to skip it), hands the
+// valid ones to the store in one call through the mass-change guard (`submit(changes)` returns a
+// store::GuardedResult), journals the skipped, noted and normalised entries and writes
+// {"counter": applied} — or, when the guard held the batch, answers mass_change_held (nothing
+// applied).
+template <class Change, class Validate, class Submit>
 Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& out,
-                         Validate validate, Apply apply) {
+                         Validate validate, Submit submit) {
     wire::Notes normalised;
     auto entries = products_entries(params, normalised);
     if (!entries) return entries.status();
@@ -116,9 +122,11 @@ Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& o
             skipped.push_back({i, false, checked.status().text()});
         }
     }
-    const store::BatchResult result = apply(changes);
-    ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped), normalised);
-    out.begin_object().key("counter").integer(result.applied).end_object();
+    const store::GuardedResult result = submit(changes);
+    ctx.journal_detail =
+        batch_detail(entries->size(), result, std::move(skipped), normalised);
+    if (result.held) return held_status(*result.held);
+    out.begin_object().key("counter").integer(result.result.applied).end_object();
     return {};
 }
 

@@ -1,5 +1,6 @@
-// ProductsPriceUpdate: set gross prices of products/variants in one transaction.
-// Invalid entries are skipped (not counted) and listed in the journal detail.
+// ProductsPriceUpdate: set gross prices of products/variants in one transaction, unless the
+// mass-change guard holds the batch (docs/guard.md). Invalid entries are skipped (not counted)
+// and listed in the journal detail.
 #include "protocol/actions/Common.h"
 
 namespace protocol::actions {
@@ -23,8 +24,9 @@ core::Result<store::PriceChange> validate(const wire::RawEntry& raw, std::size_t
 
 Outcome products_price_update(const Params& params, ActionContext& ctx, JsonWriter& out) {
     return run_update_batch<store::PriceChange>(
-        params, ctx, out, validate,
-        [&](const auto& changes) { return ctx.store.catalog().apply_price_changes(changes); });
+        params, ctx, out, validate, [&](const auto& changes) {
+            return ctx.store.held_changes().submit_prices(changes, ctx.settings.guard, ctx.now);
+        });
 }
 
 }  // namespace protocol::actions

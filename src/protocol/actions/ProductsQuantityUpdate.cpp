@@ -1,5 +1,6 @@
-// ProductsQuantityUpdate: set or change stock of products/variants in one transaction.
-// Invalid entries are skipped (not counted) and listed in the journal detail.
+// ProductsQuantityUpdate: set or change stock of products/variants in one transaction, unless the
+// mass-change guard holds the batch (docs/guard.md). Invalid entries are skipped (not counted)
+// and listed in the journal detail.
 #include "core/Text.h"
 #include "protocol/actions/Common.h"
 
@@ -30,8 +31,9 @@ core::Result<store::StockChange> validate(const wire::RawEntry& raw, std::size_t
 
 Outcome products_quantity_update(const Params& params, ActionContext& ctx, JsonWriter& out) {
     return run_update_batch<store::StockChange>(
-        params, ctx, out, validate,
-        [&](const auto& changes) { return ctx.store.catalog().apply_stock_changes(changes); });
+        params, ctx, out, validate, [&](const auto& changes) {
+            return ctx.store.held_changes().submit_stock(changes, ctx.settings.guard, ctx.now);
+        });
 }
 
 }  // namespace protocol::actions

@@ -3,20 +3,54 @@
 // first (variants, then products, each in id order: the order every stock writer follows), so
 // that each entry then reads the value it changes and writes the result: no concurrent change
 // (an order, another process) is lost between the two.
-#include <optional>
+#include "store/engine/BatchChanges.h"
 
 #include "store/engine/Catalog.h"
 
-namespace store::engine {
+namespace store::engine::batch {
 namespace {
 
-// Where an entry's value lives: the product row itself, or one of its variants.
-struct Target {
-    bool product_row = true;
-    std::int64_t current = 0;  // stock or price in minor units
-};
+void write_value(Connection& conn, const char* product_sql, const char* variant_sql,
+                 bool product_row, Id product_id, Id variant_id, std::int64_t value) {
+    if (product_row)
+        conn.prepare(product_sql).bind(1, value).bind(2, product_id).run();
+    else
+        conn.prepare(variant_sql).bind(1, value).bind(2, variant_id).run();
+}
 
-// Resolves (product, variant) or explains why the entry must be skipped.
+// The reported price is the promotional one while a promotion runs; a price set from outside
+// must be the price customers see afterwards, so it ends the promotion (noted in the journal).
+void end_promotion(Connection& conn, const PriceChange& c, std::vector<EntryNote>& notes) {
+    auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1 AND promo_price IS NOT NULL");
+    st.bind(1, c.product_id);
+    if (!st.step()) return;
+    conn.prepare("UPDATE products SET promo_price = NULL WHERE id = ?1")
+        .bind(1, c.product_id)
+        .run();
+    notes.push_back(EntryNote{c.entry, true, "promotional price removed"});
+}
+
+template <class Entry>
+void lock_entries(Port& port, Connection& conn, std::span<const Entry> entries) {
+    const Dialect& d = port.dialect();
+    if (*d.lock_rows() == '\0' || entries.empty()) return;
+    std::vector<Id> products, variants;
+    for (const Entry& e : entries) {
+        products.push_back(e.product_id);
+        if (e.variant_id != 0) variants.push_back(e.variant_id);
+    }
+    if (!variants.empty())
+        conn.prepare("SELECT 1 FROM variants WHERE id" + d.in_ids(1) + " ORDER BY id" +
+                     d.lock_rows())
+            .bind(1, d.ids(variants))
+            .run();
+    conn.prepare("SELECT 1 FROM products WHERE id" + d.in_ids(1) + " ORDER BY id" + d.lock_rows())
+        .bind(1, d.ids(products))
+        .run();
+}
+
+}  // namespace
+
 std::optional<Target> resolve(Connection& conn, Id product_id, Id variant_id, bool for_price,
                               std::string& reason) {
     auto p = conn.prepare("SELECT variant_count, quantity, price FROM products WHERE id = ?1");
@@ -44,8 +78,6 @@ std::optional<Target> resolve(Connection& conn, Id product_id, Id variant_id, bo
     return Target{false, v.integer(for_price ? 1 : 0)};
 }
 
-// The new stock of a change; nullopt (with reason) when it must be skipped. Stock never goes
-// below 0: a change that would is clamped (applied, with a note).
 std::optional<std::int64_t> new_stock(const StockChange& c, std::int64_t current,
                                       std::optional<EntryNote>& note) {
     if (c.op == StockOp::Set) {
@@ -53,61 +85,36 @@ std::optional<std::int64_t> new_stock(const StockChange& c, std::int64_t current
             note = EntryNote{c.entry, false, "negative quantity " + std::to_string(c.quantity)};
             return std::nullopt;
         }
+        if (c.quantity > kMaxStock) {
+            note = EntryNote{c.entry, false,
+                             "quantity " + std::to_string(c.quantity) + " above the maximum " +
+                                 std::to_string(kMaxStock)};
+            return std::nullopt;
+        }
         return c.quantity;
     }
     std::int64_t sum = 0;
     if (__builtin_add_overflow(current, c.quantity, &sum)) {
-        note = EntryNote{c.entry, false, "quantity out of range"};
+        note = EntryNote{c.entry, false, "quantity out of range"};  // not a change anybody meant
         return std::nullopt;
     }
-    if (sum < 0) {
-        note = EntryNote{c.entry, true,
-                         "clamped to 0 (stock " + std::to_string(current) + ", change " +
-                             std::to_string(c.quantity) + ")"};
-        return 0;
+    if (sum < 0 || sum > kMaxStock) {
+        const std::int64_t clamped = sum < 0 ? 0 : kMaxStock;
+        note =
+            EntryNote{c.entry, true,
+                      "clamped to " + std::to_string(clamped) + " (stock " +
+                          std::to_string(current) + ", change " + std::to_string(c.quantity) + ")"};
+        return clamped;
     }
     return sum;
 }
 
-void write_value(Connection& conn, const char* product_sql, const char* variant_sql,
-                 bool product_row, Id product_id, Id variant_id, std::int64_t value) {
-    if (product_row)
-        conn.prepare(product_sql).bind(1, value).bind(2, product_id).run();
-    else
-        conn.prepare(variant_sql).bind(1, value).bind(2, variant_id).run();
+void lock_rows(Port& port, Connection& conn, std::span<const StockChange> entries) {
+    lock_entries(port, conn, entries);
 }
 
-// The reported price is the promotional one while a promotion runs; a price set from outside
-// must be the price customers see afterwards, so it ends the promotion (noted in the journal).
-void end_promotion(Connection& conn, const PriceChange& c, std::vector<EntryNote>& notes) {
-    auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1 AND promo_price IS NOT NULL");
-    st.bind(1, c.product_id);
-    if (!st.step()) return;
-    conn.prepare("UPDATE products SET promo_price = NULL WHERE id = ?1")
-        .bind(1, c.product_id)
-        .run();
-    notes.push_back(EntryNote{c.entry, true, "promotional price removed"});
-}
-
-// Locks every row the batch names before the first change (nothing to do where the write
-// transaction is exclusive anyway).
-template <class Entry>
-void lock_rows(Port& port, Connection& conn, std::span<const Entry> entries) {
-    const Dialect& d = port.dialect();
-    if (*d.lock_rows() == '\0') return;
-    std::vector<Id> products, variants;
-    for (const Entry& e : entries) {
-        products.push_back(e.product_id);
-        if (e.variant_id != 0) variants.push_back(e.variant_id);
-    }
-    if (!variants.empty())
-        conn.prepare("SELECT 1 FROM variants WHERE id" + d.in_ids(1) + " ORDER BY id" +
-                     d.lock_rows())
-            .bind(1, d.ids(variants))
-            .run();
-    conn.prepare("SELECT 1 FROM products WHERE id" + d.in_ids(1) + " ORDER BY id" + d.lock_rows())
-        .bind(1, d.ids(products))
-        .run();
+void lock_rows(Port& port, Connection& conn, std::span<const PriceChange> entries) {
+    lock_entries(port, conn, entries);
 }
 
 BatchResult apply_stock(Port& port, Connection& conn, std::span<const StockChange> changes) {
@@ -157,15 +164,18 @@ BatchResult apply_prices(Port& port, Connection& conn, std::span<const PriceChan
     return result;
 }
 
-}  // namespace
+}  // namespace store::engine::batch
+
+namespace store::engine {
 
 BatchResult Catalog::apply_stock_changes(std::span<const StockChange> changes) {
-    return write(port_, [&](Connection& conn) { return apply_stock(port_, conn, changes); });
+    return write(port_, [&](Connection& conn) { return batch::apply_stock(port_, conn, changes); });
 }
 
 BatchResult Catalog::apply_price_changes(std::span<const PriceChange> changes) {
-    return write(port_,
-                 [&](Connection& conn) { return apply_prices(port_, conn, changes, use_promo_); });
+    return write(port_, [&](Connection& conn) {
+        return batch::apply_prices(port_, conn, changes, use_promo_);
+    });
 }
 
 }  // namespace store::engine

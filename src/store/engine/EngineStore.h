@@ -1,11 +1,13 @@
 #pragma once
 // store::Store over a database port: the engine's catalogue, lookups, orders, journal, admin
-// credentials and settings, all on one Port (a backend's pool, dialect and write runner).
+// credentials, settings and held batches, all on one Port (a backend's pool, dialect and write
+// runner).
 #include <memory>
 
 #include "store/Store.h"
 #include "store/engine/Admins.h"
 #include "store/engine/Catalog.h"
+#include "store/engine/HeldChanges.h"
 #include "store/engine/Journal.h"
 #include "store/engine/Lookups.h"
 #include "store/engine/Orders.h"
@@ -23,7 +25,8 @@ class EngineStore final : public Store {
           orders_(*port_),
           journal_(*port_),
           admins_(*port_),
-          settings_(*port_) {}
+          settings_(*port_),
+          held_(*port_, options) {}
 
     store::Catalog& catalog() override { return catalog_; }
     store::Lookups& lookups() override { return lookups_; }
@@ -31,6 +34,7 @@ class EngineStore final : public Store {
     store::Journal& journal() override { return journal_; }
     store::Admins& admins() override { return admins_; }
     store::Settings& settings() override { return settings_; }
+    store::HeldChanges& held_changes() override { return held_; }
     int schema_version() override { return port_->schema_version(); }
     int latest_schema_version() const override { return port_->latest_schema_version(); }
 
@@ -44,6 +48,7 @@ class EngineStore final : public Store {
     Journal journal_;
     Admins admins_;
     Settings settings_;
+    HeldChanges held_;
 };
 
 }  // namespace store::engine
