@@ -22,7 +22,8 @@ class ConnectorOrderUpdate : public OrderHttpTest {
     // The journal's refused orders of the last OrderUpdate: "id: reason" each.
     std::vector<std::string> refused_orders() {
         std::vector<std::string> out;
-        for (const auto& entry : last_detail("OrderUpdate").at("refused_orders").as_array()) {
+        const auto detail = last_detail("OrderUpdate");  // outlives the loop
+        for (const auto& entry : detail.at("refused_orders").as_array()) {
             out.push_back(std::string(entry.at("id").as_string()) + ": " +
                           std::string(entry.at("reason").as_string()));
         }
@@ -206,7 +207,8 @@ TEST_F(ConnectorOrderUpdateConfigured, RefusedTypeCountsOnlyExistingOrders) {
     const auto reason = ": refused by configuration (accept_updates)";
     EXPECT_EQ(refused_orders(), (Texts{std::to_string(a) + reason, std::to_string(b) + reason}));
     std::vector<std::string> skipped;
-    for (const auto& entry : last_detail("OrderUpdate").at("skipped").as_array())
+    const auto detail = last_detail("OrderUpdate");
+    for (const auto& entry : detail.at("skipped").as_array())
         skipped.emplace_back(entry.at("id").as_string());
     EXPECT_EQ(skipped, (Texts{"abc", "1.5", "999999"}));
     EXPECT_EQ(update("999999", "paid", "1"), R"({"counter":0})");

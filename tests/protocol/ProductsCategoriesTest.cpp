@@ -9,7 +9,7 @@
 namespace connector_test {
 namespace {
 
-class ConnectorCatalog : public ConnectorTest {
+class ConnectorCategories : public ConnectorTest {
   protected:
     // How many products ProductsList returns for each category ProductsCategories lists.
     std::map<std::string, std::size_t> listed_counts() {
@@ -27,7 +27,7 @@ class ConnectorCatalog : public ConnectorTest {
 };
 namespace json = boost::json;
 
-TEST_F(ConnectorCatalog, CategoriesAreActivePathsOrderedCaseInsensitively) {
+TEST_F(ConnectorCategories, CategoriesAreActivePathsOrderedCaseInsensitively) {
     auto response = call("ProductsCategories");
     auto value = parse(response);
     ASSERT_TRUE(value.is_object()) << response.body;
@@ -41,7 +41,7 @@ TEST_F(ConnectorCatalog, CategoriesAreActivePathsOrderedCaseInsensitively) {
     EXPECT_TRUE(response.body.starts_with("{\"")) << response.body;
 }
 
-TEST_F(ConnectorCatalog, EveryCategoryKeyIsAcceptedByProductsList) {
+TEST_F(ConnectorCategories, EveryCategoryKeyIsAcceptedByProductsList) {
     // Exact membership, as the official integration files filter: Dom holds no product itself.
     const auto counts = listed_counts();
     EXPECT_EQ(counts.at("Dom"), 0u);
@@ -53,7 +53,7 @@ TEST_F(ConnectorCatalog, EveryCategoryKeyIsAcceptedByProductsList) {
 // ProductsData and ProductsList agree: a category lists exactly the products reported in it, and
 // every reported category_id is a key of ProductsCategories (SZT, under the inactive Ukryte,
 // reports none).
-TEST_F(ConnectorCatalog, ProductsListAndProductsDataAgreeOnCategories) {
+TEST_F(ConnectorCategories, ProductsListAndProductsDataAgreeOnCategories) {
     const auto categories = parse(call("ProductsCategories")).as_object();
     std::string ids;
     for (const char* sku : {"KUB-1", "ZOLW", "TALERZ", "NOZ", "SZT"})
@@ -74,26 +74,28 @@ TEST_F(ConnectorCatalog, ProductsListAndProductsDataAgreeOnCategories) {
     for (const auto& [key, path] : categories) {
         const auto list = parse(call("ProductsList", {{"category_id", std::string(key)}}));
         std::set<std::string> listed;
-        if (list.is_object())
+        if (list.is_object()) {
             for (const auto& [id, row] : list.as_object())
                 if (id != "pages") listed.insert(std::string(id));
+        }
         EXPECT_EQ(listed, reported[std::string(key)]) << path;
     }
     // A category ProductsCategories does not list holds nothing BaseLinker sees.
-    for (const auto& row : store_->lookups().categories())
-        if (!categories.contains(std::to_string(row.id)))
-            EXPECT_EQ(call("ProductsList", {{"category_id", std::to_string(row.id)}}).body, "[]")
-                << row.path;
+    for (const auto& row : store_->lookups().categories()) {
+        if (categories.contains(std::to_string(row.id))) continue;
+        EXPECT_EQ(call("ProductsList", {{"category_id", std::to_string(row.id)}}).body, "[]")
+            << row.path;
+    }
 }
 
-class ConnectorCatalogSubtree : public ConnectorCatalog {
+class ConnectorCategoriesSubtree : public ConnectorCategories {
   protected:
     void configure(protocol::EndpointSettings& settings) override {
         settings.connector.category_filter = store::CategoryMatch::Subtree;
     }
 };
 
-TEST_F(ConnectorCatalogSubtree, CategoryFilterIncludesDescendants) {
+TEST_F(ConnectorCategoriesSubtree, CategoryFilterIncludesDescendants) {
     const auto counts = listed_counts();
     EXPECT_EQ(counts.at("Dom"), 2u);  // the mug (Kubki) and the plate (Kuchnia)
     EXPECT_EQ(counts.at("Dom/Kuchnia"), 2u);
