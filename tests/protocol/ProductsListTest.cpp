@@ -201,8 +201,8 @@ TEST_F(ConnectorProductsList, OutOfRangeLimitsAreClamped) {
     EXPECT_EQ(skus({{"filter_limit", "1,0"}}), Skus{"ZOLW"});
     EXPECT_EQ(skus({{"filter_limit", "3,20000"}}), (Skus{"NOZ", "SZT"}));
     EXPECT_EQ(call("ProductsList", {{"filter_limit", "99999999999999999999,5"}}).body, "[]");
-    EXPECT_FALSE(parse(call("ProductsList", {{"filter_limit", "-1,0"}})).as_object().contains(
-        "pages"));
+    EXPECT_FALSE(
+        parse(call("ProductsList", {{"filter_limit", "-1,0"}})).as_object().contains("pages"));
 }
 
 TEST_F(ConnectorProductsList, LimitsAreReadAsPhpReadsANumber) {

@@ -164,8 +164,9 @@ Window parse_window(const Params& params, std::int64_t default_size) {
     };
     if (const auto comma = text.find(','); comma != std::string_view::npos) {
         const auto offset = leading_int(text.substr(0, comma), exact).value_or(0);
-        window.slice = store::Slice{clamp(offset, 0, std::numeric_limits<std::int64_t>::max(), exact),
-                                    count_of(text.substr(comma + 1))};
+        window.slice =
+            store::Slice{clamp(offset, 0, std::numeric_limits<std::int64_t>::max(), exact),
+                         count_of(text.substr(comma + 1))};
         window.paged = false;
         window.used =
             std::to_string(window.slice.offset) + "," + std::to_string(window.slice.limit);

@@ -16,7 +16,8 @@ std::string reported_price(std::string_view flag) {
 
 std::vector<CategoryPath> Catalog::active_category_paths() {
     // A category under an inactive ancestor is never listed (CategoryTree).
-    auto listed = read(port_, [](Connection& conn) { return CategoryTree::read(conn).listed_paths(); });
+    auto listed =
+        read(port_, [](Connection& conn) { return CategoryTree::read(conn).listed_paths(); });
     struct Keyed {
         std::string key;
         CategoryPath path;

@@ -79,7 +79,8 @@ std::vector<Id> CategoryTree::listed_as(Id listed) const {
 std::vector<CategoryPath> CategoryTree::listed_paths() const {
     std::vector<CategoryPath> out;
     for (const Node& node : nodes_)
-        if (listed_category(node.id) == node.id) out.push_back(CategoryPath{node.id, path(node.id)});
+        if (listed_category(node.id) == node.id)
+            out.push_back(CategoryPath{node.id, path(node.id)});
     return out;
 }
 
