@@ -85,6 +85,13 @@ store::UnknownProducts as_unknown_products(const toml::node& node) {
     bad("expected \"keep\" or \"reject\"");
 }
 
+store::CategoryMatch as_category_filter(const toml::node& node) {
+    auto match = as_string(node);
+    if (match == "exact") return store::CategoryMatch::Listed;
+    if (match == "subtree") return store::CategoryMatch::Subtree;
+    bad("expected \"exact\" or \"subtree\"");
+}
+
 // Any subset of the three OrderUpdate types; an unknown name is a typo, not "accept nothing".
 void set_accept_updates(protocol::OrderSettings& orders, const toml::node& node) {
     orders.accept_status = orders.accept_delivery_number = orders.accept_paid = false;
@@ -173,6 +180,8 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { c.endpoint.connector.currency = as_currency(n); }},
         {"connector", "base_url",
          [](Config& c, auto& n) { c.endpoint.connector.base_url = as_string(n); }},
+        {"connector", "category_filter",
+         [](Config& c, auto& n) { c.endpoint.connector.category_filter = as_category_filter(n); }},
         {"page_size", "products",
          [](Config& c, auto& n) { c.endpoint.connector.page_size_products = as_int(n, 1, 10000); }},
         {"page_size", "stock",

@@ -28,6 +28,8 @@ struct ConnectorSettings {
     std::int64_t page_size_products = 1000;
     std::int64_t page_size_stock = 1000;
     std::int64_t max_products_data_ids = 1000;
+    // ProductsList category_id ([connector] category_filter): "exact" = Listed, "subtree".
+    store::CategoryMatch category_filter = store::CategoryMatch::Listed;
     OrderSettings orders;
     store::GuardRules guard;  // [guard]: the mass-change guard of the *Update batches
 };

@@ -23,9 +23,16 @@ struct CategoryPath {
 
 enum class SortField { Id, Name, Quantity, Price };
 
+// How ProductFilter::category_id matches a product.
+enum class CategoryMatch {
+    Subtree,  // the product's own category is that category or any descendant of it
+    Listed,   // the product's listed category (ProductDetail::listed_category_id) is that one
+};
+
 // Filters of a product listing; every set member narrows the result (AND).
 struct ProductFilter {
-    std::optional<Id> category_id;           // the category or any descendant
+    std::optional<Id> category_id;  // narrowed as category_match says
+    CategoryMatch category_match = CategoryMatch::Subtree;
     std::optional<Id> id;                    // exactly this product
     std::optional<std::vector<Id>> ids;      // only these products (empty vector = none)
     std::optional<std::string> ean;          // exact, product or any variant
@@ -81,8 +88,12 @@ struct ProductDetail {
     std::string description;
     std::string description_extra[4];  // [0] is the short description
     std::string manufacturer_name, manufacturer_logo;
-    std::optional<Id> category_id;
+    std::optional<Id> category_id;  // the product's own category, whatever its active flag
     std::string category_path;
+    // The nearest category at or above category_id that active_category_paths lists: the one
+    // the connector reports (none when no category of the chain is listed).
+    std::optional<Id> listed_category_id;
+    std::string listed_category_path;
     std::string location, url;
     bool active = true;
     std::vector<std::string> images;      // ordered, main first

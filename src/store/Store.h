@@ -148,6 +148,8 @@ class Orders {
     virtual std::vector<OrderSummary> list_orders(const OrderListQuery& query) = 0;
     // With shipments and status history; nullopt when unknown.
     virtual std::optional<Order> order_detail(Id order_id) = 0;
+    // Those of `ids` that name an order, in the order given (one statement for all of them).
+    virtual std::vector<Id> existing_orders(std::span<const Id> ids) = 0;
     virtual OrderStats order_stats(std::int64_t now) = 0;
     // Every order's ledger against its lines' stock_taken, per product/variant (one snapshot).
     virtual StockAudit stock_audit() = 0;

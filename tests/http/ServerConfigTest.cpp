@@ -209,6 +209,21 @@ TEST_F(ConfigTest, OrderDefaults) {
     EXPECT_TRUE(defaults.accept_status && defaults.accept_delivery_number && defaults.accept_paid);
 }
 
+// [connector] category_filter: "exact" (the default, as the official PHP files filter) or
+// "subtree"; anything else stops the program.
+TEST_F(ConfigTest, CategoryFilterIsExactUnlessSubtreeIsAsked) {
+    EXPECT_EQ(app::load_config("").endpoint.connector.category_filter,
+              store::CategoryMatch::Listed);
+    EXPECT_EQ(app::load_config(write("[connector]\ncategory_filter = \"exact\"\n"))
+                  .endpoint.connector.category_filter,
+              store::CategoryMatch::Listed);
+    EXPECT_EQ(app::load_config(write("[connector]\ncategory_filter = \"subtree\"\n"))
+                  .endpoint.connector.category_filter,
+              store::CategoryMatch::Subtree);
+    const auto error = error_of("[connector]\ncategory_filter = \"tree\"\n");
+    EXPECT_NE(error.find("[connector] category_filter"), std::string::npos) << error;
+}
+
 TEST_F(ConfigTest, BadOrderValuesAreRejectedByName) {
     EXPECT_NE(error_of("[page_size]\norders = 1001\n").find("[page_size] orders"),
               std::string::npos);

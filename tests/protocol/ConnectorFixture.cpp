@@ -143,11 +143,8 @@ protocol::EndpointSettings ConnectorTest::default_settings() const {
 }
 
 void ConnectorTest::SetUp() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "blc-connector-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    store_ = store::init_store(dir_ + "/shop.db", store::StoreOptions{});
+    db_ = std::make_unique<testing_support::TempDb>();
+    store_ = db_->init(store::StoreOptions{});
     must(store_->catalog().import(connector_catalog(), nullptr, nullptr));
     journal_ = std::make_unique<journal::Writer>(store_->journal(), 30);
     auto settings = default_settings();
@@ -159,8 +156,7 @@ void ConnectorTest::TearDown() {
     endpoint_.reset();
     journal_.reset();
     store_.reset();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
+    db_.reset();
 }
 
 void ConnectorTest::rebuild(const protocol::EndpointSettings& settings) {

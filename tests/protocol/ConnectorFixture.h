@@ -1,5 +1,5 @@
 #pragma once
-// Endpoint-level fixture for the connector tests: a fresh SQLite store with a small, fully known
+// Endpoint-level fixture for the connector tests: a fresh store (TempDb) with a small, fully known
 // catalogue, a journal writer, and an Endpoint answering core::WebRequests directly.
 #include <gtest/gtest.h>
 
@@ -13,6 +13,7 @@
 #include "journal/Writer.h"
 #include "protocol/Endpoint.h"
 #include "store/Store.h"
+#include "support/TempDb.h"
 
 namespace connector_test {
 
@@ -57,7 +58,7 @@ class ConnectorTest : public ::testing::Test {
     // A fingerprint of the catalogue's observable state (stock, prices, names) via the store.
     std::string catalogue_state();
 
-    std::string dir_;
+    std::unique_ptr<testing_support::TempDb> db_;  // SQLite, or PostgreSQL (BLC_TEST_BACKEND)
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<journal::Writer> journal_;
     std::unique_ptr<protocol::Endpoint> endpoint_;

@@ -1,6 +1,7 @@
 // OrderUpdate over HTTP (docs/protocol.md §3.3): status (with status_map and cancellation returning
 // stock exactly once), delivery_number (no duplicate shipments, latest reported), paid, the
-// counter, skipped ids, accept_updates refusals and the journal.
+// counter (every existing order, refused ones included, as the official PHP files count), skipped
+// ids, accept_updates refusals and the journal.
 #include "ConnectorOrderFixture.h"
 
 namespace order_test {
@@ -18,6 +19,17 @@ class ConnectorOrderUpdate : public OrderHttpTest {
         return call("OrderUpdate", extra).body;
     }
     json::value field(store::Id id, const char* key) { return get_order(id).at(key); }
+    // The journal's refused orders of the last OrderUpdate: "id: reason" each.
+    std::vector<std::string> refused_orders() {
+        std::vector<std::string> out;
+        const auto detail = last_detail("OrderUpdate");  // outlives the loop
+        for (const auto& entry : detail.at("refused_orders").as_array()) {
+            out.push_back(std::string(entry.at("id").as_string()) + ": " +
+                          std::string(entry.at("reason").as_string()));
+        }
+        return out;
+    }
+    using Texts = std::vector<std::string>;
 };
 
 TEST_F(ConnectorOrderUpdate, StatusIsSetAndCounted) {
@@ -41,10 +53,11 @@ TEST_F(ConnectorOrderUpdate, StatusIsSetAndCounted) {
     EXPECT_EQ(stored->history.back().actor, "baselinker");
 }
 
+// Refused values change nothing, yet the existing order is counted (BaseLinker logs no failure).
 TEST_F(ConnectorOrderUpdate, UnknownOrNonNumericStatusChangesNothing) {
     const auto a = add_order(simple_order("1"));
     for (const char* value : {"999", "abc", ""}) {
-        EXPECT_EQ(update(std::to_string(a), "status", value), R"({"counter":0})") << value;
+        EXPECT_EQ(update(std::to_string(a), "status", value), R"({"counter":1})") << value;
         EXPECT_EQ(field(a, "status_id"), json::value("1"));
         const auto detail = last_detail("OrderUpdate");
         EXPECT_TRUE(detail.as_object().contains("refused")) << json::serialize(detail);
@@ -53,6 +66,7 @@ TEST_F(ConnectorOrderUpdate, UnknownOrNonNumericStatusChangesNothing) {
     EXPECT_EQ(last_detail("OrderUpdate").at("refused"), json::value("not a status id"));
     update(std::to_string(a), "status", "999");
     EXPECT_EQ(last_detail("OrderUpdate").at("refused"), json::value("unknown status 999"));
+    EXPECT_EQ(refused_orders(), Texts{std::to_string(a) + ": unknown status 999"});
 }
 
 TEST_F(ConnectorOrderUpdate, CancellationReturnsStockOncePerTransition) {
@@ -95,8 +109,8 @@ TEST_F(ConnectorOrderUpdate, DeliveryNumberAddsAShipmentOnce) {
     EXPECT_EQ(field(a, "delivery_package_nr"), json::value("0000DPD"));
     EXPECT_EQ(field(a, "delivery_package_module"), json::value("DPD"));
     EXPECT_EQ(second_->orders().order_detail(a)->shipments.size(), 2u);
-    // No number: nothing to add.
-    EXPECT_EQ(update(id, "delivery_number", ""), R"({"counter":0})");
+    // No number: nothing to add (the order is counted).
+    EXPECT_EQ(update(id, "delivery_number", ""), R"({"counter":1})");
     EXPECT_EQ(last_detail("OrderUpdate").at("refused"), json::value("empty tracking number"));
 }
 
@@ -109,7 +123,7 @@ TEST_F(ConnectorOrderUpdate, PaidZeroOneOrNothing) {
     EXPECT_EQ(field(a, "paid"), json::value(1));
     EXPECT_GT(field(a, "paid_time").as_int64(), 0);
     for (const char* value : {"2", "yes", "", "true"}) {
-        EXPECT_EQ(update(id, "paid", value), R"({"counter":0})") << value;
+        EXPECT_EQ(update(id, "paid", value), R"({"counter":1})") << value;
         EXPECT_EQ(field(a, "paid"), json::value(1)) << value;
     }
     EXPECT_EQ(update(id, "paid", "0"), R"({"counter":1})");
@@ -173,12 +187,35 @@ TEST_F(ConnectorOrderUpdateConfigured, RefusedTypeChangesNothing) {
     auto fields = simple_order("1");
     fields["paid"] = "0";
     const auto a = add_order(fields);
-    EXPECT_EQ(update(std::to_string(a), "paid", "1"), R"({"counter":0})");
+    // Counted as the official PHP files count it, changed nothing, journaled per order.
+    EXPECT_EQ(update(std::to_string(a), "paid", "1"), R"({"counter":1})");
     EXPECT_EQ(field(a, "paid"), json::value(0));
     const auto detail = last_detail("OrderUpdate");
     EXPECT_EQ(detail.at("type"), json::value("paid"));
     EXPECT_EQ(detail.at("refused"), json::value("refused by configuration (accept_updates)"));
+    EXPECT_EQ(json::serialize(detail.at("applied")), "[]");
+    EXPECT_EQ(refused_orders(),
+              Texts{std::to_string(a) + ": refused by configuration (accept_updates)"});
     EXPECT_EQ(update(std::to_string(a), "delivery_number", "X1"), R"({"counter":1})");
+    EXPECT_EQ(refused_orders(), Texts{});
+}
+
+// Only malformed and unknown ids are left out of the counter, refused type or not.
+TEST_F(ConnectorOrderUpdateConfigured, RefusedTypeCountsOnlyExistingOrders) {
+    const auto a = add_order(simple_order("1"));
+    const auto b = add_order(simple_order("2"));
+    const auto ids =
+        "abc," + std::to_string(a) + ",999999," + std::to_string(b) + ",1.5," + std::to_string(a);
+    EXPECT_EQ(update(ids, "paid", "1"), R"({"counter":2})");
+    const auto reason = ": refused by configuration (accept_updates)";
+    EXPECT_EQ(refused_orders(), (Texts{std::to_string(a) + reason, std::to_string(b) + reason}));
+    std::vector<std::string> skipped;
+    const auto detail = last_detail("OrderUpdate");
+    for (const auto& entry : detail.at("skipped").as_array())
+        skipped.emplace_back(entry.at("id").as_string());
+    EXPECT_EQ(skipped, (Texts{"abc", "1.5", "999999"}));
+    EXPECT_EQ(update("999999", "paid", "1"), R"({"counter":0})");
+    EXPECT_EQ(update("", "paid", "1"), R"({"counter":0})");
 }
 
 TEST_F(ConnectorOrderUpdateConfigured, StatusMapTranslatesBaseLinkerStatuses) {
@@ -190,8 +227,8 @@ TEST_F(ConnectorOrderUpdateConfigured, StatusMapTranslatesBaseLinkerStatuses) {
     EXPECT_EQ(update(id, "status", "7001"), R"({"counter":1})");  // -> 6, cancelled
     EXPECT_EQ(field(a, "status_id"), json::value("6"));
     EXPECT_EQ(stock(simple_id_), kStartStock);
-    // Not mapped and not a status of the shop: nothing changes.
-    EXPECT_EQ(update(id, "status", "7002"), R"({"counter":0})");
+    // Not mapped and not a status of the shop: nothing changes (the order is counted).
+    EXPECT_EQ(update(id, "status", "7002"), R"({"counter":1})");
     EXPECT_EQ(field(a, "status_id"), json::value("6"));
     // Unmapped values pass through.
     EXPECT_EQ(update(id, "status", "2"), R"({"counter":1})");
@@ -209,9 +246,9 @@ class ConnectorOrderUpdateNothingAccepted : public ConnectorOrderUpdate {
 TEST_F(ConnectorOrderUpdateNothingAccepted, EveryTypeIsRefused) {
     const auto a = add_order(simple_order("1", 2));
     const auto id = std::to_string(a);
-    EXPECT_EQ(update(id, "status", kCancelled), R"({"counter":0})");
-    EXPECT_EQ(update(id, "delivery_number", "X1"), R"({"counter":0})");
-    EXPECT_EQ(update(id, "paid", "1"), R"({"counter":0})");
+    EXPECT_EQ(update(id, "status", kCancelled), R"({"counter":1})");
+    EXPECT_EQ(update(id, "delivery_number", "X1"), R"({"counter":1})");
+    EXPECT_EQ(update(id, "paid", "1"), R"({"counter":1})");
     const auto order = get_order(a);
     EXPECT_EQ(order.at("status_id"), json::value("1"));
     EXPECT_EQ(order.at("delivery_package_nr"), json::value(""));

@@ -181,13 +181,70 @@ TEST_F(ConnectorProductsList, OffsetCountFormHasNoPages) {
     EXPECT_EQ(call("ProductsList", {{"filter_limit", "5,10"}}).body, "[]");
 }
 
-TEST_F(ConnectorProductsList, BadLimitsAreInvalidParameter) {
-    for (const char* limit : {"0", "10001", "-1", "abc", "1,0", "-1,5", "1,2,3", "1;2"}) {
-        auto response = call("ProductsList", {{"filter_limit", limit}});
-        expect_error(response, "invalid_parameter");
-        EXPECT_NE(response.body.find("filter_limit: "), std::string::npos) << limit;
+// filter_limit is never refused (§2.4): numbers are read as PHP's (int) reads them and clamped.
+TEST_F(ConnectorProductsList, OutOfRangeLimitsAreClamped) {
+    const Skus all{"KUB-1", "ZOLW", "TALERZ", "NOZ", "SZT"};
+    // Page size: below 1 is 1, above 10000 is 10000.
+    for (const char* limit : {"0", "-1", "-99999999999999999999"}) {
+        const auto value = parse(call("ProductsList", {{"filter_limit", limit}}));
+        EXPECT_EQ(value.at("pages"), json::value(5)) << limit;
+        EXPECT_EQ(skus({{"filter_limit", limit}}), Skus{"KUB-1"}) << limit;
+        EXPECT_EQ(skus({{"filter_limit", limit}, {"page", "2"}}), Skus{"ZOLW"}) << limit;
     }
-    EXPECT_EQ(skus({{"filter_limit", "10000"}}).size(), 5u);
+    for (const char* limit : {"10001", "99999999999999999999", "10000"}) {
+        EXPECT_EQ(skus({{"filter_limit", limit}}), all) << limit;
+        EXPECT_EQ(parse(call("ProductsList", {{"filter_limit", limit}})).at("pages"),
+                  json::value(1));
+    }
+    // offset,count: a negative offset is 0, a count is clamped like a page size.
+    EXPECT_EQ(skus({{"filter_limit", "-1,5"}}), all);
+    EXPECT_EQ(skus({{"filter_limit", "1,0"}}), Skus{"ZOLW"});
+    EXPECT_EQ(skus({{"filter_limit", "3,20000"}}), (Skus{"NOZ", "SZT"}));
+    EXPECT_EQ(call("ProductsList", {{"filter_limit", "99999999999999999999,5"}}).body, "[]");
+    EXPECT_FALSE(
+        parse(call("ProductsList", {{"filter_limit", "-1,0"}})).as_object().contains("pages"));
+}
+
+TEST_F(ConnectorProductsList, LimitsAreReadAsPhpReadsANumber) {
+    const Skus all{"KUB-1", "ZOLW", "TALERZ", "NOZ", "SZT"};
+    EXPECT_EQ(skus({{"filter_limit", "2.0"}}), (Skus{"KUB-1", "ZOLW"}));  // (int)"2.0" = 2
+    EXPECT_EQ(skus({{"filter_limit", "2abc"}}), (Skus{"KUB-1", "ZOLW"}));
+    EXPECT_EQ(skus({{"filter_limit", "+2"}}), (Skus{"KUB-1", "ZOLW"}));
+    EXPECT_EQ(skus({{"filter_limit", "1,2,3"}}), (Skus{"ZOLW", "TALERZ"}));  // count "2,3" -> 2
+    EXPECT_EQ(skus({{"filter_limit", "1;2"}}), Skus{"KUB-1"});               // "1;2" -> 1
+    // No number at all: the default page size; an offset without one is 0.
+    for (const char* limit : {"abc", "--", ".5"}) {
+        EXPECT_EQ(skus({{"filter_limit", limit}}), all) << limit;
+        EXPECT_EQ(parse(call("ProductsList", {{"filter_limit", limit}})).at("pages"),
+                  json::value(1));
+    }
+    EXPECT_EQ(skus({{"filter_limit", "x,2"}}), (Skus{"KUB-1", "ZOLW"}));
+    EXPECT_EQ(skus({{"filter_limit", "3,y"}}), (Skus{"NOZ", "SZT"}));
+}
+
+TEST_F(ConnectorProductsList, TheJournalSaysWhatWasClamped) {
+    auto last_detail = [&]() {
+        std::string detail;
+        std::int64_t newest = -1;
+        for (const auto& entry : journal_entries()) {
+            if (entry.action == "ProductsList" && entry.id > newest) {
+                newest = entry.id;
+                detail = entry.detail;
+            }
+        }
+        return detail;
+    };
+    call("ProductsList", {{"filter_limit", "20000"}});
+    EXPECT_EQ(last_detail(), R"({"filter_limit":{"sent":"20000","used":"10000"}})");
+    call("ProductsList", {{"filter_limit", "-3, 0"}});
+    EXPECT_EQ(last_detail(), R"({"filter_limit":{"sent":"-3, 0","used":"0,1"}})");
+    call("ProductsList", {{"filter_limit", "abc"}});
+    EXPECT_EQ(last_detail(), R"({"filter_limit":{"sent":"abc","used":"1000"}})");
+    // Nothing to say when the numbers are used as sent.
+    call("ProductsList", {{"filter_limit", "3, 4"}});
+    EXPECT_EQ(last_detail(), "");
+    call("ProductsList", {{"filter_limit", "10000"}});
+    EXPECT_EQ(last_detail(), "");
 }
 
 TEST_F(ConnectorProductsList, EmptyResultIsEmptyArray) {

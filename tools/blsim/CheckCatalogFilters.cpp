@@ -212,7 +212,9 @@ void check_value_filters(Checker& checker, const Snapshot& snap) {
 }
 
 void check_category_filter(Checker& checker, const Snapshot& snap) {
-    // The primary category of the first product with one; descendants are matched by path prefix.
+    // The primary category of the first product with one. The official integration files list
+    // the products of exactly that category; a shop may add those of its descendants (blconnect's
+    // category_filter = "subtree"), so only the category's own products are required.
     std::string cat;
     for (const auto& kv : snap.data) {
         const auto* c =
@@ -227,21 +229,20 @@ void check_category_filter(Checker& checker, const Snapshot& snap) {
                      "no product with a listed category");
         return;
     }
-    const std::string path = snap.categories.at(cat);
     Findings f, types;
     const ListPages got = fetch_list(checker, {{"category_id", cat}}, types, kMaxPages);
     std::set<std::string> returned;
     for (const auto& item : got.items) returned.insert(item.first);
     for (const auto& p : got.problems) f.fail(p);
-    // Products whose primary category is inside must be there (others may be there through a
-    // secondary category, which ProductsData does not show).
+    // Products whose primary category it is must be there (others may be there through a
+    // secondary category, which ProductsData does not show, or a descendant).
     for (const auto& kv : snap.data) {
         const auto* c =
             kv.value().is_object() ? kv.value().get_object().if_contains("category_id") : nullptr;
         const auto cid = c ? as_id(*c) : std::nullopt;
         if (!cid || !snap.categories.count(*cid)) continue;
         const std::string& p = snap.categories.at(*cid);
-        if ((p == path || p.rfind(path + "/", 0) == 0) && !returned.count(std::string(kv.key())))
+        if (*cid == cat && !returned.count(std::string(kv.key())))
             f.fail("product " + std::string(kv.key()) + " in " + p + " is missing");
     }
     for (const auto& id : returned)
@@ -249,7 +250,7 @@ void check_category_filter(Checker& checker, const Snapshot& snap) {
             f.fail("product " + id + " was not in the unfiltered listing");
     if (returned.empty()) f.fail("no product for category " + cat);
     checker.record("catalog.list.filter_category",
-                   "category_id includes the category and its descendants", f);
+                   "category_id includes the products of that category", f);
 }
 
 void check_available(Checker& checker, const Snapshot& snap) {

@@ -1,6 +1,8 @@
 // OrderUpdate: status, tracking number or paid flag for a list of orders (docs/protocol.md §3.3).
 // What BaseLinker may change is the shop owner's choice (accept_updates); a refused or unusable
 // value changes nothing and says why in the journal. Each order is its own store transaction.
+// `counter` counts every existing order, refused ones included, as the official PHP files do:
+// only malformed and unknown ids are left out.
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -42,6 +44,12 @@ struct Skipped {
     std::string reason;
 };
 
+// An existing order the update was not applied to (counted nevertheless).
+struct Refused {
+    store::Id id = 0;
+    std::string reason;
+};
+
 // What happened to the batch, for the answer and the journal.
 struct Report {
     std::string type, value;
@@ -51,7 +59,10 @@ struct Report {
     std::vector<store::Id> unchanged;       // the subset that already had the value
     std::vector<store::Id> stock_returned;  // entered a cancelled status: stock given back
     std::vector<store::Id> stock_retaken;   // left a cancelled status: stock taken again
+    std::vector<Refused> refused_orders;  // counted, but refused (by configuration, a bad value)
     std::vector<Skipped> skipped;
+
+    std::int64_t counter() const { return std::int64_t(applied.size() + refused_orders.size()); }
 };
 
 // Integer ids in the order sent, each once; anything else is skipped with a reason.
@@ -93,11 +104,7 @@ std::optional<store::Id> resolve_status(const std::string& value, ActionContext&
     return status;
 }
 
-const char* skip_reason(store::UpdateResult result) {
-    return result == store::UpdateResult::UnknownStatus ? "unknown status" : "unknown order";
-}
-
-// Applies `change` to every id; Applied and Unchanged count, anything else is skipped.
+// Applies `change` to every id; Applied and Unchanged count, an unknown order is skipped.
 void apply_each(const std::vector<store::Id>& ids, Report& report,
                 const std::function<store::UpdateResult(store::Id)>& change) {
     for (store::Id id : ids) {
@@ -105,8 +112,23 @@ void apply_each(const std::vector<store::Id>& ids, Report& report,
         if (result == store::UpdateResult::Applied || result == store::UpdateResult::Unchanged) {
             report.applied.push_back(id);
             if (result == store::UpdateResult::Unchanged) report.unchanged.push_back(id);
+        } else if (result == store::UpdateResult::UnknownStatus) {
+            report.refused_orders.push_back({id, "unknown status"});  // the order exists
         } else {
-            report.skipped.push_back({std::to_string(id), skip_reason(result)});
+            report.skipped.push_back({std::to_string(id), "unknown order"});
+        }
+    }
+}
+
+// The whole batch was refused (report.refused): existing orders are counted as refused, unknown
+// ones skipped.
+void refuse_all(const std::vector<store::Id>& ids, ActionContext& ctx, Report& report) {
+    const auto existing = ctx.store.orders().existing_orders(ids);
+    for (store::Id id : ids) {
+        if (std::find(existing.begin(), existing.end(), id) != existing.end()) {
+            report.refused_orders.push_back({id, report.refused});
+        } else {
+            report.skipped.push_back({std::to_string(id), "unknown order"});
         }
     }
 }
@@ -167,6 +189,12 @@ std::string update_detail(const Report& report) {
     write_ids(out, "unchanged", report.unchanged);
     write_ids(out, "stock_returned", report.stock_returned);
     write_ids(out, "stock_retaken", report.stock_retaken);
+    out.key("refused_orders").begin_array();
+    for (const auto& refused : report.refused_orders) {
+        out.begin_object().key("id").id(refused.id).key("reason").string(refused.reason);
+        out.end_object();
+    }
+    out.end_array();
     out.key("skipped").begin_array();
     for (const auto& skipped : report.skipped) {
         out.begin_object().key("id").string(skipped.id).key("reason").string(skipped.reason);
@@ -201,8 +229,9 @@ Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out) 
     } else {
         update_paid(ids, ctx, report);
     }
+    if (!report.refused.empty()) refuse_all(ids, ctx, report);
     ctx.journal_detail = update_detail(report);
-    out.begin_object().key("counter").integer(std::int64_t(report.applied.size())).end_object();
+    out.begin_object().key("counter").integer(report.counter()).end_object();
     return {};
 }
 

@@ -97,9 +97,10 @@ void write_base(JsonWriter& out, const ConnectorSettings& settings, const FieldS
     text("description_extra4", p.description_extra[3]);
     text("man_name", p.manufacturer_name);
     text("man_image", absolute_url(settings, p.manufacturer_logo));
-    // No primary category: "" (never a key of ProductsCategories).
-    text("category_id", p.category_id ? std::to_string(*p.category_id) : "");
-    text("category_name", p.category_path);
+    // The nearest listed category (§2.5): always a key of ProductsCategories, or "" for none.
+    const auto& category = p.listed_category_id;
+    text("category_id", category ? std::to_string(*category) : "");
+    text("category_name", p.listed_category_path);
     text("location", p.location);
     text("url", absolute_url(settings, p.url));
 }

@@ -1,5 +1,8 @@
 // ProductsList: base products matching the filters, one page (or an offset,count slice).
+// filter_limit is read leniently, as the official PHP files read it (docs/protocol.md §2.4).
 // Every filter value reaches the store as a typed value; nothing here is ever pasted into SQL.
+#include <algorithm>
+#include <limits>
 #include <optional>
 
 #include "core/Decimal.h"
@@ -11,7 +14,6 @@ namespace {
 
 constexpr std::int64_t kMaxLimit = 10000;
 constexpr const char* kSortHelp = "expected '<id|name|quantity|price> [ASC|DESC]'";
-constexpr const char* kLimitHelp = "expected 'N' (1-10000) or 'offset,count'";
 
 // An optional integer field: nullopt when empty, error when not an integer.
 core::Result<std::optional<std::int64_t>> optional_int(const Params& params,
@@ -112,26 +114,85 @@ struct Window {
     store::Slice slice;
     bool paged = true;  // false for the offset,count form: no "pages" in the answer
     bool past_end = false;
+    bool adjusted = false;  // the numbers used are not the ones sent (journaled)
+    std::string used;       // the filter_limit used, "N" or "offset,count"
 };
 
+// A number as PHP's (int) reads one, which is what an official integration file pastes after
+// LIMIT: spaces, a sign and the leading digits; the rest is ignored ("12abc" -> 12, "2.0" -> 2),
+// and a value past 64 bits saturates. nullopt when there is no digit. `exact` is cleared when
+// anything besides the number and surrounding spaces was there.
+std::optional<std::int64_t> leading_int(std::string_view text, bool& exact) {
+    text = core::trim(text);
+    std::size_t i = 0;
+    const bool negative = !text.empty() && text[0] == '-';
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) ++i;
+    const std::size_t digits = i;
+    std::int64_t value = 0;
+    constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        const int digit = text[i] - '0';
+        value = value > (kMax - digit) / 10 ? kMax : value * 10 + digit;
+    }
+    if (i == digits) {
+        exact = false;
+        return std::nullopt;
+    }
+    if (i != text.size()) exact = false;
+    return negative ? -value : value;
+}
+
+// `value` within [low, high]; `exact` is cleared when it was not.
+std::int64_t clamp(std::int64_t value, std::int64_t low, std::int64_t high, bool& exact) {
+    const auto clamped = std::clamp(value, low, high);
+    if (clamped != value) exact = false;
+    return clamped;
+}
+
 // filter_limit `N` (page size for this call) or `offset,count`; page applies to the first form.
-core::Result<Window> parse_window(const Params& params, std::int64_t default_size) {
+// Never refused (§2.4): a count is clamped to 1..10000, an offset below 0 is 0, a count without
+// a number is the default page size, an offset without one is 0.
+Window parse_window(const Params& params, std::int64_t default_size) {
     const auto text = core::trim(params.text("filter_limit"));
-    const auto error = core::invalid_parameter("filter_limit", kLimitHelp);
-    std::int64_t size = default_size;
+    Window window;
+    bool exact = true;
+    auto count_of = [&](std::string_view part) {
+        const auto n = leading_int(part, exact);
+        return n ? clamp(*n, 1, kMaxLimit, exact) : default_size;
+    };
     if (const auto comma = text.find(','); comma != std::string_view::npos) {
-        auto offset = core::parse_int(core::trim(text.substr(0, comma)));
-        auto count = core::parse_int(core::trim(text.substr(comma + 1)));
-        if (!offset || !count || *offset < 0 || *count < 1 || *count > kMaxLimit) return error;
-        return Window{store::Slice{*offset, *count}, false, false};
+        const auto offset = leading_int(text.substr(0, comma), exact).value_or(0);
+        window.slice =
+            store::Slice{clamp(offset, 0, std::numeric_limits<std::int64_t>::max(), exact),
+                         count_of(text.substr(comma + 1))};
+        window.paged = false;
+        window.used =
+            std::to_string(window.slice.offset) + "," + std::to_string(window.slice.limit);
+    } else {
+        const auto size = text.empty() ? default_size : count_of(text);
+        window.used = std::to_string(size);
+        if (auto slice = page_slice(params.page(), size)) {
+            window.slice = *slice;
+        } else {
+            window.slice = store::Slice{0, size};
+            window.past_end = true;
+        }
     }
-    if (!text.empty()) {
-        auto n = core::parse_int(text);
-        if (!n || *n < 1 || *n > kMaxLimit) return error;
-        size = *n;
-    }
-    if (auto slice = page_slice(params.page(), size)) return Window{*slice, true, false};
-    return Window{store::Slice{0, size}, true, true};
+    window.adjusted = !exact;
+    return window;
+}
+
+// {"filter_limit":{"sent":…,"used":…}} when the numbers used differ from the ones sent.
+std::string window_detail(const Params& params, const Window& window) {
+    if (!window.adjusted) return "";
+    constexpr std::size_t kShown = 64;  // of the value as sent: enough to recognise it
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object().key("filter_limit").begin_object();
+    out.key("sent").string(params.text("filter_limit").substr(0, kShown));
+    out.key("used").string(window.used);
+    out.end_object().end_object();
+    return text;
 }
 
 void write_rows(JsonWriter& out, const store::ProductListPage& page, const Window& window) {
@@ -154,18 +215,19 @@ void write_rows(JsonWriter& out, const store::ProductListPage& page, const Windo
 Outcome products_list(const Params& params, ActionContext& ctx, JsonWriter& out) {
     auto filter = parse_filter(params);
     if (!filter) return filter.status();
-    auto window = parse_window(params, ctx.settings.page_size_products);
-    if (!window) return window.status();
-    if (window->past_end) {
+    filter->category_match = ctx.settings.category_filter;
+    const auto window = parse_window(params, ctx.settings.page_size_products);
+    ctx.journal_detail = window_detail(params, window);
+    if (window.past_end) {
         write_empty(out);
         return {};
     }
-    const auto page = ctx.store.catalog().list_products(*filter, window->slice);
+    const auto page = ctx.store.catalog().list_products(*filter, window.slice);
     if (page.rows.empty()) {
         write_empty(out);  // no match, or a page past the end
         return {};
     }
-    write_rows(out, page, *window);
+    write_rows(out, page, window);
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/Text.h"
 #include "store/engine/Catalog.h"
+#include "store/engine/CategoryTree.h"
 #include "store/engine/Params.h"
 
 namespace store::engine {
@@ -14,24 +15,16 @@ std::string reported_price(std::string_view flag) {
 }
 
 std::vector<CategoryPath> Catalog::active_category_paths() {
-    auto conn = port_.acquire();
-    // Walks down from active roots through active children only, so a category under an
-    // inactive ancestor never appears. The depth bound stops a cycle a bad import could make.
-    auto st = conn->prepare(
-        "WITH RECURSIVE tree(id, path, depth) AS ("
-        " SELECT id, name, 0 FROM categories WHERE parent_id IS NULL AND active = TRUE"
-        " UNION ALL"
-        " SELECT c.id, tree.path || '/' || c.name, tree.depth + 1"
-        " FROM categories c JOIN tree ON c.parent_id = tree.id"
-        " WHERE c.active = TRUE AND tree.depth < 64)"
-        " SELECT id, path FROM tree");
+    // A category under an inactive ancestor is never listed (CategoryTree).
+    auto listed =
+        read(port_, [](Connection& conn) { return CategoryTree::read(conn).listed_paths(); });
     struct Keyed {
         std::string key;
         CategoryPath path;
     };
     std::vector<Keyed> rows;
-    while (st.step()) {
-        CategoryPath p{st.integer(0), st.text(1)};
+    rows.reserve(listed.size());
+    for (auto& p : listed) {
         // Folded in C++: SQLite's lower() knows only ASCII ("Łazienka" sorts with "łóżka"), and
         // PostgreSQL then gives the same order whatever the database's collation.
         rows.push_back(Keyed{core::fold_case(p.path), std::move(p)});

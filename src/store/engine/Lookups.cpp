@@ -1,29 +1,11 @@
 #include "store/engine/Lookups.h"
 
+#include "store/engine/CategoryTree.h"
+
 namespace store::engine {
 
 namespace lookups_detail {
 namespace {
-
-// "Dom i ogród/Kuchnia/Kubki": the names from the root down. Walks up at most as many steps as
-// there are categories, so a parent loop (which import refuses) cannot hang it.
-std::string path_of(const CategoryRow& row,
-                    const std::unordered_map<Id, const CategoryRow*>& by_id) {
-    std::vector<const std::string*> names{&row.name};
-    std::optional<Id> parent = row.parent_id;
-    for (std::size_t steps = 0; parent && steps < by_id.size(); ++steps) {
-        auto it = by_id.find(*parent);
-        if (it == by_id.end()) break;
-        names.push_back(&it->second->name);
-        parent = it->second->parent_id;
-    }
-    std::string path;
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
-        if (!path.empty()) path += '/';
-        path += **it;
-    }
-    return path;
-}
 
 // Sorts by the ICU case fold of `key`, then by id: in C++ rather than SQL because SQLite's
 // lower() knows only ASCII, and so that PostgreSQL gives the same order whatever collation its
@@ -97,12 +79,11 @@ std::vector<CategoryRow> Lookups::categories() {
         r.products = st.integer(5);
         rows.push_back(std::move(r));
     }
-    std::unordered_map<Id, const CategoryRow*> by_id;
-    for (const CategoryRow& r : rows) by_id[r.id] = &r;
-    std::vector<std::string> paths;
-    paths.reserve(rows.size());
-    for (const CategoryRow& r : rows) paths.push_back(lookups_detail::path_of(r, by_id));
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].path = std::move(paths[i]);
+    std::vector<CategoryTree::Node> nodes;
+    nodes.reserve(rows.size());
+    for (const CategoryRow& r : rows) nodes.push_back({r.id, r.parent_id, r.name, r.active});
+    const CategoryTree tree(std::move(nodes));
+    for (CategoryRow& r : rows) r.path = tree.path(r.id);
     lookups_detail::sort_folded(rows, &CategoryRow::path);
     return rows;
 }

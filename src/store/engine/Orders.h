@@ -30,6 +30,7 @@ class Orders final : public store::Orders {
                                    std::int64_t now) override;
     std::vector<OrderSummary> list_orders(const OrderListQuery& query) override;
     std::optional<Order> order_detail(Id order_id) override;
+    std::vector<Id> existing_orders(std::span<const Id> ids) override;
     OrderStats order_stats(std::int64_t now) override;
     StockAudit stock_audit() override;
 

@@ -3,6 +3,7 @@
 // snapshot so that headers and lines agree.
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/engine/OrderPages.h"
 #include "store/engine/OrderRules.h"
@@ -277,6 +278,21 @@ std::optional<Order> Orders::order_detail(Id order_id) {
         order.stock_moves = orders::read_stock_moves(conn, order_id);
         return order;
     });
+}
+
+std::vector<Id> Orders::existing_orders(std::span<const Id> ids) {
+    if (ids.empty()) return {};
+    const Dialect& d = port_.dialect();
+    std::unordered_set<Id> found;
+    read(port_, [&](Connection& conn) {
+        auto st = conn.prepare("SELECT id FROM orders WHERE id" + d.in_ids(1));
+        st.bind(1, d.ids(ids));
+        while (st.step()) found.insert(st.integer(0));
+    });
+    std::vector<Id> out;
+    for (Id id : ids)
+        if (found.contains(id)) out.push_back(id);
+    return out;
 }
 
 }  // namespace store::engine

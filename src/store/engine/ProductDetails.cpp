@@ -1,5 +1,6 @@
 // ProductsData: one statement per related set for all requested products, never one per product;
 // the requested ids travel as one parameter ?1 (Dialect::ids / in_ids).
+#include <algorithm>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 
 #include "store/Store.h"
 #include "store/engine/Catalog.h"
+#include "store/engine/CategoryTree.h"
 
 namespace store::engine {
 
@@ -91,29 +93,19 @@ void read_base(const Dialect& d, Connection& conn, const std::string& ids,
     }
 }
 
-// Full "/"-joined paths of the products' categories, whatever their active flag.
-void read_category_paths(const Dialect& d, Connection& conn, const std::string& ids,
-                         DetailSet& set) {
-    const std::string sql =
-        std::string(
-            "WITH RECURSIVE chain(start, parent_id, name, depth) AS ("
-            " SELECT c.id, c.parent_id, c.name, 0 FROM categories c WHERE c.id IN"
-            "  (SELECT category_id FROM products WHERE id") +
-        d.in_ids(1) +
-        ") UNION ALL"
-        " SELECT chain.start, c.parent_id, c.name, chain.depth + 1"
-        " FROM categories c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 64)"
-        " SELECT start, name FROM chain ORDER BY start, depth DESC";
-    auto st = conn.prepare(sql);
-    st.bind(1, ids);
-    std::unordered_map<Id, std::string> paths;
-    while (st.step()) {
-        std::string& path = paths[st.integer(0)];
-        if (!path.empty()) path += '/';
-        path += st.text_view(1);
+// Each product's category path, and its listed category with that one's path, from the whole
+// category tree (read once for all products).
+void read_categories(Connection& conn, DetailSet& set) {
+    if (std::none_of(set.products.begin(), set.products.end(),
+                     [](const ProductDetail& p) { return p.category_id.has_value(); }))
+        return;
+    const CategoryTree tree = CategoryTree::read(conn);
+    for (ProductDetail& p : set.products) {
+        if (!p.category_id) continue;
+        p.category_path = tree.path(*p.category_id);
+        p.listed_category_id = tree.listed_category(*p.category_id);
+        if (p.listed_category_id) p.listed_category_path = tree.path(*p.listed_category_id);
     }
-    for (ProductDetail& p : set.products)
-        if (p.category_id) p.category_path = paths[*p.category_id];
 }
 
 // Each row of `sql` (whose ?1 is the id list) passed to `f`.
@@ -214,7 +206,7 @@ std::vector<ProductDetail> Catalog::product_details(std::span<const Id> ids, Det
     DetailSet set;
     read_base(d, *conn, id_list, wanted, parts.base, use_promo, set);
     if (set.products.empty()) return {};
-    if (parts.base) read_category_paths(d, *conn, id_list, set);
+    if (parts.base) read_categories(*conn, set);
     read_product_extras(d, *conn, id_list, parts, set);
     if (parts.variants) {
         read_variants(d, *conn, id_list, set);

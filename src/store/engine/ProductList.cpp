@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/engine/Catalog.h"
+#include "store/engine/CategoryTree.h"
 #include "store/engine/Params.h"
 
 namespace store::engine {
@@ -24,12 +25,15 @@ void read_list_rows(Statement& st, ProductListPage& page) {
 // Chooses the fragments of one statement and numbers their parameters in that order.
 class Composer {
   public:
-    Composer(const Dialect& d, const ProductFilter& f, bool use_promo)
-        : d_(d), f_(f), use_promo_(use_promo) {}
+    // `listed_as`: with CategoryMatch::Listed, the categories whose listed category is the
+    // filter's (CategoryTree::listed_as).
+    Composer(const Dialect& d, const ProductFilter& f, bool use_promo,
+             const std::vector<Id>& listed_as)
+        : d_(d), f_(f), use_promo_(use_promo), listed_as_(listed_as) {}
 
     // Descendants of the category filter; UNION (not ALL) ends a cycle a bad import could make.
     std::string with_clause() {
-        if (!f_.category_id) return "";
+        if (!f_.category_id || f_.category_match != CategoryMatch::Subtree) return "";
         return "WITH RECURSIVE sub(id) AS (SELECT " + params_.add(*f_.category_id) +
                " UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) ";
     }
@@ -60,7 +64,7 @@ class Composer {
   private:
     std::string where_clause() {
         std::string w = " WHERE TRUE";
-        if (f_.category_id) w += " AND p.category_id IN (SELECT id FROM sub)";
+        if (f_.category_id) w += category_match();
         if (f_.id) w += " AND p.id = " + params_.add(*f_.id);
         if (f_.ids) w += " AND p.id" + d_.in_ids(params_.add_number(d_.ids(*f_.ids)));
         if (f_.ean) w += code_match("ean", *f_.ean);
@@ -72,6 +76,12 @@ class Composer {
         if (f_.quantity_to) w += " AND p.quantity <= " + params_.add(*f_.quantity_to);
         if (f_.active) w += " AND p.active = " + params_.add(*f_.active);
         return w;
+    }
+
+    std::string category_match() {
+        if (f_.category_match == CategoryMatch::Subtree)
+            return " AND p.category_id IN (SELECT id FROM sub)";
+        return " AND p.category_id" + d_.in_ids(params_.add_number(d_.ids(listed_as_)));
     }
 
     // Only the name (long enough for the index) filters, and the order is the ids'.
@@ -123,6 +133,7 @@ class Composer {
     const Dialect& d_;
     const ProductFilter& f_;
     bool use_promo_;
+    const std::vector<Id>& listed_as_;
     Params params_;
     std::string flag_;  // placeholder of use_promo_price, added once when first needed
 };
@@ -152,8 +163,13 @@ ProductListPage Catalog::list_products(const ProductFilter& filter, Slice slice)
         if (unfiltered(filter) && filter.sort == SortField::Id)
             return list_by_id(conn, filter.descending, slice);
         ProductListPage page;
+        std::vector<Id> listed_as;
+        if (filter.category_id && filter.category_match == CategoryMatch::Listed) {
+            listed_as = CategoryTree::read(conn).listed_as(*filter.category_id);
+            if (listed_as.empty()) return page;  // a category no product is reported in
+        }
         {
-            Composer c(port_.dialect(), filter, use_promo_);
+            Composer c(port_.dialect(), filter, use_promo_, listed_as);
             const std::string with = c.with_clause();
             const std::string from = c.from_where();
             auto count = conn.prepare(with + "SELECT COUNT(*)" + from);
@@ -161,7 +177,7 @@ ProductListPage Catalog::list_products(const ProductFilter& filter, Slice slice)
             count.step_row();
             page.total = count.integer(0);
         }
-        Composer c(port_.dialect(), filter, use_promo_);
+        Composer c(port_.dialect(), filter, use_promo_, listed_as);
         const std::string with = c.with_clause();
         const std::string from = c.from_where();
         const std::string order = c.order_clause();
