@@ -160,7 +160,9 @@ TEST_F(GuardedUpdates, AMassZeroingIsHeldNotAppliedAndSaysSo) {
     EXPECT_EQ(detail.at("applied"), boost::json::value(0));
     EXPECT_EQ(detail.at("held").at("rule"), boost::json::value("zeroed_share"));
     for (const auto& entry : journal_entries())
-        if (entry.action == "ProductsQuantityUpdate") EXPECT_EQ(entry.outcome, "mass_change_held");
+        if (entry.action == "ProductsQuantityUpdate") {
+            EXPECT_EQ(entry.outcome, "mass_change_held");
+        }
 
     // BaseLinker sends it again on its next sync: the same answer, one held copy.
     expect_error(call("ProductsQuantityUpdate", {{"products", zero("NOZ")}}), "mass_change_held");

@@ -109,7 +109,9 @@ TEST_F(ListedCategory, EveryReportedCategoryIsListed) {
     EXPECT_EQ(listed.size(), 7u);  // 5 of the small shop, Ogród, Ogród/Meble
     const Ids all{1, 2, 3, 4, 5, 6, 7, 8, 9};
     for (const auto& p : store_->catalog().product_details(all, store::DetailParts{})) {
-        if (p.listed_category_id) EXPECT_TRUE(listed.count(*p.listed_category_id)) << p.id;
+        if (p.listed_category_id) {
+            EXPECT_TRUE(listed.count(*p.listed_category_id)) << p.id;
+        }
     }
 }
 
