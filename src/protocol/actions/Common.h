@@ -123,8 +123,7 @@ Outcome run_update_batch(const Params& params, ActionContext& ctx, JsonWriter& o
         }
     }
     const store::GuardedResult result = submit(changes);
-    ctx.journal_detail =
-        batch_detail(entries->size(), result, std::move(skipped), normalised);
+    ctx.journal_detail = batch_detail(entries->size(), result, std::move(skipped), normalised);
     if (result.held) return held_status(*result.held);
     out.begin_object().key("counter").integer(result.result.applied).end_object();
     return {};

@@ -59,7 +59,7 @@ struct Report {
     std::vector<store::Id> unchanged;       // the subset that already had the value
     std::vector<store::Id> stock_returned;  // entered a cancelled status: stock given back
     std::vector<store::Id> stock_retaken;   // left a cancelled status: stock taken again
-    std::vector<Refused> refused_orders;  // counted, but refused (by configuration, a bad value)
+    std::vector<Refused> refused_orders;    // counted, but refused (by configuration, a bad value)
     std::vector<Skipped> skipped;
 
     std::int64_t counter() const { return std::int64_t(applied.size() + refused_orders.size()); }
