@@ -39,6 +39,31 @@ struct OrderLineInput {
     std::vector<LineAttribute> attributes;
 };
 
+// The order inbox (docs/orders.md, "Orders on hold"): what keeps an identifiable BaseLinker
+// order from becoming a normal shop order. The order is stored on hold instead of refused.
+struct HoldProblem {
+    std::optional<std::int64_t> line;  // 0-based line position; nullopt = the order as a whole
+    // What staff have to look at: "product" (binds to nothing), "quantity", "price", "tax",
+    // "attribute", "delivery_price", "products" (the list itself), "total".
+    std::string field;
+    std::string message;  // for staff: "quantity: \"1.5\" is not a whole number"
+    // A blocking problem (product, quantity, products) must be resolved before release; the
+    // others are shown and accepted by releasing.
+    bool blocking = false;
+    std::int64_t resolved_at = 0;  // 0 = open
+    std::string resolved_by;
+};
+
+// The hold of one order: open until staff release it (or a clean replacement arrives).
+struct OrderHold {
+    std::int64_t held_at = 0;
+    // The OrderAdd fields as received (a JSON object of the form fields, password removed).
+    std::string request;
+    std::vector<HoldProblem> problems;
+    std::int64_t released_at = 0;  // 0 = still held
+    std::string released_by;
+};
+
 struct OrderInput {
     OrderOrigin origin = OrderOrigin::Shop;
     std::optional<std::int64_t> baselinker_id;  // unique among orders (a database constraint)
@@ -62,6 +87,10 @@ struct OrderInput {
     std::int64_t date_add = 0;  // unix seconds, UTC; 0 = now
     bool take_stock = true;     // BaseLinker: change_products_quantity; storefront: always
     std::vector<OrderLineInput> lines;
+    // BaseLinker only: what the reader could not interpret (the order is held when any, and
+    // when a line binds to nothing under UnknownProducts::Hold), and the request as received.
+    std::vector<HoldProblem> problems;
+    std::string request;
 };
 
 struct AddOrderOptions {
@@ -86,10 +115,12 @@ struct AddOrderResult {
         Duplicate,  // baselinker_id already known: nothing changed, the existing id returned
         Replaced,   // previous_order_id named an existing order: content replaced in place
         Rejected,   // unknown products under the reject policy: nothing written
+        Held,       // stored on hold (created or replaced): no stock taken, staff resolve it
     };
     Kind kind = Kind::Created;
     Id order_id = 0;
-    std::vector<std::size_t> unmatched_lines;  // lines bound to nothing (kept free or rejected)
+    std::vector<std::size_t> unmatched_lines;  // lines bound to nothing (free, held or rejected)
+    std::vector<HoldProblem> problems;         // Held: why
     std::vector<LineOutcome> lines;            // Created / Replaced only
     // What the store changed in the order's text before storing it (store/OrderText.h).
     std::vector<std::string> normalised;
@@ -160,11 +191,13 @@ struct Order {
     std::string user_comments, admin_comments;  // admin = staff comments joined by newlines
     bool stock_returned = false;  // cancelled and its stock given back (until it is revived)
     bool takes_stock = false;     // took stock when added (a revived order takes it again)
+    bool held = false;            // on hold: waits for staff (order_detail fills `hold`)
     std::vector<OrderLine> lines;
     // Filled by order_detail only:
     std::vector<Shipment> shipments;
     std::vector<StatusChange> history;
     std::vector<StockMove> stock_moves;  // the ledger, oldest first
+    std::optional<OrderHold> hold;       // an order that was ever held (open or released)
 
     core::Money total() const;  // lines (unit price x quantity) + delivery price
 };
@@ -191,6 +224,7 @@ struct OrderListQuery {
     // Case-insensitive substring of the buyer's names (delivery, invoice), e-mail, phone,
     // login or transaction id; digits only also match the BaseLinker order id exactly.
     std::optional<std::string> text;
+    std::optional<bool> held;     // true: only orders on hold; false: none on hold
     std::int64_t limit = 50;      // newest first
     std::optional<Id> before_id;  // cursor: orders with id < before_id
 };
@@ -201,6 +235,7 @@ struct OrderStats {
     std::int64_t unpaid = 0;
     std::int64_t with_oversells = 0;  // orders with at least one oversold line
     std::int64_t last_24h = 0;        // date_add within the day before `now`
+    std::int64_t on_hold = 0;         // held and not cancelled: waiting for staff
 };
 
 struct OrderSummary {
@@ -216,6 +251,7 @@ struct OrderSummary {
     std::string currency;
     std::int64_t oversold = 0;  // units oversold over all lines
     std::string latest_tracking;
+    bool held = false;
 };
 
 // The result of one change to one order.
@@ -224,6 +260,9 @@ enum class UpdateResult {
     Unchanged,  // the order already had that value (counts as applied for OrderUpdate)
     UnknownOrder,
     UnknownStatus,
+    // The order is on hold: only release (or a cancelled status) moves it on; and the hold
+    // status is set by the inbox only.
+    OnHold,
 };
 
 struct StatusUpdate {
@@ -232,6 +271,24 @@ struct StatusUpdate {
     bool stock_retaken = false;   // leaving a cancelled status took the order's stock again
     std::int64_t units = 0;       // units returned or taken again
     std::int64_t oversold = 0;    // units the retake could not take (oversold on the lines)
+};
+
+// A staff correction of one line of a held order (`blconnect order bind`, the admin API).
+// Each member given is applied and resolves the line's problems of that field.
+struct LineCorrection {
+    std::optional<Id> product_id;  // bind to this catalogue product...
+    Id variant_id = 0;             // ...and variant (0 = a product without variants)
+    bool free = false;             // keep it as a free line (no product, no stock)
+    std::optional<std::int64_t> quantity;  // 1 ... 1,000,000,000
+    std::optional<core::Money> unit_price;
+};
+
+// What releasing a held order did.
+struct ReleaseResult {
+    Id status_id = 0;              // the order's status now
+    std::int64_t units = 0;        // units taken from stock
+    std::int64_t oversold = 0;     // units the stock did not have (oversold on the lines)
+    std::int64_t free_lines = 0;   // lines bound to no product
 };
 
 // `blconnect stock audit`: an order whose ledger disagrees with its lines for one stock key.

@@ -10,11 +10,13 @@
 
 namespace store {
 
-enum class UnknownProducts { Keep, Reject };
+// A line that binds to no catalogue product: kept as a free line, held for staff (the order
+// inbox, OrderTypes.h), or the whole order refused.
+enum class UnknownProducts { Keep, Hold, Reject };
 
 // What BaseLinker may do to orders, and how its orders are taken in ([orders] in the config).
 struct OrderPolicy {
-    UnknownProducts unknown_products = UnknownProducts::Keep;
+    UnknownProducts unknown_products = UnknownProducts::Hold;
     bool match_by_codes = true;
     Id default_status = 1;  // for BaseLinker orders without a known status_id
     // accept_updates: which OrderUpdate types BaseLinker may apply.

@@ -153,6 +153,20 @@ class Orders {
     virtual OrderStats order_stats(std::int64_t now) = 0;
     // Every order's ledger against its lines' stock_taken, per product/variant (one snapshot).
     virtual StockAudit stock_audit() = 0;
+
+    // The order inbox. A held order takes no stock; staff correct its lines and release it.
+    // NotFound: no such order / line (0-based position) / product or variant to bind;
+    // Conflict (field "order"): the order is not on hold; InvalidField: a value out of range.
+    virtual core::Status correct_held_line(Id order_id, std::int64_t line,
+                                           const LineCorrection& correction,
+                                           const std::string& actor, std::int64_t now) = 0;
+    // Ends the hold: Conflict (field "problems") while a blocking problem is open. An order in
+    // the hold status moves to `status_id` (a known status, not the hold one) and takes its
+    // stock through OrderAdd's plan (when BaseLinker asked it to take stock), oversells
+    // recorded; a held order staff cancelled stays cancelled.
+    virtual core::Result<ReleaseResult> release_held_order(Id order_id, Id status_id,
+                                                           const std::string& actor,
+                                                           std::int64_t now) = 0;
 };
 
 // Run-time settings (table `settings`), see SettingsTypes.h.

@@ -33,6 +33,11 @@ class Orders final : public store::Orders {
     std::vector<Id> existing_orders(std::span<const Id> ids) override;
     OrderStats order_stats(std::int64_t now) override;
     StockAudit stock_audit() override;
+    core::Status correct_held_line(Id order_id, std::int64_t line, const LineCorrection& correction,
+                                   const std::string& actor, std::int64_t now) override;
+    core::Result<ReleaseResult> release_held_order(Id order_id, Id status_id,
+                                                   const std::string& actor,
+                                                   std::int64_t now) override;
 
     // Tests only: buckets of `span` order ids for OrdersGet's page counts (OrderPages.h), on a
     // database without orders.
