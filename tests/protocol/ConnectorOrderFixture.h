@@ -28,8 +28,12 @@ inline constexpr std::int64_t kStartStock = 10;
 class OrderHttpTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        server_ = std::make_unique<test::TestServer>(
-            kDemoProducts, [this](app::Config& config) { configure(config); });
+        // The example order's free line stays free (policy keep) unless a test configures
+        // otherwise: most of these tests are about normal orders, not the inbox.
+        server_ = std::make_unique<test::TestServer>(kDemoProducts, [this](app::Config& config) {
+            config.endpoint.connector.orders.unknown_products = store::UnknownProducts::Keep;
+            configure(config);
+        });
         second_ = server_->open_second_store();
         pick_products();
         if (HasFatalFailure()) return;
@@ -120,6 +124,13 @@ class OrderHttpTest : public ::testing::Test {
         query.action = action;
         query.limit = 1000;
         return second_->journal().query(query);
+    }
+    // The order inbox's status (seeded by migration 009).
+    store::Id hold_status() {
+        for (const auto& s : second_->lookups().order_statuses())
+            if (s.name == "Wymaga uwagi") return s.id;
+        ADD_FAILURE() << "no hold status";
+        return 0;
     }
     json::value last_detail(const std::string& action) {
         const auto entries = journal(action);

@@ -150,14 +150,14 @@ TEST_F(ConnectorOrderAdd, NumbersAsNumbersOrStringsGiveTheSameOrder) {
                              std::to_string(variant_id_) +
                              R"(,"name":"Kubek","price":34.90,"quantity":2,"tax":23,)"
                              R"("attributes":[{"name":"Kolor","value":"niebieski","price":0}]},)"
-                             R"({"id":"","name":"Rabat","price":-5.5,"quantity":1,"tax":5.5}])";
+                             R"({"id":"","name":"Grawer","price":5.5,"quantity":1,"tax":5.5}])";
     auto as_strings = example_order("1002");
     as_strings["products"] =
         R"([{"id":")" + std::to_string(parent_id_) + R"(","variant_id":")" +
         std::to_string(variant_id_) +
         R"(","name":"Kubek","price":"34.90","quantity":"2","tax":"23",)"
         R"("attributes":[{"name":"Kolor","value":"niebieski","price":"0"}]},)"
-        R"({"id":"","name":"Rabat","price":"-5.50","quantity":"1","tax":"5.5"}])";
+        R"({"id":"","name":"Grawer","price":"5.50","quantity":"1","tax":"5.5"}])";
     const auto first_id = add_order(as_numbers);
     const auto second_id = add_order(as_strings);
     auto first = get_order(first_id);
@@ -174,7 +174,7 @@ TEST_F(ConnectorOrderAdd, NumbersAsNumbersOrStringsGiveTheSameOrder) {
         return body.substr(body.find("\"products\":"));
     };
     EXPECT_EQ(lines_text(first_id), lines_text(second_id));
-    EXPECT_NE(lines_text(first_id).find(R"("price":-5.50,"tax":5.5,)"), std::string::npos)
+    EXPECT_NE(lines_text(first_id).find(R"("price":5.50,"tax":5.5,)"), std::string::npos)
         << lines_text(first_id);
     EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock - 4);
 }
@@ -298,45 +298,24 @@ TEST_F(ConnectorOrderAdd, ExplicitDateAddIsKept) {
     EXPECT_EQ(get_order(add_order(fields)).at("date_add"), json::value(1764370800));
 }
 
-// Every field that can be malformed, with the field name the error must start with.
+// A request from which no order can be identified, with the field the error must start with.
 struct BadCase {
     std::string field, value, named;
 };
 
-TEST_F(ConnectorOrderAdd, BadInputIsInvalidParameterNamingTheFieldAndWritesNothing) {
+TEST_F(ConnectorOrderAdd, UnidentifiableOrderIsInvalidParameterNamingTheFieldAndWritesNothing) {
     auto line = [](const std::string& inner) { return "[" + inner + "]"; };
-    const std::string ok_line = R"({"name":"x","price":"1.00","quantity":"1")";
-    std::string too_many = "[";
-    for (int i = 0; i < 10001; ++i) {
-        too_many += (i ? "," : "") + ok_line + "}";
-    }
-    too_many += "]";
     const std::vector<BadCase> cases = {
         {"products", "", "products"},
         {"products", "[", "products"},
         {"products", R"([{"name":"x","price":"1.00","quantity":"1"})", "products"},
-        {"products", "{}", "products"},
-        {"products", "[]", "products"},
-        {"products", "[1]", "products"},
-        {"products", "\"x\"", "products"},
-        {"products", line(R"({"name":"x","price":"1.00","quantity":"0"})"), "products"},
-        {"products", line(R"({"name":"x","price":"1.00","quantity":"-1"})"), "products"},
-        {"products", line(R"({"name":"x","price":"1.00","quantity":"1.5"})"), "products"},
-        {"products", line(R"({"name":"x","price":"1.00","quantity":1.5})"), "products"},
-        {"products", line(R"({"name":"x","price":"1.00"})"), "products"},
-        {"products", line(R"({"name":"x","price":"12,50","quantity":"1"})"), "products"},
-        {"products", line(R"({"name":"x","price":"abc","quantity":"1"})"), "products"},
-        {"products", line(R"({"name":"x","quantity":"1"})"), "products"},
-        {"products", line(R"({"name":"x","price":"1","quantity":"1","tax":"abc"})"), "products"},
-        {"products",
-         line(R"({"name":"x","price":"1","quantity":"1","attributes":[{"price":"x"}]})"),
-         "products"},
         {"products", line(R"({"name":"\udc00","price":"1","quantity":"1"})"), "products"},
         {"products", line("{\"name\":\"\xC5\x28\",\"price\":\"1\",\"quantity\":\"1\"}"),
          "products"},
-        {"products", too_many, "products"},
-        {"delivery_price", "abc", "delivery_price"},
         {"baselinker_id", "48x", "baselinker_id"},
+        {"baselinker_id", "-5", "baselinker_id"},
+        {"baselinker_id", "", "baselinker_id"},
+        {"baselinker_id", "0", "baselinker_id"},
         {"previous_order_id", "abc", "previous_order_id"},
         {"delivery_city", "Krak\xF3w", "delivery_city"},
     };
@@ -350,19 +329,85 @@ TEST_F(ConnectorOrderAdd, BadInputIsInvalidParameterNamingTheFieldAndWritesNothi
     auto missing = example_order();
     missing.erase("products");
     EXPECT_EQ(expect_error(call("OrderAdd", missing), "invalid_parameter"), "products: missing");
+    auto anonymous = example_order();
+    anonymous.erase("baselinker_id");
+    EXPECT_TRUE(expect_error(call("OrderAdd", anonymous), "invalid_parameter")
+                    .starts_with("baselinker_id: missing"));
     EXPECT_EQ(order_count(), 0);
     EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
     EXPECT_EQ(call("OrdersGet").body, "[]");
 }
 
-TEST_F(ConnectorOrderAdd, TheLineIsNamedInTheError) {
-    auto fields = example_order();
+// What PHP could not read either, in an order BaseLinker identified: never refused, the sale is
+// kept on hold for staff (no stock taken) and the journal says why.
+TEST_F(ConnectorOrderAdd, UnreadableIdentifiableOrderIsHeldAndAnsweredWithItsId) {
+    auto line = [](const std::string& inner) { return "[" + inner + "]"; };
+    std::string too_many = "[";
+    for (int i = 0; i < 10001; ++i)
+        too_many += std::string(i ? "," : "") + R"({"name":"x","price":"1.00","quantity":"1"})";
+    too_many += "]";
+    const std::vector<BadCase> cases = {
+        {"products", "{}", "products: no line"},
+        {"products", "[]", "products: no line"},
+        {"products", "[1]", "products: "},
+        {"products", "\"x\"", "products: "},
+        {"products", too_many, "products: "},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":"0"})"),
+         R"(line 1 quantity: "0" is not a whole number)"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":"-1"})"),
+         R"(line 1 quantity: "-1")"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":"1.5"})"),
+         R"(line 1 quantity: "1.5")"},
+        {"products", line(R"({"name":"x","price":"1.00","quantity":1.5})"),
+         R"(line 1 quantity: "1.5")"},
+        {"products", line(R"({"name":"x","price":"1.00"})"), R"(line 1 quantity: "")"},
+        {"products", line(R"({"name":"x","price":"12,50","quantity":"1"})"),
+         R"(line 1 price: "12,50" is not an amount)"},
+        {"products", line(R"({"name":"x","price":"-3.00","quantity":"1"})"),
+         R"(line 1 price: "-3.00" is negative)"},
+        {"products", line(R"({"name":"x","quantity":"1"})"), R"(line 1 price: "")"},
+        {"products", line(R"({"name":"x","price":"1","quantity":"1","tax":"abc"})"),
+         R"(line 1 tax: "abc")"},
+        {"products",
+         line(R"({"name":"x","price":"1","quantity":"1","attributes":[{"price":"x"}]})"),
+         R"(line 1 attribute: attribute 1 price "x")"},
+        {"delivery_price", "abc", R"(delivery_price: "abc" is not an amount)"},
+    };
+    std::int64_t baselinker_id = 900;
+    for (const auto& c : cases) {
+        auto fields = example_order(std::to_string(++baselinker_id));
+        fields[c.field] = c.value;
+        const auto id = add_order(fields);
+        ASSERT_GT(id, 0) << c.value.substr(0, 80);
+        const auto detail = last_detail("OrderAdd");
+        EXPECT_EQ(detail.at("result"), json::value("held")) << c.value.substr(0, 80);
+        const std::string first(detail.at("held").at(0).as_string());
+        EXPECT_TRUE(first.starts_with(c.named)) << c.value.substr(0, 80) << " -> " << first;
+        EXPECT_EQ(get_order(id).at("status_id"), json::value(std::to_string(hold_status())));
+        // A re-send answers the same order.
+        EXPECT_EQ(add_order(fields), id);
+    }
+    EXPECT_EQ(order_count(), static_cast<std::int64_t>(cases.size()));
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
+}
+
+TEST_F(ConnectorOrderAdd, TheHeldOrderKeepsTheRequestWithoutThePassword) {
+    auto fields = example_order("4242");
     fields["products"] = "[" + variant_line(1) + R"(,{"name":"x","price":"1","quantity":"0"}])";
-    EXPECT_EQ(expect_error(call("OrderAdd", fields), "invalid_parameter"),
-              "products: line 2 quantity: expected an integer from 1 to 1000000000");
-    fields["products"] = "[" + variant_line(1, "12,50") + "]";
-    EXPECT_EQ(expect_error(call("OrderAdd", fields), "invalid_parameter"),
-              "products: line 1 price: expected a decimal amount");
+    const auto id = add_order(fields);
+    const auto order = second_->orders().order_detail(id);
+    ASSERT_TRUE(order && order->hold);
+    EXPECT_TRUE(order->held);
+    ASSERT_EQ(order->hold->problems.size(), 1u);
+    EXPECT_EQ(order->hold->problems[0].message,
+              R"(line 2 quantity: "0" is not a whole number from 1 to 1000000000)");
+    EXPECT_EQ(order->hold->problems[0].line, 1);
+    const auto request = json::parse(order->hold->request);
+    EXPECT_EQ(request.at("baselinker_id"), json::value("4242"));
+    EXPECT_EQ(request.at("products"), json::value(fields["products"]));
+    EXPECT_FALSE(request.as_object().contains("bl_pass"));
+    EXPECT_EQ(order->hold->request.find(server_->password()), std::string::npos);
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
 }
 
 // What BaseLinker's PHP sends and its own integration files accept: a products object, numbers
@@ -538,6 +583,30 @@ TEST_F(ConnectorOrderAddNoCodes, CodesAreNotUsedAndTheDefaultStatusIsConfigured)
     EXPECT_EQ(order.at("products").at(0).at("id"), json::value(""));
     EXPECT_EQ(order.at("status_id"), json::value("2"));
     EXPECT_EQ(stock(simple_id_), kStartStock);
+}
+
+// The shipped policy: a line that binds to no catalogue product holds the order for staff.
+class ConnectorOrderAddDefaultPolicy : public OrderHttpTest {
+  protected:
+    void configure(app::Config& config) override {
+        config.endpoint.connector.orders.unknown_products = store::OrderPolicy{}.unknown_products;
+    }
+};
+
+TEST_F(ConnectorOrderAddDefaultPolicy, AnUnboundLineHoldsTheOrderWithoutTakingStock) {
+    const auto id = add_order(example_order("5150"));
+    const auto detail = last_detail("OrderAdd");
+    EXPECT_EQ(detail.at("result"), json::value("held"));
+    EXPECT_EQ(detail.at("unknown_lines"), json::array({2}));
+    const std::string why(detail.at("held").at(0).as_string());
+    EXPECT_TRUE(why.starts_with("line 2: no catalogue product")) << why;
+    EXPECT_EQ(get_order(id).at("status_id"), json::value(std::to_string(hold_status())));
+    EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
+    // BaseLinker cannot move it on: the status update is refused for this order.
+    call("OrderUpdate", {{"orders_ids", std::to_string(id)},
+                         {"update_type", "status"},
+                         {"update_value", "2"}});
+    EXPECT_EQ(get_order(id).at("status_id"), json::value(std::to_string(hold_status())));
 }
 
 }  // namespace
