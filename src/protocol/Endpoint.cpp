@@ -157,7 +157,8 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
     // A missing password has its own wire code (the protocol tells it from a wrong one), and
     // only the endpoint ever answers it: no Status code for it.
     if (request.method != "POST") return error_reply(200, "no_password", "no password given");
-    auto form = wire::decode_form(request.body, request.content_type);
+    auto form =
+        wire::decode_form(request.body, request.content_type, wire::BadEscape::KeepLiterally);
     if (!form) return error_reply(core::Status::malformed(form.status().message(), "request body"));
     Reply reply = authorised(*form, request, now, request_id);
     if (reply.action.empty()) {

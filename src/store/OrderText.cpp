@@ -99,10 +99,12 @@ std::vector<std::string> clean_order_text(OrderInput& o) {
     return notes;
 }
 
-void clean_shipment_text(Shipment& shipment) {
-    clean_text(shipment.number, kLineText);
-    clean_text(shipment.carrier, kLineText);
-    clean_text(shipment.url, kLineText);
+std::vector<std::string> clean_shipment_text(Shipment& shipment) {
+    std::vector<std::string> notes;
+    clean_text(shipment.number, kLineText, "tracking number", notes);
+    clean_text(shipment.carrier, kLineText, "carrier", notes);
+    clean_text(shipment.url, kLineText, "tracking URL", notes);
+    return notes;
 }
 
 }  // namespace store

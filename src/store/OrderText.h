@@ -28,7 +28,8 @@ void clean_text(std::string& text, std::size_t max_chars);
 
 // Cleans every text of an order (lines and attributes included) with the lengths above.
 std::vector<std::string> clean_order_text(OrderInput& order);
-// A shipment's number, carrier and URL.
-void clean_shipment_text(Shipment& shipment);
+// A shipment's number, carrier and URL; the notes name them "tracking number", "carrier",
+// "tracking URL" (a caller that journals asks first what the store will change).
+std::vector<std::string> clean_shipment_text(Shipment& shipment);
 
 }  // namespace store

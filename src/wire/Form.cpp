@@ -28,8 +28,8 @@ int hex_value(char c) {
     return -1;
 }
 
-// Percent-decoding with '+' as space; false on a malformed escape.
-bool percent_decode(std::string_view in, std::string& out) {
+// Percent-decoding with '+' as space; false on a malformed escape unless it is kept literally.
+bool percent_decode(std::string_view in, std::string& out, BadEscape bad) {
     out.clear();
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
@@ -39,10 +39,13 @@ bool percent_decode(std::string_view in, std::string& out) {
         } else if (c != '%') {
             out.push_back(c);
         } else {
-            if (i + 2 >= in.size()) return false;
-            int hi = hex_value(in[i + 1]);
-            int lo = hex_value(in[i + 2]);
-            if (hi < 0 || lo < 0) return false;
+            const int hi = i + 2 < in.size() ? hex_value(in[i + 1]) : -1;
+            const int lo = i + 2 < in.size() ? hex_value(in[i + 2]) : -1;
+            if (hi < 0 || lo < 0) {
+                if (bad == BadEscape::Refuse) return false;
+                out.push_back('%');  // what follows is read as it comes
+                continue;
+            }
             out.push_back(static_cast<char>(hi * 16 + lo));
             i += 2;
         }
@@ -248,7 +251,7 @@ std::string_view media_type(std::string_view content_type) {
 
 }  // namespace
 
-core::Result<Form> decode_urlencoded(std::string_view body) {
+core::Result<Form> decode_urlencoded(std::string_view body, BadEscape bad) {
     Form form;
     FieldSink sink(form);
     std::string key, value;
@@ -259,7 +262,8 @@ core::Result<Form> decode_urlencoded(std::string_view body) {
         if (pair.empty()) continue;
         auto eq = pair.find('=');
         std::string_view raw_value = eq == std::string_view::npos ? "" : pair.substr(eq + 1);
-        if (!percent_decode(pair.substr(0, eq), key) || !percent_decode(raw_value, value)) {
+        if (!percent_decode(pair.substr(0, eq), key, bad) ||
+            !percent_decode(raw_value, value, bad)) {
             return core::Status::malformed("malformed percent-encoding");
         }
         if (key.empty()) continue;  // PHP ignores "=value"
@@ -295,11 +299,12 @@ core::Result<Form> decode_multipart(std::string_view body, std::string_view cont
     return form;
 }
 
-core::Result<Form> decode_form(std::string_view body, std::string_view content_type) {
+core::Result<Form> decode_form(std::string_view body, std::string_view content_type,
+                               BadEscape bad) {
     if (iequals(media_type(content_type), "multipart/form-data")) {
         return decode_multipart(body, content_type);
     }
-    return decode_urlencoded(body);
+    return decode_urlencoded(body, bad);
 }
 
 // ---- PHP bracket form -> JSON ----

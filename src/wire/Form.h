@@ -18,12 +18,18 @@ struct Form {
 // A body that cannot be decoded is Code::Malformed with a message for the client, e.g.
 // "malformed percent-encoding"; no field is named (the caller knows which body it was).
 
-// Percent-decoding with '+' as space. Malformed escapes ("%G1", "%4") are an error.
-core::Result<Form> decode_urlencoded(std::string_view body);
+// What a malformed escape ("%G1", a trailing "%4") does: an error (the admin API's query
+// strings), or the '%' kept literally, as PHP's urldecode does (the connector, docs/protocol.md
+// §1.2: BaseLinker's PHP files read such a body).
+enum class BadEscape { Refuse, KeepLiterally };
+
+// Percent-decoding with '+' as space.
+core::Result<Form> decode_urlencoded(std::string_view body, BadEscape bad = BadEscape::Refuse);
 // `content_type` is the full header value (the boundary is read from it).
 core::Result<Form> decode_multipart(std::string_view body, std::string_view content_type);
 // Dispatches on the content type (urlencoded when missing or unknown).
-core::Result<Form> decode_form(std::string_view body, std::string_view content_type);
+core::Result<Form> decode_form(std::string_view body, std::string_view content_type,
+                               BadEscape bad = BadEscape::Refuse);
 
 // PHP bracket form: products[0][product_id]=12&products[0][quantity]=3 arrive as separate fields.
 // Returns a JSON array text equivalent to the JSON-string form (all scalars as strings), or

@@ -68,13 +68,16 @@ TEST_F(ConnectorChecks, InvalidUtf8InAFieldIsInvalidParameterNamingIt) {
     EXPECT_EQ(parse(response).at("error_text"), boost::json::value("filter_name: not valid UTF-8"));
 }
 
-TEST_F(ConnectorChecks, MalformedPercentEncodingIsInvalidParameter) {
+// PHP's urldecode keeps a '%' that starts no escape; so does the connector (docs/protocol.md §1.2).
+TEST_F(ConnectorChecks, MalformedPercentEncodingIsReadAsPhpReadsIt) {
     core::WebRequest r;
     r.method = "POST";
     r.client_ip = "127.0.0.1";
     r.content_type = "application/x-www-form-urlencoded";
-    r.body = std::string("bl_pass=") + kPassword + "&action=FileVersion&x=%G1";
-    expect_error(request(r), "invalid_parameter");
+    r.body = std::string("bl_pass=") + kPassword + "&action=FileVersion&x=%G1&y=50%";
+    EXPECT_EQ(parse(request(r)).at("standard"), boost::json::value(4));
+    r.body = std::string("bl_pass=") + kPassword + "%G1&action=FileVersion";
+    expect_error(request(r), "incorrect_password");  // the '%' is part of what was sent
 }
 
 TEST_F(ConnectorChecks, RepeatedKeyKeepsTheLastValue) {

@@ -114,6 +114,21 @@ TEST_F(ConnectorOrderUpdate, DeliveryNumberAddsAShipmentOnce) {
     EXPECT_EQ(last_detail("OrderUpdate").at("refused"), json::value("empty tracking number"));
 }
 
+// A tracking number with control characters (a NUL from a courier module's export): stored
+// without them, the journal says so; only control characters is no number at all.
+TEST_F(ConnectorOrderUpdate, DeliveryNumberTextIsCleanedAndJournaled) {
+    const auto a = add_order(example_order());
+    const auto id = std::to_string(a);
+    EXPECT_EQ(update(id, "delivery_number", std::string("6300\x01 99\0", 9)), R"({"counter":1})");
+    EXPECT_EQ(field(a, "delivery_package_nr"), json::value("6300 99"));
+    const auto notes = last_detail("OrderUpdate").at("normalised");
+    ASSERT_EQ(notes.as_array().size(), 1u) << notes;
+    EXPECT_EQ(notes.at(0), json::value("tracking number: 2 control characters removed"));
+    EXPECT_EQ(update(id, "delivery_number", std::string("\x02\0", 2)), R"({"counter":1})");
+    EXPECT_EQ(last_detail("OrderUpdate").at("refused"), json::value("empty tracking number"));
+    EXPECT_EQ(second_->orders().order_detail(a)->shipments.size(), 1u);
+}
+
 TEST_F(ConnectorOrderUpdate, PaidZeroOneOrNothing) {
     auto fields = simple_order("1");
     fields["paid"] = "0";

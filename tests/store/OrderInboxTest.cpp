@@ -1,6 +1,9 @@
 // The order inbox (docs/orders.md, "Orders on hold"): a BaseLinker order that cannot become a
 // normal shop order is stored on hold, takes no stock, keeps its request and problems; staff
 // correct its lines and release it, and only then does it take stock. Both backends.
+#include <atomic>
+#include <thread>
+
 #include "OrdersTest.h"
 
 using namespace store_tests;
@@ -312,6 +315,56 @@ TEST_F(OrderInboxTest, ShopOrdersAreNeverHeld) {
     auto r = orders().create_shop_order(o, options_, kNow);
     EXPECT_EQ(r.kind, Kind::Created);
     EXPECT_EQ(stock(1), 9);
+}
+
+// Staff in two browser tabs and BaseLinker's re-send, all at once: the order is released once,
+// its stock taken once, and the ledger agrees with the lines.
+TEST_F(OrderInboxTest, ConcurrentReleasesAndResendsTakeTheStockOnce) {
+    std::vector<store::Id> ids;
+    for (std::int64_t bl = 7100; bl < 7106; ++bl) {
+        ids.push_back(add_held(bl));
+        ASSERT_TRUE(fix_quantity(ids.back(), 0, 2).ok());
+    }
+    constexpr int kThreads = 6;
+    std::atomic<int> released{0}, errors{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                try {
+                    if (t == 0) {  // BaseLinker sends each order again meanwhile
+                        auto again = add(unreadable(7100 + static_cast<std::int64_t>(i)));
+                        if (again.kind != Kind::Duplicate) ++errors;
+                        continue;
+                    }
+                    auto r =
+                        orders().release_held_order(ids[i], kNew, "tab" + std::to_string(t), kNow);
+                    if (r.ok())
+                        ++released;
+                    else if (r.status().code() != core::Code::Conflict)
+                        ++errors;
+                } catch (const std::exception&) {
+                    ++errors;
+                }
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(errors, 0);
+    EXPECT_EQ(released, static_cast<int>(ids.size()));  // each exactly once
+    // Each order: 2 units of product 1 and 2 of product 3 (no variant bound: a free-standing
+    // product with variants takes nothing), so product 1 went 10 -> 0 with 2 oversold.
+    std::int64_t taken = 0, oversold = 0;
+    for (auto id : ids) {
+        const auto order = get(id);
+        EXPECT_FALSE(order.held);
+        EXPECT_EQ(order.status_id, kNew);
+        taken += order.lines[0].stock_taken;
+        oversold += order.lines[0].oversold;
+    }
+    EXPECT_EQ(taken, 10);
+    EXPECT_EQ(oversold, 2);
+    EXPECT_EQ(stock(1), 0);
+    expect_clean_audit();
 }
 
 }  // namespace

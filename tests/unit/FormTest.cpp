@@ -71,6 +71,22 @@ TEST(FormUrlencoded, MalformedEscapesAreAnError) {
     }
 }
 
+// The connector reads a body as PHP's urldecode would: a '%' that starts no escape stays.
+TEST(FormUrlencoded, MalformedEscapesCanBeKeptLiterallyAsPhpDoes) {
+    const std::pair<std::string_view, std::string_view> cases[] = {
+        {"a=%G1", "%G1"}, {"a=%4", "%4"},           {"a=%", "%"},
+        {"a=%%41", "%A"}, {"a=50%+off", "50% off"}, {"a=%zz%41", "%zzA"},
+    };
+    for (const auto& [body, value] : cases) {
+        auto form = decode_urlencoded(body, wire::BadEscape::KeepLiterally);
+        ASSERT_TRUE(form.ok()) << body;
+        EXPECT_EQ(field(*form, "a"), value) << body;
+    }
+    auto key = decode_urlencoded("%=1", wire::BadEscape::KeepLiterally);
+    ASSERT_TRUE(key.ok());
+    EXPECT_EQ(field(*key, "%"), "1");
+}
+
 TEST(FormUrlencoded, DecodedBytesAreKeptEvenWhenNotUtf8) {
     // Validation is the endpoint's job (it names the field); decoding must not alter bytes.
     Form form = urlencoded("name=%FF%00x");

@@ -46,9 +46,11 @@ std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size
 
 core::Result<std::optional<std::int64_t>> optional_int_field(const Params& params,
                                                              std::string_view name) {
-    const auto text = core::trim(params.text(name));
+    const auto text = core::php::trim(params.text(name));
     if (text.empty()) return std::optional<std::int64_t>{};
     if (auto value = core::parse_int(text)) return std::optional<std::int64_t>{*value};
+    // What PHP's is_numeric reads as an integral value (2.0, "5.00", 2e0) is that integer.
+    if (auto value = core::php::integer(text)) return std::optional<std::int64_t>{*value};
     return core::invalid_parameter(std::string(name), "expected an integer");
 }
 

@@ -29,7 +29,8 @@ std::string absolute_url(const ConnectorSettings& settings, std::string_view url
 // (such a page is past the end anyway).
 std::optional<store::Slice> page_slice(std::int64_t page, std::int64_t page_size);
 
-// An optional integer field: nullopt when empty, invalid_parameter naming it when not an integer.
+// An optional integer field: nullopt when empty, an integral value as PHP reads it ("2.0" = 2),
+// invalid_parameter naming it otherwise ("2.5" is never truncated).
 core::Result<std::optional<std::int64_t>> optional_int_field(const Params& params,
                                                              std::string_view name);
 

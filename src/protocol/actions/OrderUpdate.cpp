@@ -12,6 +12,8 @@
 #include "core/Decimal.h"
 #include "core/Text.h"
 #include "protocol/Action.h"
+#include "protocol/actions/Common.h"
+#include "store/OrderText.h"
 
 namespace protocol::actions {
 namespace {
@@ -61,6 +63,7 @@ struct Report {
     std::vector<store::Id> stock_retaken;   // left a cancelled status: stock taken again
     std::vector<Refused> refused_orders;    // counted, but refused (by configuration, a bad value)
     std::vector<Skipped> skipped;
+    wire::Notes normalised;  // what the store cleans in the value before storing it
 
     std::int64_t counter() const { return std::int64_t(applied.size() + refused_orders.size()); }
 };
@@ -149,14 +152,16 @@ void update_status(const std::vector<store::Id>& ids, ActionContext& ctx, Report
 
 void update_delivery_number(const Params& params, const std::vector<store::Id>& ids,
                             ActionContext& ctx, Report& report) {
-    if (report.value.empty()) {
-        report.refused = "empty tracking number";
-        return;
-    }
     store::Shipment shipment;
     shipment.number = report.value;
     shipment.carrier = std::string(core::trim(params.text("delivery_method_name")));
     shipment.url = std::string(core::trim(params.text("tracking_url")));
+    // The store cleans the same way again (store/OrderText.h); asked first for the journal.
+    report.normalised = store::clean_shipment_text(shipment);
+    if (shipment.number.empty()) {  // nothing, or control characters only
+        report.refused = "empty tracking number";
+        return;
+    }
     auto& orders = ctx.store.orders();
     apply_each(ids, report,
                [&](store::Id id) { return orders.add_shipment(id, shipment, kActor, ctx.now); });
@@ -203,6 +208,7 @@ std::string update_detail(const Report& report) {
         out.end_object();
     }
     out.end_array();
+    write_normalised(out, report.normalised);
     out.end_object();
     return text;
 }

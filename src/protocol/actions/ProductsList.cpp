@@ -15,15 +15,6 @@ namespace {
 constexpr std::int64_t kMaxLimit = 10000;
 constexpr const char* kSortHelp = "expected '<id|name|quantity|price> [ASC|DESC]'";
 
-// An optional integer field: nullopt when empty, error when not an integer.
-core::Result<std::optional<std::int64_t>> optional_int(const Params& params,
-                                                       std::string_view name) {
-    const auto text = core::trim(params.text(name));
-    if (text.empty()) return std::optional<std::int64_t>{};
-    if (auto value = core::parse_int(text)) return std::optional<std::int64_t>{*value};
-    return core::invalid_parameter(std::string(name), "expected an integer");
-}
-
 core::Result<std::optional<core::Money>> optional_money(const Params& params,
                                                         std::string_view name) {
     const auto text = core::trim(params.text(name));
@@ -60,11 +51,11 @@ core::Status parse_sort(std::string_view text, store::ProductFilter& filter) {
 core::Status parse_ids(const Params& params, store::ProductFilter& filter) {
     const auto category = core::trim(params.text("category_id"));
     if (!category.empty() && core::ascii_lower(category) != "all") {
-        auto id = core::parse_int(category);
+        auto id = optional_int_field(params, "category_id");
         if (!id) return core::invalid_parameter("category_id", "expected a category id or 'all'");
-        filter.category_id = *id;
+        filter.category_id = **id;
     }
-    auto id = optional_int(params, "filter_id");
+    auto id = optional_int_field(params, "filter_id");
     if (!id) return id.status();
     filter.id = *id;
     auto ids = params.id_list("filter_ids_list");
@@ -92,7 +83,7 @@ core::Status parse_bounds(const Params& params, store::ProductFilter& filter) {
     }
     for (auto [name, bound] : {std::pair{"filter_quantity_from", &filter.quantity_from},
                                std::pair{"filter_quantity_to", &filter.quantity_to}}) {
-        auto value = optional_int(params, name);
+        auto value = optional_int_field(params, name);
         if (!value) return value.status();
         *bound = *value;
     }
