@@ -1,6 +1,7 @@
 // Fuzzes form decoding. Input: the first line is the Content-Type header, the rest the body.
-// Invariants: decoding never crashes; re-encoding the decoded fields and decoding again gives the
-// same fields; bracket JSON is valid JSON; JSON written from any decoded text is valid UTF-8.
+// Invariants: decoding never crashes; read as PHP would (KeepLiterally) it never fails;
+// re-encoding the decoded fields and decoding again gives the same fields; bracket JSON is valid
+// JSON; JSON written from any decoded text is valid UTF-8.
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>
@@ -80,6 +81,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto eol = input.find('\n');
     std::string_view content_type = eol == std::string_view::npos ? "" : input.substr(0, eol);
     std::string_view body = eol == std::string_view::npos ? input : input.substr(eol + 1);
+
+    // As the connector reads it, a urlencoded body always decodes (a stray '%' stays literal).
+    auto literal = wire::decode_urlencoded(body, wire::BadEscape::KeepLiterally);
+    check(literal.ok(), "a urlencoded body read as PHP reads it always decodes");
 
     auto form = wire::decode_form(body, content_type);
     if (!form) {
