@@ -85,9 +85,11 @@ TEST(ConnectorWire, DemoShopAnswersEveryListedMethod) {
     TestServer server(60);
     auto methods = json::parse(server.call("SupportedMethods").body);
     for (const auto& name : methods.as_array()) {
-        // One set of fields every action accepts (OrderAdd needs a line, OrderUpdate a type).
+        // One set of fields every action accepts (OrderAdd needs BaseLinker's id and a line,
+        // OrderUpdate a type).
         auto reply = server.call(std::string(name.as_string()),
                                  {{"products_id", "1,2,3"},
+                                  {"baselinker_id", "1"},
                                   {"products", R"([{"name":"x","price":"1.00","quantity":"1"}])"},
                                   {"update_type", "paid"},
                                   {"update_value", "1"}});

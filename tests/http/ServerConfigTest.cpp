@@ -200,7 +200,7 @@ TEST_F(ConfigTest, OrderDefaults) {
     auto config = app::load_config(write("[orders]\naccept_updates = []\n"));
     const auto& orders = config.endpoint.connector.orders;
     EXPECT_EQ(orders.page_size, 100);
-    EXPECT_EQ(orders.unknown_products, store::UnknownProducts::Keep);
+    EXPECT_EQ(orders.unknown_products, store::UnknownProducts::Hold);
     EXPECT_TRUE(orders.match_by_codes);
     EXPECT_EQ(orders.default_status, 1);
     EXPECT_FALSE(orders.accept_status || orders.accept_delivery_number || orders.accept_paid);

@@ -75,7 +75,7 @@ void pick_methods(Rng& rng, const ShopLists& lists, Fields& f) {
     f["payment_method_cod"] = cod ? "1" : "0";
     f["paid"] = cod ? "0" : "1";
     for (const auto& [id, status] : lists.statuses) {
-        if (is_cancel_status(status)) continue;
+        if (is_cancel_status(status) || is_hold_status(status)) continue;
         f["status_id"] = id;  // the first ordinary status: a new order
         break;
     }
@@ -98,6 +98,9 @@ bool is_locker_delivery(const std::string& name) {
 }
 bool is_cancel_status(const std::string& name) {
     return contains(name, {"anul", "cancel", "zwrot", "return", "refund"});
+}
+bool is_hold_status(const std::string& name) {
+    return contains(name, {"wymaga uwagi", "needs attention", "on hold", "wstrzyma"});
 }
 
 SimOrder make_order(Rng& rng, const std::string& baselinker_id, const Catalog& catalog,

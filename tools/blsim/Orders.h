@@ -55,5 +55,8 @@ Fields order_add_form(const SimOrder& order);
 bool is_cod_payment(const std::string& name);
 bool is_locker_delivery(const std::string& name);
 bool is_cancel_status(const std::string& name);
+// A status the shop keeps for its own use (blconnect's order inbox: "Wymaga uwagi"), which a
+// BaseLinker user would not map a marketplace status onto.
+bool is_hold_status(const std::string& name);
 
 }  // namespace blsim

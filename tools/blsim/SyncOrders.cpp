@@ -55,7 +55,7 @@ void send_update(Client& client, const std::vector<std::string>& ids, const Fiel
 std::string pick_status(Rng& rng, const ShopLists& lists, const std::string& current) {
     std::vector<std::string> ids;
     for (const auto& [id, name] : lists.statuses)
-        if (id != current && !is_cancel_status(name)) ids.push_back(id);
+        if (id != current && !is_cancel_status(name) && !is_hold_status(name)) ids.push_back(id);
     return ids.empty() ? current : rng.pick(ids);
 }
 
