@@ -42,7 +42,8 @@ function lineForm(order, line, position, reload) {
     return true;
   });
   const form = h('form', { class: 'inline-form hold-line', 'data-test': `bind-form-${position}` },
-    h('strong', { text: t('hold.fix_line', position) }),
+    h('div', { class: 'hold-line-name' }, h('strong', { text: t('hold.fix_line', position) }),
+      h('small', { class: 'muted block', text: [line.name, line.sku].filter(Boolean).join(' · ') })),
     field(t('hold.product_id'), product), field(t('hold.variant_id'), variant),
     field(t('order.quantity'), quantity), field(t('order.unit_price'), price), save, free);
   form.addEventListener('submit', (event) => {
