@@ -53,8 +53,8 @@ int cmd_order_bind(const OrderBindOptions& options) {
     if (!order || !order->hold) return 0;
     for (const auto& p : open_problems(*order->hold)) std::cout << "  still open: " << p << "\n";
     if (!blocks_release(*order->hold)) {
-        std::cout << "nothing blocks the release now: blconnect order release "
-                  << options.order_id << "\n";
+        std::cout << "nothing blocks the release now: blconnect order release " << options.order_id
+                  << "\n";
     }
     return 0;
 }

@@ -29,10 +29,11 @@ int cmd_order_held(const OrderHeldOptions& options) {
             utc_time(summary.date_add), summary.buyer.empty() ? "-" : summary.buyer,
             amount(summary.total, summary.currency));
         const auto order = orders.order_detail(summary.id);
-        const auto problems = order && order->hold ? open_problems(*order->hold)
-                                                   : std::vector<std::string>{};
+        const auto problems =
+            order && order->hold ? open_problems(*order->hold) : std::vector<std::string>{};
         for (const auto& p : problems) std::cout << "  " << p << "\n";
-        if (problems.empty()) std::cout << "  nothing open: release it (order release " << summary.id << ")\n";
+        if (problems.empty())
+            std::cout << "  nothing open: release it (order release " << summary.id << ")\n";
     }
     return 0;
 }

@@ -2,8 +2,8 @@
 // order did to stock (taken, oversold), its shipments and who changed its status when.
 #include <iostream>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "app/CmdOrder.h"
 #include "core/Decimal.h"
@@ -154,8 +154,9 @@ void print_request(const std::string& request) {
     }
     std::size_t n = 0;
     auto print_entry = [&n](const boost::json::value& entry) {
-        std::cout << "    line " << ++n << " as sent: "
-                  << shortened(boost::json::serialize(entry), kSentLineChars) << "\n";
+        std::cout << "    line " << ++n
+                  << " as sent: " << shortened(boost::json::serialize(entry), kSentLineChars)
+                  << "\n";
     };
     if (list.is_array()) {
         for (const auto& entry : list.get_array()) print_entry(entry);
@@ -179,8 +180,9 @@ void print_hold(const store::Order& o) {
     }
     for (const auto& p : hold.problems) {
         const std::string state =
-            p.resolved_at != 0 ? "resolved by " + p.resolved_by + " " + utc_time(p.resolved_at)
-                               : (p.blocking ? "OPEN, must be resolved" : "open, accepted by release");
+            p.resolved_at != 0
+                ? "resolved by " + p.resolved_by + " " + utc_time(p.resolved_at)
+                : (p.blocking ? "OPEN, must be resolved" : "open, accepted by release");
         std::cout << "  " << problem_text(p) << " (" << state << ")\n";
     }
     print_request(hold.request);

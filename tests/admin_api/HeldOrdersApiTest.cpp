@@ -162,8 +162,8 @@ TEST_F(HeldOrdersApi, AHeldOrderChangesStatusOnlyByReleaseOrCancellation) {
     EXPECT_NE(moved.body.find("release"), std::string::npos) << moved.body;
     EXPECT_EQ(order(id).at("status").at("name"), "Wymaga uwagi");
 
-    auto cancelled = api().put(path(id, "/status"), R"({"status_id":)" +
-                                                        std::to_string(kCancelled) + "}");
+    auto cancelled =
+        api().put(path(id, "/status"), R"({"status_id":)" + std::to_string(kCancelled) + "}");
     ASSERT_EQ(cancelled.status, 200) << cancelled.body;
     EXPECT_EQ(order(id).at("status").at("id"), json::value(kCancelled));
     EXPECT_EQ(stock(), kStock) << "nothing was taken, nothing comes back";
@@ -229,7 +229,8 @@ TEST_F(HeldOrdersApi, TheDashboardCountsOrdersThatNeedAttention) {
 TEST_F(HeldOrdersApi, NoOrderOnHoldMeansNoWarning) {
     auto health = api().get("/health").json();
     EXPECT_EQ(health.at("orders").at("on_hold"), json::value(0));
-    for (const auto& w : health.at("warnings").as_array()) EXPECT_NE(w.at("code"), "orders_on_hold");
+    for (const auto& w : health.at("warnings").as_array())
+        EXPECT_NE(w.at("code"), "orders_on_hold");
 }
 
 }  // namespace

@@ -337,16 +337,16 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
     const auto id = add_held_order();
     auto held = order("held");
     EXPECT_EQ(held.code, 0) << held.output;
-    for (const std::string part : {"order " + id + "  BaseLinker 4711", std::string("Jan Nowak"),
-                                   std::string("line 1 product: "),
-                                   std::string("(must be resolved)")}) {
+    for (const std::string part :
+         {"order " + id + "  BaseLinker 4711", std::string("Jan Nowak"),
+          std::string("line 1 product: "), std::string("(must be resolved)")}) {
         EXPECT_TRUE(contains(held.output, part)) << part << "\n" << held.output;
     }
     auto show = order("show " + id);
     EXPECT_EQ(show.code, 0) << show.output;
-    for (const char* part : {"ON HOLD since", "line 1 product: ", "OPEN, must be resolved",
-                             "request as received: 2 fields",
-                             "line 1 as sent: {\"name\":\"Nieznany kubek\"}"}) {
+    for (const char* part :
+         {"ON HOLD since", "line 1 product: ", "OPEN, must be resolved",
+          "request as received: 2 fields", "line 1 as sent: {\"name\":\"Nieznany kubek\"}"}) {
         EXPECT_TRUE(contains(show.output, part)) << part << "\n" << show.output;
     }
     EXPECT_EQ(stock_of_product(1), 25) << "a held order takes no stock";
@@ -365,8 +365,8 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
 
     auto released = order("release " + id);
     EXPECT_EQ(released.code, 0) << released.output;
-    EXPECT_TRUE(contains(released.output,
-                         "order " + id + " released: status Nowe; stock taken: 4 unit(s)"))
+    EXPECT_TRUE(
+        contains(released.output, "order " + id + " released: status Nowe; stock taken: 4 unit(s)"))
         << released.output;
     EXPECT_EQ(stock_of_product(1), 21);
     EXPECT_EQ(as_polled(std::stoll(id)).status_id, 1);
@@ -377,8 +377,8 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
 TEST_F(InboxCli, BindRefusesWhatCannotBeAppliedAndChangesNothing) {
     const auto id = add_held_order();
     const auto before = order("show " + id).output;
-    for (const std::string args : {" 1", " 1 --price 1.234", " 1 --quantity 0", " 9 --quantity 2",
-                                   " 1 --product 999999"}) {
+    for (const std::string args :
+         {" 1", " 1 --price 1.234", " 1 --quantity 0", " 9 --quantity 2", " 1 --product 999999"}) {
         auto refused = order("bind " + id + args);
         EXPECT_EQ(refused.code, 1) << args << "\n" << refused.output;
         EXPECT_TRUE(contains(refused.output, "blconnect: ")) << args << "\n" << refused.output;

@@ -75,7 +75,7 @@ core::WebResponse add_shipment(Call& call) {
     shipment.url = body.optional_string("url").value_or("");
     const auto order_id = path_id(call, 0);
     return result_reply(
-        call,         call.store.orders().add_shipment(order_id, shipment, call.caller.actor(), call.now),
+        call, call.store.orders().add_shipment(order_id, shipment, call.caller.actor(), call.now),
         order_id);
 }
 
@@ -83,7 +83,8 @@ core::WebResponse set_paid(Call& call) {
     Body body(call.request.body, {"paid"});
     const auto order_id = path_id(call, 0);
     return result_reply(
-        call,         call.store.orders().set_paid(order_id, body.boolean("paid"), call.caller.actor(), call.now),
+        call,
+        call.store.orders().set_paid(order_id, body.boolean("paid"), call.caller.actor(), call.now),
         order_id);
 }
 
@@ -93,7 +94,7 @@ core::WebResponse add_comment(Call& call) {
     const auto text = bounded_text(body, "text", 1, kMaxComment, true);
     const auto order_id = path_id(call, 0);
     return result_reply(
-        call,         call.store.orders().add_staff_comment(order_id, text, call.caller.actor(), call.now),
+        call, call.store.orders().add_staff_comment(order_id, text, call.caller.actor(), call.now),
         order_id);
 }
 
