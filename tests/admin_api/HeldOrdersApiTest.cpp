@@ -51,7 +51,8 @@ class HeldOrdersApi : public AdminApiTest {
         options.unknown_products = store::UnknownProducts::Hold;
         options.default_status = kDefaultStatus;
         options.actor = "baselinker";
-        const auto added = db()->orders().add_baselinker_order(input, options);
+        const auto added =
+            db()->orders().add_baselinker_order(input, std::nullopt, options, unix_now());
         EXPECT_EQ(added.kind, store::AddOrderResult::Kind::Held);
         return added.order_id;
     }
@@ -191,7 +192,9 @@ TEST_F(HeldOrdersApi, BadCorrectionsAreRefusedAndChangeNothing) {
         auto reply = api().post(path(id, "/lines/" + c.line), c.body);
         EXPECT_EQ(reply.status, c.status) << c.line << " " << c.body << ": " << reply.body;
         EXPECT_EQ(reply.error_code(), c.code) << c.body << ": " << reply.body;
-        if (c.status == 422) EXPECT_EQ(reply.error_field(), c.field) << c.body;
+        if (c.status == 422) {
+            EXPECT_EQ(reply.error_field(), c.field) << c.body;
+        }
     }
     EXPECT_EQ(api().get(path(id)).body, before);
     expect_error(api().post("/orders/999999/release"), 404, "not_found", "", "unknown order");

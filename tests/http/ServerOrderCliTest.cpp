@@ -327,7 +327,8 @@ class InboxCli : public OrderCli {
         input.lines = {unknown, mug};
         store::AddOrderOptions options;
         options.unknown_products = store::UnknownProducts::Hold;
-        const auto added = open()->orders().add_baselinker_order(input, options);
+        const auto added =
+            open()->orders().add_baselinker_order(input, std::nullopt, options, 1'800'000'000);
         EXPECT_EQ(added.kind, store::AddOrderResult::Kind::Held);
         return std::to_string(added.order_id);
     }
@@ -337,7 +338,7 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
     const auto id = add_held_order();
     auto held = order("held");
     EXPECT_EQ(held.code, 0) << held.output;
-    for (const std::string part :
+    for (const std::string& part :
          {"order " + id + "  BaseLinker 4711", std::string("Jan Nowak"),
           std::string("line 1 product: "), std::string("(must be resolved)")}) {
         EXPECT_TRUE(contains(held.output, part)) << part << "\n" << held.output;
@@ -377,7 +378,7 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
 TEST_F(InboxCli, BindRefusesWhatCannotBeAppliedAndChangesNothing) {
     const auto id = add_held_order();
     const auto before = order("show " + id).output;
-    for (const std::string args :
+    for (const std::string& args :
          {" 1", " 1 --price 1.234", " 1 --quantity 0", " 9 --quantity 2", " 1 --product 999999"}) {
         auto refused = order("bind " + id + args);
         EXPECT_EQ(refused.code, 1) << args << "\n" << refused.output;
