@@ -378,7 +378,7 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
 TEST_F(InboxCli, BindRefusesWhatCannotBeAppliedAndChangesNothing) {
     const auto id = add_held_order();
     const auto before = order("show " + id).output;
-    for (const std::string& args :
+    for (const char* args :
          {" 1", " 1 --price 1.234", " 1 --quantity 0", " 9 --quantity 2", " 1 --product 999999"}) {
         auto refused = order("bind " + id + args);
         EXPECT_EQ(refused.code, 1) << args << "\n" << refused.output;
