@@ -11,6 +11,8 @@
 
 #include <toml++/toml.h>
 
+#include "store/PolicyText.h"
+
 namespace app {
 namespace {
 
@@ -79,10 +81,8 @@ std::string as_log_level(const toml::node& node) {
 }
 
 store::UnknownProducts as_unknown_products(const toml::node& node) {
-    auto policy = as_string(node);
-    if (policy == "keep") return store::UnknownProducts::Keep;
-    if (policy == "reject") return store::UnknownProducts::Reject;
-    bad("expected \"keep\" or \"reject\"");
+    if (auto policy = store::unknown_products_from(as_string(node))) return *policy;
+    bad("expected \"hold\", \"keep\" or \"reject\"");
 }
 
 store::CategoryMatch as_category_filter(const toml::node& node) {

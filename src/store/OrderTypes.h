@@ -191,7 +191,7 @@ struct Order {
     std::string user_comments, admin_comments;  // admin = staff comments joined by newlines
     bool stock_returned = false;  // cancelled and its stock given back (until it is revived)
     bool takes_stock = false;     // took stock when added (a revived order takes it again)
-    bool held = false;            // on hold: waits for staff (order_detail fills `hold`)
+    bool held = false;            // on hold, waiting for staff (order_detail only)
     std::vector<OrderLine> lines;
     // Filled by order_detail only:
     std::vector<Shipment> shipments;
@@ -276,19 +276,19 @@ struct StatusUpdate {
 // A staff correction of one line of a held order (`blconnect order bind`, the admin API).
 // Each member given is applied and resolves the line's problems of that field.
 struct LineCorrection {
-    std::optional<Id> product_id;  // bind to this catalogue product...
-    Id variant_id = 0;             // ...and variant (0 = a product without variants)
-    bool free = false;             // keep it as a free line (no product, no stock)
+    std::optional<Id> product_id;          // bind to this catalogue product...
+    Id variant_id = 0;                     // ...and variant (0 = a product without variants)
+    bool free = false;                     // keep it as a free line (no product, no stock)
     std::optional<std::int64_t> quantity;  // 1 ... 1,000,000,000
     std::optional<core::Money> unit_price;
 };
 
 // What releasing a held order did.
 struct ReleaseResult {
-    Id status_id = 0;              // the order's status now
-    std::int64_t units = 0;        // units taken from stock
-    std::int64_t oversold = 0;     // units the stock did not have (oversold on the lines)
-    std::int64_t free_lines = 0;   // lines bound to no product
+    Id status_id = 0;             // the order's status now
+    std::int64_t units = 0;       // units taken from stock
+    std::int64_t oversold = 0;    // units the stock did not have (oversold on the lines)
+    std::int64_t free_lines = 0;  // lines bound to no product
 };
 
 // `blconnect stock audit`: an order whose ledger disagrees with its lines for one stock key.

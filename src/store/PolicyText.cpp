@@ -11,11 +11,29 @@ namespace json = boost::json;
 
 }  // namespace
 
+const char* unknown_products_name(UnknownProducts policy) {
+    switch (policy) {
+        case UnknownProducts::Keep:
+            return "keep";
+        case UnknownProducts::Hold:
+            return "hold";
+        case UnknownProducts::Reject:
+            return "reject";
+    }
+    return "hold";
+}
+
+std::optional<UnknownProducts> unknown_products_from(std::string_view name) {
+    for (auto policy : {UnknownProducts::Keep, UnknownProducts::Hold, UnknownProducts::Reject})
+        if (name == unknown_products_name(policy)) return policy;
+    return std::nullopt;
+}
+
 std::string encode_order_policy(const OrderPolicy& p) {
     json::object map;
     for (const auto& [from, to] : p.status_map) map[from] = to;
     json::object o;
-    o["unknown_products"] = p.unknown_products == UnknownProducts::Reject ? "reject" : "keep";
+    o["unknown_products"] = unknown_products_name(p.unknown_products);
     o["match_by_codes"] = p.match_by_codes;
     o["default_status"] = p.default_status;
     o["accept_updates"] = json::object{{"status", p.accept_status},
@@ -46,8 +64,9 @@ OrderPolicy decode_order_policy(const std::string& text, const char* key) {
     };
     if (const json::value* v = o->if_contains("unknown_products")) {
         if (!v->is_string()) throw bad("unknown_products is not a string");
-        p.unknown_products =
-            v->get_string() == "reject" ? UnknownProducts::Reject : UnknownProducts::Keep;
+        auto policy = unknown_products_from(std::string_view(v->get_string()));
+        if (!policy) throw bad("unknown_products is not keep, hold or reject");
+        p.unknown_products = *policy;
     }
     boolean(*o, "match_by_codes", p.match_by_codes);
     if (const json::value* v = o->if_contains("default_status")) {

@@ -63,7 +63,7 @@ TEST_F(LookupsEdit, StatusIsRenamedAndReflaggedInPlace) {
     ASSERT_TRUE(s);
     EXPECT_EQ(s->name, "W trakcie pakowania");
     EXPECT_TRUE(s->flag);
-    EXPECT_EQ(statuses.size(), 7u);
+    EXPECT_EQ(statuses.size(), 8u);  // seven seeded, and the hold status (009)
     if (TempDb::postgres()) return;  // SQLite-specific: the raw read below
     EXPECT_EQ(scalar("SELECT position FROM order_statuses WHERE id = 2"), 2);
 }
@@ -75,7 +75,7 @@ TEST_F(LookupsEdit, UnknownIdIsNotFoundAndWritesNothing) {
               core::Code::NotFound);
     EXPECT_EQ(lookups().save_payment_method({99, "Nowy", true}).status().code(),
               core::Code::NotFound);
-    EXPECT_EQ(lookups().order_statuses().size(), 7u);
+    EXPECT_EQ(lookups().order_statuses().size(), 8u);
     EXPECT_EQ(lookups().delivery_methods().size(), 8u);
     EXPECT_EQ(lookups().payment_methods().size(), 6u);
     if (TempDb::postgres()) return;  // SQLite-specific: the raw read below
@@ -104,7 +104,7 @@ TEST_F(LookupsEdit, NamesAreStoredLiterally) {
     const std::string name = "x'); DROP TABLE order_statuses; -- 100%_";
     store::Id id = must(lookups().save_order_status({0, name, false}));
     auto statuses = lookups().order_statuses();
-    EXPECT_EQ(statuses.size(), 8u);
+    EXPECT_EQ(statuses.size(), 9u);
     EXPECT_EQ(find(statuses, id)->name, name);
 }
 

@@ -5,19 +5,15 @@
 #include <filesystem>
 #include <functional>
 
+#include "SqliteRewind.h"
 #include "support/Must.h"
 #include "support/TempDb.h"
 
+using store_tests::exec_sqlite;
+using store_tests::rewind_sqlite;
 using testing_support::TempDb;
 
 namespace {
-
-void exec(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
-}
 
 std::string error_of(const std::function<void()>& f) {
     try {
@@ -83,7 +79,7 @@ TEST(Migrations, OpenRefusesMissingFileAndCreatesNothing) {
 TEST(Migrations, OpenRefusesDatabaseWithPendingMigrations) {
     TempDb db;
     // An empty, unmigrated file; on PostgreSQL the fresh database is one already.
-    if (!TempDb::postgres()) exec(db.path(), "CREATE TABLE unrelated (x INTEGER)");
+    if (!TempDb::postgres()) exec_sqlite(db.path(), "CREATE TABLE unrelated (x INTEGER)");
     std::string msg = error_of([&] { db.open(); });
     EXPECT_NE(msg.find("run blconnect init"), std::string::npos) << msg;
     auto s = db.init();  // init upgrades it
@@ -99,11 +95,7 @@ TEST(Migrations, UpgradeFromVersion3AddsSessionsAndKeepsUsers) {
         must(s->admins().create_user("anna", "$argon2id$hash"));
     }
     // The database as blconnect with migrations 001-003 left it.
-    exec(db.path(),
-         "DROP TABLE admin_sessions; DROP TABLE order_page_span; DROP TABLE order_page_counts;"
-         " DROP TABLE stock_moves; ALTER TABLE orders DROP COLUMN takes_stock;"
-         " DROP TABLE held_change_entries; DROP TABLE held_changes;"
-         " DELETE FROM schema_migrations WHERE version >= 4");
+    rewind_sqlite(db.path(), 3);
     std::string msg = error_of([&] { db.open(); });
     EXPECT_NE(msg.find("has schema version 3"), std::string::npos) << msg;
     auto s = db.init();
@@ -118,9 +110,9 @@ TEST(Migrations, NewerSchemaIsRefusedByOpenAndInit) {
     if (TempDb::postgres()) GTEST_SKIP() << "SQLite-specific: raw sqlite3 access";
     TempDb db;
     int latest = db.init()->latest_schema_version();
-    exec(db.path(), ("INSERT INTO schema_migrations VALUES (" + std::to_string(latest + 1) +
-                     ", '999_future', 0)")
-                        .c_str());
+    exec_sqlite(db.path(), ("INSERT INTO schema_migrations VALUES (" + std::to_string(latest + 1) +
+                            ", '999_future', 0)")
+                               .c_str());
     std::string expected = "database schema version " + std::to_string(latest + 1) +
                            " is newer than this blconnect (" + std::to_string(latest) +
                            "); upgrade blconnect";

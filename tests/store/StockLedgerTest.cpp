@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "OrdersTest.h"
+#include "SqliteRewind.h"
 #include "support/Must.h"
 
 using namespace store_tests;
@@ -276,13 +277,6 @@ TEST_F(StockLedgerTest, AuditCountsOrdersAndEntries) {
     EXPECT_TRUE(audit.differences.empty());
 }
 
-void exec(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
-}
-
 // A database from before the ledger: the migration records what each order holds now.
 TEST_F(StockLedgerTest, UpgradeBackfillsTheLedgerSoTheAuditIsClean) {
     if (TempDb::postgres()) GTEST_SKIP() << "SQLite-specific: rewinds the SQLite file";
@@ -292,11 +286,8 @@ TEST_F(StockLedgerTest, UpgradeBackfillsTheLedgerSoTheAuditIsClean) {
     store_.reset();
     // As blconnect before migration 007 left it: no ledger, a cancelled order's lines keep
     // what they took.
-    exec(db_.path(),
-         "DROP TABLE stock_moves; ALTER TABLE orders DROP COLUMN takes_stock;"
-         " DROP TABLE held_change_entries; DROP TABLE held_changes;"  // 008, applied again
-         " UPDATE order_lines SET stock_taken = 2 WHERE order_id = 2;"
-         " DELETE FROM schema_migrations WHERE version >= 7");
+    rewind_sqlite(db_.path(), 6);  // 007 onwards are applied again
+    exec_sqlite(db_.path(), "UPDATE order_lines SET stock_taken = 2 WHERE order_id = 2;");
     store_ = db_.init();
     expect_clean_audit();
     auto moves = get(holding).stock_moves;

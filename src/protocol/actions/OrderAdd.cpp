@@ -20,6 +20,8 @@ const char* kind_name(store::AddOrderResult::Kind kind) {
             return "replaced";
         case store::AddOrderResult::Kind::Rejected:
             return "rejected";
+        case store::AddOrderResult::Kind::Held:
+            return "held";
     }
     return "unknown";
 }
@@ -54,7 +56,7 @@ std::string unmatched_text(const store::OrderInput& order,
 }
 
 // Journal detail: which BaseLinker order became which shop order, and what needs staff attention
-// (free lines, oversold lines). Lines are counted from 1, as in the error text.
+// (free lines, oversold lines, why it is on hold). Lines are counted from 1, as in the error text.
 std::string add_detail(const OrderAddRequest& request, const store::AddOrderResult& result) {
     const store::OrderInput& order = request.order;
     std::string text;
@@ -66,8 +68,9 @@ std::string add_detail(const OrderAddRequest& request, const store::AddOrderResu
     result.kind == store::AddOrderResult::Kind::Rejected ? out.null() : out.id(result.order_id);
     out.key("result").string(kind_name(result.kind));
     out.key("lines").integer(static_cast<std::int64_t>(order.lines.size()));
-    out.key(result.kind == store::AddOrderResult::Kind::Rejected ? "unknown_lines" : "free_lines")
-        .begin_array();
+    const bool kept_free = result.kind == store::AddOrderResult::Kind::Created ||
+                           result.kind == store::AddOrderResult::Kind::Replaced;
+    out.key(kept_free ? "free_lines" : "unknown_lines").begin_array();
     for (std::size_t index : result.unmatched_lines) out.integer(std::int64_t(index) + 1);
     out.end_array();
     out.key("oversold").begin_array();
@@ -79,6 +82,11 @@ std::string add_detail(const OrderAddRequest& request, const store::AddOrderResu
         out.end_object();
     }
     out.end_array();
+    if (result.kind == store::AddOrderResult::Kind::Held) {
+        out.key("held").begin_array();  // why staff must look at it (docs/orders.md)
+        for (const auto& problem : result.problems) out.string(problem.message);
+        out.end_array();
+    }
     // What the reader took as PHP would, then what the store cleaned in the text.
     wire::Notes normalised = request.normalised;
     normalised.insert(normalised.end(), result.normalised.begin(), result.normalised.end());

@@ -1,7 +1,9 @@
-// OrderAdd's fields, checked and converted. The order of checks is the order of the fields in
-// docs/protocol.md §3.2, so the error names the first bad one deterministically.
+// OrderAdd's fields, checked and converted. Only what identifies the order is refused (in the order
+// of docs/protocol.md §3.2, so the error names the first bad one); what cannot be read once the
+// order is identified becomes a problem of the order, which is then kept on hold for staff.
 #include "protocol/actions/OrderInput.h"
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -9,6 +11,7 @@
 #include "core/PhpValue.h"
 #include "core/Text.h"
 #include "protocol/actions/Common.h"
+#include "wire/JsonDocument.h"
 #include "wire/ProductsInput.h"
 
 namespace protocol::actions {
@@ -94,6 +97,11 @@ Status read_ids(const Params& params, OrderAddRequest& request) {
         if (!id) return id.status();
         *target = *id;
     }
+    // Without it a re-send could not be recognised: nothing would keep the order exactly once.
+    if (!o.baselinker_id)
+        return core::invalid_parameter("baselinker_id",
+                                       "missing: an order without BaseLinker's id cannot be "
+                                       "taken exactly once");
     o.delivery_method_id = read_reference(params, "delivery_method_id", request.normalised);
     o.payment_method_id = read_reference(params, "payment_method_id", request.normalised);
     // A status the shop does not know falls back to the default status in the store.
@@ -114,13 +122,40 @@ void read_flags(const Params& params, store::OrderInput& o, wire::Notes& normali
     }
 }
 
-Status read_scalars(const Params& params, store::OrderInput& o, const std::string& currency,
-                    wire::Notes& normalised) {
+std::string line_field(std::size_t line, std::string_view field) {
+    return "line " + std::to_string(line + 1) + " " + std::string(field);
+}
+
+// What the sent value was, for a problem's message (long values cut, as the journal would).
+std::string quoted(std::string_view text) {
+    constexpr std::size_t kShown = 40;
+    if (text.size() <= kShown) return "\"" + std::string(text) + "\"";
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    return "\"" + std::string(text.substr(0, cut)) + "...\"";
+}
+
+// Records why the order must wait for staff (it is stored on hold, not refused).
+void hold(store::OrderInput& o, std::optional<std::size_t> line, std::string field,
+          std::string message, bool blocking) {
+    store::HoldProblem problem;
+    if (line) problem.line = static_cast<std::int64_t>(*line);
+    problem.message = (line ? line_field(*line, field) : field) + ": " + std::move(message);
+    problem.field = std::move(field);
+    problem.blocking = blocking;
+    o.problems.push_back(std::move(problem));
+}
+
+void read_scalars(const Params& params, store::OrderInput& o, const std::string& currency,
+                  wire::Notes& normalised) {
     const auto price = core::php::trim(params.text("delivery_price"));
     if (!price.empty()) {
         auto money = lenient_money(price, "delivery_price", normalised);
-        if (!money) return core::invalid_parameter("delivery_price", "expected a decimal amount");
-        o.delivery_price = *money;
+        if (money)
+            o.delivery_price = *money;
+        else
+            hold(o, std::nullopt, "delivery_price", quoted(price) + " is not an amount; 0 kept",
+                 false);
     }
     // PHP's (int) makes 0 ("now") of what is not a time; so does a negative one here.
     const auto date_text = core::php::trim(params.text("date_add"));
@@ -134,15 +169,6 @@ Status read_scalars(const Params& params, store::OrderInput& o, const std::strin
     o.date_add = *date;
     const auto sent_currency = core::trim(params.text("currency"));
     o.currency = sent_currency.empty() ? currency : std::string(sent_currency);
-    return {};
-}
-
-core::Status line_error(std::size_t line, const std::string& what) {
-    return core::invalid_parameter("products", "line " + std::to_string(line + 1) + " " + what);
-}
-
-std::string line_field(std::size_t line, std::string_view field) {
-    return "line " + std::to_string(line + 1) + " " + std::string(field);
 }
 
 // The catalogue binding as sent; an id that is not a usable id leaves the line to sku/ean.
@@ -160,23 +186,21 @@ void read_binding(const wire::RawOrderLine& raw, std::size_t index, store::Order
     }
 }
 
-core::Result<std::vector<store::LineAttribute>> read_attributes(const wire::RawOrderLine& raw,
-                                                                std::size_t line,
-                                                                wire::Notes& normalised) {
+std::vector<store::LineAttribute> read_attributes(const wire::RawOrderLine& raw, std::size_t line,
+                                                  store::OrderInput& o, wire::Notes& normalised) {
     std::vector<store::LineAttribute> attributes;
     for (std::size_t i = 0; i < raw.attributes.size(); ++i) {
         const wire::RawAttribute& a = raw.attributes[i];
         store::LineAttribute attribute{a.name, a.value, {}};
         const auto price = core::php::trim(a.price);
+        const std::string name = "attribute " + std::to_string(i + 1) + " price";
         if (!price.empty()) {
-            auto money = lenient_money(
-                price, line_field(line, "attribute " + std::to_string(i + 1) + " price"),
-                normalised);
-            if (!money) {
-                return line_error(line, "attribute " + std::to_string(i + 1) +
-                                            " price: expected a decimal amount");
-            }
-            attribute.price = *money;
+            auto money = lenient_money(price, line_field(line, name), normalised);
+            if (money)
+                attribute.price = *money;
+            else
+                hold(o, line, "attribute", name + " " + quoted(price) + " is not an amount; 0 kept",
+                     false);
         }
         attributes.push_back(std::move(attribute));
     }
@@ -197,8 +221,10 @@ std::optional<std::int64_t> read_tax(std::string_view raw, std::size_t index,
     return scaled->value;
 }
 
-core::Result<store::OrderLineInput> read_line(const wire::RawOrderLine& raw, std::size_t index,
-                                              wire::Notes& normalised) {
+// A line as far as it can be read; what cannot be is a problem of the order (kept on hold), with
+// a stand-in value staff correct: quantity 1, price 0, tax 0.
+store::OrderLineInput read_line(const wire::RawOrderLine& raw, std::size_t index,
+                                store::OrderInput& o, wire::Notes& normalised) {
     store::OrderLineInput line;
     read_binding(raw, index, line, normalised);
     line.sku = raw.sku;
@@ -206,50 +232,82 @@ core::Result<store::OrderLineInput> read_line(const wire::RawOrderLine& raw, std
     line.name = raw.name;
     line.auction_id = raw.auction_id;
     auto quantity = lenient_int(raw.quantity, line_field(index, "quantity"), normalised);
-    if (!quantity || *quantity < 1 || *quantity > kMaxQuantity) {
-        return line_error(
-            index, "quantity: expected an integer from 1 to " + std::to_string(kMaxQuantity));
+    if (quantity && *quantity >= 1 && *quantity <= kMaxQuantity) {
+        line.quantity = *quantity;
+    } else {
+        hold(o, index, "quantity",
+             quoted(raw.quantity) + " is not a whole number from 1 to " +
+                 std::to_string(kMaxQuantity),
+             true);
     }
-    line.quantity = *quantity;
     auto price = lenient_money(raw.price, line_field(index, "price"), normalised);
-    if (!price) return line_error(index, "price: expected a decimal amount");
-    line.unit_price = *price;
+    if (!price) {
+        hold(o, index, "price", quoted(raw.price) + " is not an amount; 0 kept", true);
+    } else {
+        line.unit_price = *price;
+        if (price->minor() < 0)
+            hold(o, index, "price", quoted(raw.price) + " is negative (a discount?)", false);
+    }
     auto tax = read_tax(raw.tax, index, normalised);
-    if (!tax) return line_error(index, "tax: expected a number");
-    line.tax_rate_bp = *tax;
-    auto attributes = read_attributes(raw, index, normalised);
-    if (!attributes) return attributes.status();
-    line.attributes = std::move(*attributes);
+    if (tax)
+        line.tax_rate_bp = *tax;
+    else
+        hold(o, index, "tax", quoted(raw.tax) + " is not a number; 0 kept", false);
+    line.attributes = read_attributes(raw, index, o, normalised);
     return line;
 }
 
-// The order total (lines + delivery) must be representable, or it could not be reported exactly.
-bool total_fits(const store::OrderInput& o) {
+// The order total (lines + delivery) must be representable, or it could not be reported exactly:
+// a line that would take it out of range keeps price 0 until staff correct it.
+void keep_total_in_range(store::OrderInput& o) {
     std::int64_t total = o.delivery_price.minor();
-    for (const auto& line : o.lines) {
+    for (std::size_t i = 0; i < o.lines.size(); ++i) {
+        store::OrderLineInput& line = o.lines[i];
         std::int64_t amount = 0;
+        std::int64_t sum = 0;
         if (__builtin_mul_overflow(line.unit_price.minor(), line.quantity, &amount) ||
-            __builtin_add_overflow(total, amount, &total)) {
-            return false;
+            __builtin_add_overflow(total, amount, &sum)) {
+            hold(o, i, "price", "price x quantity takes the order total out of range; 0 kept",
+                 true);
+            line.unit_price = core::Money();
+            continue;
         }
+        total = sum;
     }
-    return true;
 }
 
+// The lines, once `products` is JSON. A list that holds no readable line is a problem of the
+// order, not a refusal: the sale is identified by its baselinker_id.
 Status read_lines(const Params& params, store::OrderInput& o, wire::Notes& normalised) {
     const auto text = params.text("products");
     if (core::trim(text).empty()) return core::invalid_parameter("products", "missing");
     auto raw = wire::parse_order_lines(text, "products", &normalised);
-    if (!raw) return raw.status();
-    if (raw->empty()) return core::invalid_parameter("products", "expected at least one line");
-    o.lines.reserve(raw->size());
-    for (std::size_t i = 0; i < raw->size(); ++i) {
-        auto line = read_line((*raw)[i], i, normalised);
-        if (!line) return line.status();
-        o.lines.push_back(std::move(*line));
+    if (!raw) {
+        // Not JSON at all: nothing of the order can be read.
+        if (auto json = wire::JsonDocument::parse(text); !json) return raw.status();
+        hold(o, std::nullopt, "products", raw.status().message(), true);
+        return {};
     }
-    if (!total_fits(o)) return core::invalid_parameter("products", "order total out of range");
+    if (raw->empty()) hold(o, std::nullopt, "products", "no line", true);
+    o.lines.reserve(raw->size());
+    for (std::size_t i = 0; i < raw->size(); ++i)
+        o.lines.push_back(read_line((*raw)[i], i, o, normalised));
+    keep_total_in_range(o);
     return {};
+}
+
+// The request as received, for staff: every form field but the password, keys sorted.
+std::string request_text(const Params& params) {
+    std::vector<std::pair<std::string_view, std::string_view>> fields;
+    for (const auto& [name, value] : params.form().fields)
+        if (name != "bl_pass") fields.emplace_back(name, value);
+    std::sort(fields.begin(), fields.end());
+    std::string text;
+    JsonWriter out(text);
+    out.begin_object();
+    for (const auto& [name, value] : fields) out.key(name).string(value);
+    out.end_object();
+    return text;
 }
 
 }  // namespace
@@ -261,9 +319,9 @@ core::Result<OrderAddRequest> read_order_add(const Params& params, const std::st
     read_texts(params, o);
     if (auto status = read_ids(params, request); !status.ok()) return status;
     read_flags(params, o, request.normalised);
-    if (auto status = read_scalars(params, o, currency, request.normalised); !status.ok())
-        return status;
+    read_scalars(params, o, currency, request.normalised);
     if (auto status = read_lines(params, o, request.normalised); !status.ok()) return status;
+    if (!o.problems.empty()) o.request = request_text(params);
     return request;
 }
 

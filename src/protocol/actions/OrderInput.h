@@ -1,6 +1,6 @@
 #pragma once
 // OrderAdd's form fields -> store::OrderInput. Every check of docs/protocol.md §3.2 happens here,
-// before the store is touched, so that a rejected request writes nothing.
+// before the store is touched, so that a refused request writes nothing.
 #include <optional>
 
 #include "core/Status.h"
@@ -21,8 +21,10 @@ struct OrderAddRequest {
 // Reads every field as BaseLinker's PHP files would (docs/protocol.md §5.1): numbers as numeric
 // strings, integers written with a zero fraction, money rounded to the grosz, PHP flags, method
 // and status ids that are not ids ignored (the default applies); each such reading is noted.
-// invalid_parameter naming the first field PHP could not read either ("products: line 2
-// quantity: ...").
+// invalid_parameter only when no order can be identified: baselinker_id missing, 0 or not an id,
+// previous_order_id not an id, `products` missing or not JSON. Anything else PHP could not read
+// either ("line 2 quantity: \"1.5\" ...") goes into order.problems with a stand-in value, and
+// order.request keeps the request as received: the store holds such an order for staff.
 // `currency` fills an empty `currency` field (the shop currency).
 core::Result<OrderAddRequest> read_order_add(const Params& params, const std::string& currency);
 

@@ -114,6 +114,8 @@ void apply_each(const std::vector<store::Id>& ids, Report& report,
             if (result == store::UpdateResult::Unchanged) report.unchanged.push_back(id);
         } else if (result == store::UpdateResult::UnknownStatus) {
             report.refused_orders.push_back({id, "unknown status"});  // the order exists
+        } else if (result == store::UpdateResult::OnHold) {
+            report.refused_orders.push_back({id, "order on hold: staff release it first"});
         } else {
             report.skipped.push_back({std::to_string(id), "unknown order"});
         }

@@ -41,13 +41,15 @@ std::vector<NamedId> Lookups::payment_methods() {
 }
 
 core::Result<Id> Lookups::save_order_status(const NamedId& item) {
-    // A new status goes after every other one in the shop's order of statuses.
-    return save(item,
-                "INSERT INTO order_statuses (name, cancelled, position) VALUES (?1, ?2,"
-                " (SELECT COALESCE(MAX(position), 0) + 1 FROM order_statuses)) RETURNING id",
-                "UPDATE order_statuses SET name = ?1, cancelled = ?2 WHERE id = ?3"
-                " RETURNING id",
-                "order status", true);
+    // A new status goes after every other one in the shop's order of statuses. The hold status
+    // (order inbox) is never a cancelled one: a held order waits, it is not given up.
+    return save(
+        item,
+        "INSERT INTO order_statuses (name, cancelled, position) VALUES (?1, ?2,"
+        " (SELECT COALESCE(MAX(position), 0) + 1 FROM order_statuses)) RETURNING id",
+        "UPDATE order_statuses SET name = ?1, cancelled = (?2 AND NOT on_hold) WHERE id = ?3"
+        " RETURNING id",
+        "order status", true);
 }
 
 core::Result<Id> Lookups::save_delivery_method(const NamedId& item) {

@@ -50,6 +50,7 @@ StockAudit audit_stock(Connection& conn);
 struct StatusInfo {
     bool known = false;
     bool cancelled = false;
+    bool on_hold = false;  // the inbox's status: set by holding an order only
 };
 StatusInfo status_info(Connection& conn, Id status_id);
 // What a status change did to the order's stock (OrderStatusStock.cpp).
@@ -66,6 +67,31 @@ struct StockTransition {
 // `from` nullopt: the order was just created, its row already holds `to`.
 StockTransition enter_status(Port& port, Connection& conn, Id order_id, std::optional<Id> from,
                              Id to, bool cancelled, const std::string& actor, std::int64_t now);
+
+// A row of the order's status history (from = to for a note on the order, e.g. a correction).
+void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
+                   const std::string& actor, const std::string& note, std::int64_t now);
+// Puts the order (row locked by the caller) in the hold status: what it holds goes back to stock
+// (once: orders.stock_returned), with a history row. `from` nullopt: just created in it.
+void enter_hold(Port& port, Connection& conn, Id order_id, std::optional<Id> from,
+                const std::string& actor, std::int64_t now);
+
+// The order inbox's rows (OrderHold.cpp).
+// The status flagged on_hold (migration 009 seeds one); StoreError when there is none.
+Id hold_status(Connection& conn);
+bool hold_open(Connection& conn, Id order_id);
+// Opens the hold, or replaces its request and problems (a held order replaced by BaseLinker).
+void write_hold(Port& port, Connection& conn, Id order_id, const std::string& request,
+                std::span<const HoldProblem> problems, std::int64_t now);
+// Releases it: released_at, and every open problem resolved by `actor`.
+void end_hold(Connection& conn, Id order_id, const std::string& actor, std::int64_t now);
+// Problems of a line resolved by a staff correction of `field`.
+void resolve_problems(Connection& conn, Id order_id, std::int64_t line, std::string_view field,
+                      const std::string& actor, std::int64_t now);
+std::vector<HoldProblem> open_blocking_problems(Connection& conn, Id order_id);
+std::optional<OrderHold> read_hold(Connection& conn, Id order_id);
+// "line 2: no catalogue product (sku 'X', ean 'Y', name 'Z')" for a line bound to nothing.
+HoldProblem unbound_problem(const OrderLineInput& line, std::size_t index);
 
 const char* origin_text(OrderOrigin origin);
 OrderOrigin origin_from(std::string_view text);

@@ -25,6 +25,8 @@ bool claim_retake(Connection& conn, Id order_id) {
     return st.step() && st.boolean(0);
 }
 
+}  // namespace
+
 void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
                    const std::string& actor, const std::string& note, std::int64_t now) {
     conn.prepare(
@@ -38,6 +40,8 @@ void record_status(Connection& conn, Id order_id, std::optional<Id> from, Id to,
         .bind(6, note)
         .run();
 }
+
+namespace {
 
 // The order's lines in position order (a line's index is its position).
 struct StockLines {
@@ -82,7 +86,7 @@ std::string units_text(std::int64_t units) {
 // Everything the order holds goes back; each line's share is its entry, and what no line
 // accounts for goes back on no line. The lines hold and lack nothing afterwards.
 StockTransition return_stock(Port& port, Connection& conn, Id order_id, const std::string& actor,
-                             std::int64_t now) {
+                             std::string_view reason, std::int64_t now) {
     StockTransition t;
     const StockMap held = held_stock(conn, order_id);
     if (!held.empty()) {
@@ -95,7 +99,7 @@ StockTransition return_stock(Port& port, Connection& conn, Id order_id, const st
             if (units > 0) entries.push_back(LedgerEntry{std::nullopt, key, units});
         lock_stock(port, conn, held);
         move_stock(port, conn, return_all(held));
-        record_moves(port, conn, order_id, entries, "cancelled", actor, now);
+        record_moves(port, conn, order_id, entries, reason, actor, now);
         for (const auto& [key, units] : held) t.units += units;
         t.returned = true;
         t.note = "stock returned: " + units_text(t.units);
@@ -153,13 +157,31 @@ StockTransition enter_status(Port& port, Connection& conn, Id order_id, std::opt
             .run();
     StockTransition t;
     if (cancelled) {
-        if (claim_return(conn, order_id)) t = return_stock(port, conn, order_id, actor, now);
+        if (claim_return(conn, order_id))
+            t = return_stock(port, conn, order_id, actor, "cancelled", now);
         t.cancelled = true;
     } else if (from && claim_retake(conn, order_id)) {
         t = retake_stock(port, conn, order_id, actor, now);
     }
     record_status(conn, order_id, from, to, actor, t.note, now);
     return t;
+}
+
+void enter_hold(Port& port, Connection& conn, Id order_id, std::optional<Id> from,
+                const std::string& actor, std::int64_t now) {
+    const Id hold = hold_status(conn);
+    if (from)
+        conn.prepare("UPDATE orders SET status_id = ?1, updated_at = ?2 WHERE id = ?3")
+            .bind(1, hold)
+            .bind(2, now)
+            .bind(3, order_id)
+            .run();
+    std::string note = "on hold";
+    if (claim_return(conn, order_id)) {
+        const StockTransition t = return_stock(port, conn, order_id, actor, "held", now);
+        if (t.returned) note += "; " + t.note;
+    }
+    record_status(conn, order_id, from, hold, actor, note, now);
 }
 
 }  // namespace store::engine::orders

@@ -1,6 +1,7 @@
 // Adding orders: BaseLinker's OrderAdd (exactly once, replace in place) and storefront orders.
 // Everything of one add happens in one write (header, lines, stock, first status); Duplicate
-// and Rejected roll it back.
+// and Rejected roll it back. A BaseLinker order that cannot become a normal one is stored on
+// hold instead (docs/orders.md, "Orders on hold"; the rows in OrderHold.cpp).
 //
 // Exactly once: UNIQUE(baselinker_id) decides (INSERT ... ON CONFLICT DO NOTHING), so
 // concurrent re-sends through any number of connections or processes agree. No skipped orders:
@@ -212,7 +213,7 @@ orders::StockTransition replace_status(Port& port, Connection& conn, Id order_id
                                        std::int64_t now) {
     if (!o.status_id || *o.status_id == current_status) return {};
     auto info = orders::status_info(conn, *o.status_id);
-    if (!info.known) return {};
+    if (!info.known || info.on_hold) return {};
     return orders::enter_status(port, conn, order_id, current_status, *o.status_id, info.cancelled,
                                 options.actor, now);
 }
@@ -231,7 +232,7 @@ std::pair<Id, StatusInfo> first_status(Connection& conn, const OrderInput& o,
                                        const AddOrderOptions& options) {
     if (o.status_id) {
         auto info = orders::status_info(conn, *o.status_id);
-        if (info.known) return {*o.status_id, info};
+        if (info.known && !info.on_hold) return {*o.status_id, info};  // holding sets that one
     }
     return {options.default_status, orders::status_info(conn, options.default_status)};
 }
@@ -247,14 +248,14 @@ std::vector<std::optional<StockKey>> bind_lines(Port& port, Connection& conn, co
 }
 
 // Stock and lines of an order whose header is written; `replacing` names its previous state.
+// `holds_nothing`: the order's stock went back (cancelled or held); it takes nothing now.
 void write_content(Port& port, Connection& conn, Id order_id,
-                   const std::optional<Current>& replacing, const OrderInput& o,
+                   const std::optional<Current>& replacing, bool holds_nothing, const OrderInput& o,
                    const AddPlan& plan, const std::vector<std::optional<StockKey>>& keys,
                    const std::string& actor, std::int64_t now, AddOrderResult& result) {
     std::vector<std::int64_t> quantities;
     for (const auto& line : o.lines) quantities.push_back(line.quantity);
-    // A cancelled order whose stock went back holds nothing and takes nothing.
-    const bool returned = replacing && replacing->stock_returned;
+    const bool returned = holds_nothing;
     StockMap holding;
     StockMap moved;
     if (!returned) {
@@ -292,6 +293,49 @@ void write_content(Port& port, Connection& conn, Id order_id,
     }
 }
 
+// Why a BaseLinker order cannot become a normal one: what the reader could not interpret, and
+// lines bound to nothing under the hold policy. Empty = a normal order. The shop's own orders
+// are never held (a free line stays free).
+std::vector<HoldProblem> hold_problems(const OrderInput& o, const AddPlan& plan,
+                                       const std::vector<std::size_t>& unmatched,
+                                       const AddOrderOptions& options) {
+    if (plan.origin != OrderOrigin::BaseLinker) return {};
+    std::vector<HoldProblem> problems = o.problems;
+    if (options.unknown_products == UnknownProducts::Hold)
+        for (std::size_t index : unmatched)
+            problems.push_back(orders::unbound_problem(o.lines[index], index));
+    return problems;
+}
+
+// A held order: in the hold status (a cancelled one stays cancelled), holding no stock, its
+// lines written as sent, the request and problems kept. A normal order replaced by a version
+// that must be held gives its stock back first (its previous lines say what went where).
+void hold_order(Port& port, Connection& conn, Id order_id, const std::optional<Current>& replacing,
+                const OrderInput& o, const AddPlan& plan,
+                const std::vector<std::optional<StockKey>>& keys, std::vector<HoldProblem> problems,
+                const AddOrderOptions& options, std::int64_t now, AddOrderResult& result) {
+    if (!replacing)
+        orders::enter_hold(port, conn, order_id, std::nullopt, options.actor, now);
+    else if (!replacing->stock_returned)
+        orders::enter_hold(port, conn, order_id, replacing->status, options.actor, now);
+    write_content(port, conn, order_id, replacing, true, o, plan, keys, options.actor, now, result);
+    orders::write_hold(port, conn, order_id, o.request, problems, now);
+    result.kind = AddOrderResult::Kind::Held;
+    result.problems = std::move(problems);
+}
+
+// A held order replaced by a version that needs no staff: the hold ends, and an order still in
+// the hold status moves to its first status and takes its stock as a revived order does.
+orders::StockTransition release_replaced(Port& port, Connection& conn, Id order_id,
+                                         const Current& current, const OrderInput& o,
+                                         const AddOrderOptions& options, std::int64_t now) {
+    orders::end_hold(conn, order_id, options.actor, now);
+    if (!orders::status_info(conn, current.status).on_hold) return {};  // cancelled: stays
+    auto [status, flags] = first_status(conn, o, options);
+    return orders::enter_status(port, conn, order_id, current.status, status, flags.cancelled,
+                                options.actor, now);
+}
+
 AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, const AddPlan& plan,
                          const AddOrderOptions& options, std::int64_t now) {
     AddOrderResult result;
@@ -301,11 +345,14 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
     auto keys = bind_lines(port, conn, o, options, result.unmatched_lines);
     const bool reject =
         !result.unmatched_lines.empty() && options.unknown_products == UnknownProducts::Reject;
+    auto problems = hold_problems(o, plan, result.unmatched_lines, options);
+    const bool hold = !reject && !problems.empty();
 
     Id order_id = 0;
     if (replacing) {
         order_id = *plan.previous;
-    } else if (auto id = create_header(port, conn, o, plan, status, now)) {
+    } else if (auto id = create_header(port, conn, o, plan,
+                                       hold ? orders::hold_status(conn) : status, now)) {
         order_id = *id;  // a known baselinker_id answers Duplicate even when it would reject
     } else {
         result.kind = AddOrderResult::Kind::Duplicate;
@@ -318,14 +365,24 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
         result.kind = AddOrderResult::Kind::Rejected;
         return result;
     }
+    result.order_id = order_id;
     if (replacing) update_header(conn, order_id, *replacing, o, plan, now);
-
-    write_content(port, conn, order_id, replacing, o, plan, keys, options.actor, now, result);
+    if (hold) {
+        hold_order(port, conn, order_id, replacing, o, plan, keys, std::move(problems), options,
+                   now, result);
+        return result;
+    }
+    const bool was_held = replacing && orders::hold_open(conn, order_id);
+    // A cancelled (or held) order holds nothing and takes nothing.
+    write_content(port, conn, order_id, replacing, replacing && replacing->stock_returned, o, plan,
+                  keys, options.actor, now, result);
     // A cancelled order holds nothing: its stock was returned before or by its status now.
     bool returned = false;
     if (replacing) {
         result.kind = AddOrderResult::Kind::Replaced;
-        auto moved = replace_status(port, conn, order_id, replacing->status, o, options, now);
+        auto moved = was_held
+                         ? release_replaced(port, conn, order_id, *replacing, o, options, now)
+                         : replace_status(port, conn, order_id, replacing->status, o, options, now);
         returned = moved.cancelled || (replacing->stock_returned && !moved.retaken);
         if (moved.retaken) reread_line_counters(conn, order_id, result);
     } else {
@@ -336,14 +393,14 @@ AddOrderResult add_order(Port& port, Connection& conn, const OrderInput& o, cons
     }
     if (returned)
         for (auto& line : result.lines) line.stock_taken = 0, line.oversold = 0;
-    result.order_id = order_id;
     return result;
 }
 
-// Only a created or replaced order keeps what its write did.
+// Only a created, replaced or held order keeps what its write did.
 bool keeps(const AddOrderResult& result) {
     return result.kind == AddOrderResult::Kind::Created ||
-           result.kind == AddOrderResult::Kind::Replaced;
+           result.kind == AddOrderResult::Kind::Replaced ||
+           result.kind == AddOrderResult::Kind::Held;
 }
 
 // The order's text is cleaned first (store/OrderText.h), whoever sent it; what that changed

@@ -10,6 +10,10 @@
 namespace store::engine {
 namespace {
 
+// An order is held while its hold is open (order_holds.released_at NULL).
+constexpr std::string_view kHeld =
+    " EXISTS (SELECT 1 FROM order_holds h WHERE h.order_id = o.id AND h.released_at IS NULL)";
+
 constexpr const char* kSummarySql =
     "SELECT o.id, o.origin, o.baselinker_id, o.date_add, o.status_id, COALESCE(s.name, ''),"
     " o.paid, COALESCE(NULLIF(o.delivery_fullname, ''), NULLIF(o.invoice_fullname, ''),"
@@ -20,7 +24,8 @@ constexpr const char* kSummarySql =
     " (SELECT CAST(COALESCE(SUM(oversold), 0) AS BIGINT) FROM order_lines"
     " WHERE order_id = o.id),"
     " COALESCE((SELECT number FROM shipments WHERE order_id = o.id ORDER BY id DESC"
-    " LIMIT 1), '')"
+    " LIMIT 1), '')";
+constexpr const char* kSummaryFrom =
     " FROM orders o LEFT JOIN order_statuses s ON s.id = o.status_id";
 
 // The columns the text search looks in (the buyer's names, companies and contacts).
@@ -60,7 +65,7 @@ std::string text_condition(const Dialect& d, const std::string& text, Params& pa
 
 // Only fixed fragments are concatenated; every value (the search text too) is a parameter.
 std::string list_sql(const Dialect& d, const OrderListQuery& q, Params& params) {
-    std::string sql = kSummarySql;
+    std::string sql = std::string(kSummarySql) + "," + std::string(kHeld) + kSummaryFrom;
     sql += " WHERE o.id < " +
            params.add(q.before_id.value_or(std::numeric_limits<std::int64_t>::max()));
     if (q.origin)
@@ -70,6 +75,7 @@ std::string list_sql(const Dialect& d, const OrderListQuery& q, Params& params) 
     if (q.date_from) sql += " AND o.date_add >= " + params.add(*q.date_from);
     if (q.date_to) sql += " AND o.date_add <= " + params.add(*q.date_to);
     if (q.text) sql += text_condition(d, *q.text, params);
+    if (q.held) sql += (*q.held ? " AND" : " AND NOT") + std::string(kHeld);
     return sql + " ORDER BY o.id DESC LIMIT " + params.add(q.limit);
 }
 
@@ -87,6 +93,7 @@ OrderSummary read_summary(const Statement& st) {
     s.currency = st.text(9);
     s.oversold = st.integer(10);
     s.latest_tracking = st.text(11);
+    s.held = st.boolean(12);
     return s;
 }
 
@@ -124,6 +131,13 @@ OrderStats Orders::order_stats(std::int64_t now) {
             conn.prepare("SELECT COUNT(DISTINCT order_id) FROM order_lines WHERE oversold > 0");
         oversold.step_row();
         stats.with_oversells = oversold.integer(0);
+        // Held orders staff cancelled need nothing more.
+        auto held = conn.prepare(
+            "SELECT COUNT(*) FROM order_holds h JOIN orders o ON o.id = h.order_id"
+            " JOIN order_statuses s ON s.id = o.status_id"
+            " WHERE h.released_at IS NULL AND NOT s.cancelled");
+        held.step_row();
+        stats.on_hold = held.integer(0);
         return stats;
     });
 }

@@ -276,6 +276,8 @@ std::optional<Order> Orders::order_detail(Id order_id) {
         order.shipments = orders::read_shipments(conn, order_id);
         order.history = orders::read_history(conn, order_id);
         order.stock_moves = orders::read_stock_moves(conn, order_id);
+        order.hold = orders::read_hold(conn, order_id);
+        order.held = order.hold && order.hold->released_at == 0;
         return order;
     });
 }

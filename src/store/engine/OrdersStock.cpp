@@ -121,10 +121,10 @@ void move_stock(Port& port, Connection& conn, const StockMap& moves) {
 }
 
 StatusInfo status_info(Connection& conn, Id status_id) {
-    auto st = conn.prepare("SELECT cancelled FROM order_statuses WHERE id = ?1");
+    auto st = conn.prepare("SELECT cancelled, on_hold FROM order_statuses WHERE id = ?1");
     st.bind(1, status_id);
     if (!st.step()) return {};
-    return StatusInfo{true, st.boolean(0)};
+    return StatusInfo{true, st.boolean(0), st.boolean(1)};
 }
 
 const char* origin_text(OrderOrigin origin) {

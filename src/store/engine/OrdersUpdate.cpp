@@ -39,7 +39,8 @@ StatusUpdate only(UpdateResult result) {
 }  // namespace
 
 // The order's row is locked first (order_state), so concurrent toggles of one order apply one
-// after the other and each transition moves stock exactly once (enter_status).
+// after the other and each transition moves stock exactly once (enter_status). A held order
+// (docs/orders.md, "Orders on hold") may only be cancelled here.
 StatusUpdate Orders::set_status(Id order_id, Id status_id, const std::string& actor,
                                 std::int64_t now) {
     return write(port_, [&](Connection& conn) {
@@ -48,6 +49,10 @@ StatusUpdate Orders::set_status(Id order_id, Id status_id, const std::string& ac
         auto info = orders::status_info(conn, status_id);
         if (!info.known) return only(UpdateResult::UnknownStatus);
         if (state->status == status_id) return only(UpdateResult::Unchanged);
+        // A held order leaves the inbox by release (or stays in it, cancelled); only holding
+        // puts an order in the hold status.
+        if (info.on_hold || (!info.cancelled && orders::hold_open(conn, order_id)))
+            return only(UpdateResult::OnHold);
         const auto moved = orders::enter_status(port_, conn, order_id, state->status, status_id,
                                                 info.cancelled, actor, now);
         StatusUpdate update;
