@@ -68,7 +68,8 @@ class HeldOrdersApi : public AdminApiTest {
         std::vector<std::int64_t> ids;
         auto reply = api().get("/orders?" + query);
         EXPECT_EQ(reply.status, 200) << reply.body;
-        for (const auto& item : reply.json().at("items").as_array()) {
+        const auto page = reply.json();
+        for (const auto& item : page.at("items").as_array()) {
             ids.push_back(item.at("id").as_int64());
         }
         return ids;
@@ -197,7 +198,7 @@ TEST_F(HeldOrdersApi, BadCorrectionsAreRefusedAndChangeNothing) {
         }
     }
     EXPECT_EQ(api().get(path(id)).body, before);
-    expect_error(api().post("/orders/999999/release"), 404, "not_found", "", "unknown order");
+    expect_error(api().post("/orders/999999/release"), 404, "not_found", "order", "unknown order");
 }
 
 TEST_F(HeldOrdersApi, AnOrderNotOnHoldCannotBeCorrectedOrReleased) {
