@@ -270,7 +270,7 @@ export async function renderOrder(ctx, id) {
   h('p', { class: 'totals' },
     t('order.delivery_price') + ': ', h('span', { text: fmtMoney(dm.price, cur) }), ' · ',
     t('orders.total') + ': ', h('strong', { 'data-test': 'order-total', text: fmtMoney(order.total, cur) })),
-  order.stock_returned ? h('p', { class: 'muted', text: t('order.stock_returned') }) : null);
+  order.stock_returned && !order.held ? h('p', { class: 'muted', text: t('order.stock_returned') }) : null);
 
   const shipments = section(t('order.shipments'), table([
     { key: 'number', label: t('order.tracking_number'), cell: (s) => h('span', { 'data-test': 'shipment-row-number', text: s.number }) },

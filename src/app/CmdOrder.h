@@ -27,8 +27,8 @@ Session open_session(const OrderStoreOptions& options);
 // the connector reads it (its default_status is the status a released held order gets).
 store::OrderPolicy order_policy_in_force(Session& session);
 
-// "line 2 quantity: \"1.5\" is not a whole number" (lines counted from 1; "order ..." for a problem
-// of the order as a whole).
+// "line 2 quantity: \"1.5\" is not a whole number": the message, prefixed with its place and
+// field unless it names its place already (lines counted from 1; "order ..." for the whole order).
 std::string problem_text(const store::HoldProblem& problem);
 // The open problems of a held order, one line each: problem_text + " (must be resolved)" or
 // " (accepted by releasing)".

@@ -25,7 +25,9 @@ store::OrderPolicy order_policy_in_force(Session& session) {
 }
 
 std::string problem_text(const store::HoldProblem& p) {
+    // The store's messages mostly name their place already ("line 2 quantity: ...").
     const std::string where = p.line ? "line " + std::to_string(*p.line + 1) : "order";
+    if (p.message.rfind(where, 0) == 0) return p.message;
     return where + " " + p.field + ": " + p.message;
 }
 

@@ -44,8 +44,11 @@ void print_header(const store::Order& o, const std::vector<store::NamedId>& stat
         if (!value.empty()) std::cout << fmt::format("  {:<16}{}\n", name, value);
     };
     field("placed:", utc_time(o.date_add));
-    field("status:", status_name(statuses, o.status_id) +
-                         (o.stock_returned ? " (stock returned to the shop)" : ""));
+    // A held order keeps its stock "returned" until release takes it: nothing came back.
+    const char* stock_note = o.held             ? " (on hold: no stock taken)"
+                             : o.stock_returned ? " (stock returned to the shop)"
+                                                : "";
+    field("status:", status_name(statuses, o.status_id) + stock_note);
     field("payment:", with_id(o.payment_method, o.payment_method_id) + (o.cod ? ", COD" : ""));
     field("paid:", o.paid ? "yes, " + utc_time(o.paid_time) : "no");
     field("delivery:", with_id(o.delivery_method, o.delivery_method_id) + ", " +

@@ -340,13 +340,13 @@ TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
     EXPECT_EQ(held.code, 0) << held.output;
     for (const std::string& part :
          {"order " + id + "  BaseLinker 4711", std::string("Jan Nowak"),
-          std::string("line 1 product: "), std::string("(must be resolved)")}) {
+          std::string("line 1: no catalogue product"), std::string("(must be resolved)")}) {
         EXPECT_TRUE(contains(held.output, part)) << part << "\n" << held.output;
     }
     auto show = order("show " + id);
     EXPECT_EQ(show.code, 0) << show.output;
     for (const char* part :
-         {"ON HOLD since", "line 1 product: ", "OPEN, must be resolved",
+         {"ON HOLD since", "line 1: no catalogue product", "OPEN, must be resolved",
           "request as received: 2 fields", "line 1 as sent: {\"name\":\"Nieznany kubek\"}"}) {
         EXPECT_TRUE(contains(show.output, part)) << part << "\n" << show.output;
     }
