@@ -203,9 +203,14 @@ TEST_F(HeldOrdersApi, BadCorrectionsAreRefusedAndChangeNothing) {
 
 TEST_F(HeldOrdersApi, AnOrderNotOnHoldCannotBeCorrectedOrReleased) {
     const auto id = add_held_order();
+    const auto hold_status = order(id).at("status").at("id").as_int64();
     ASSERT_EQ(api().post(path(id, "/lines/1"), R"({"free":true})").status, 200);
     ASSERT_EQ(api().post(path(id, "/release")).status, 200);
     const auto before = api().get(path(id)).body;
+    auto back =
+        api().put(path(id, "/status"), R"({"status_id":)" + std::to_string(hold_status) + "}");
+    expect_error(back, 409, "conflict", "status_id", "staff setting the hold status");
+    EXPECT_NE(back.body.find("order inbox only"), std::string::npos) << back.body;
     expect_error(api().post(path(id, "/release")), 409, "conflict", "order", "released twice");
     expect_error(api().post(path(id, "/lines/2"), R"({"quantity":2})"), 409, "conflict", "order",
                  "corrected after release");
