@@ -28,6 +28,7 @@ export async function renderDashboard() {
     never_polled: () => t('warning.never_polled.detail'),
     orders_not_polled: () => t('warning.orders_not_polled.detail', lastPoll ? fmtAgo(lastPoll) : t('never')),
     oversold_orders: () => t('warning.oversold_orders.detail', fmtNumber(orders.with_oversells ?? 0)),
+    orders_on_hold: () => h('a', { href: '#/orders?held=true', 'data-test': 'on-hold-link', text: t('warning.orders_on_hold.detail', fmtNumber(orders.on_hold ?? 0)) }),
     mass_change_held: () => h('a', { href: '#/held', 'data-test': 'held-link', text: t('warning.mass_change_held.detail') }),
   };
   const detail = (w) => (details[w.code] ? details[w.code]() : (w.message || ''));
@@ -57,6 +58,7 @@ export async function renderDashboard() {
       stat(t('dash.products'), catalog.products, 'count-products'),
       stat(t('dash.categories'), catalog.categories, 'count-categories'),
       stat(t('dash.orders_total'), orders.total, 'count-orders'),
+      stat(t('dash.on_hold'), orders.on_hold ?? 0, 'count-on-hold', orders.on_hold > 0),
       stat(t('dash.from_baselinker'), orders.from_baselinker, 'count-orders-bl'),
       stat(t('dash.from_shop'), orders.from_shop, 'count-orders-shop'),
       stat(t('dash.unpaid'), orders.unpaid, 'count-unpaid'),

@@ -5,8 +5,9 @@ import {
 import { t, tOr } from './i18n.js';
 import { get, put, post } from './api.js';
 import { pageHeader, section, navigate, pager, flash, busy } from './ui.js';
+import { holdSection } from './order-hold.js';
 
-const ORDER_FILTERS = ['origin', 'status_id', 'paid', 'date_from', 'date_to', 'q'];
+const ORDER_FILTERS = ['held', 'origin', 'status_id', 'paid', 'date_from', 'date_to', 'q'];
 
 export async function loadStatuses() {
   const data = await get('/order-statuses');
@@ -21,6 +22,9 @@ function originBadge(order) {
 function paidBadge(paid) {
   return paid ? badge(t('orders.paid_yes'), 'ok', 'paid-yes') : badge(t('orders.paid_no'), 'warn', 'paid-no');
 }
+function heldBadge(order) {
+  return order.held ? badge(t('orders.held_badge'), 'bad', 'held') : null;
+}
 function oversoldBadge(units) {
   return units > 0 ? badge(t('orders.oversold_units', units), 'bad', 'oversold') : null;
 }
@@ -31,7 +35,7 @@ export async function renderOrders(ctx) {
   for (const key of ORDER_FILTERS) filters[key] = p.get(key) || '';
   const cursor = p.get('cursor') || '';
   const query = {
-    origin: filters.origin, status_id: filters.status_id, paid: filters.paid, q: filters.q,
+    held: filters.held, origin: filters.origin, status_id: filters.status_id, paid: filters.paid, q: filters.q,
     date_from: localDayStart(filters.date_from), date_to: localDayEnd(filters.date_to),
     limit: 25, cursor,
   };
@@ -39,6 +43,8 @@ export async function renderOrders(ctx) {
 
   const form = h('form', { class: 'filters', 'data-test': 'orders-filters' });
   const controls = {
+    held: select({ name: 'held', 'data-test': 'filter-held' },
+      [['', t('all')], ['true', t('orders.held_only')], ['false', t('orders.held_none')]], filters.held),
     origin: select({ name: 'origin', 'data-test': 'filter-origin' },
       [['', t('all')], ['shop', t('orders.origin_shop')], ['baselinker', 'BaseLinker']], filters.origin),
     status_id: select({ name: 'status_id', 'data-test': 'filter-status' },
@@ -50,6 +56,7 @@ export async function renderOrders(ctx) {
     q: h('input', { type: 'search', name: 'q', value: filters.q, 'data-test': 'filter-q', placeholder: t('orders.search_hint') }),
   };
   form.append(
+    field(t('orders.attention'), controls.held),
     field(t('orders.origin'), controls.origin),
     field(t('orders.status'), controls.status_id),
     field(t('orders.paid'), controls.paid),
@@ -66,7 +73,7 @@ export async function renderOrders(ctx) {
     navigate('/orders', next);
   });
   // Selects apply at once.
-  for (const key of ['origin', 'status_id', 'paid']) {
+  for (const key of ['held', 'origin', 'status_id', 'paid']) {
     controls[key].addEventListener('change', () => form.requestSubmit());
   }
 
@@ -76,7 +83,7 @@ export async function renderOrders(ctx) {
     { key: 'date', label: t('orders.date'), cell: (o) => fmtTime(o.date_add) },
     { key: 'origin', label: t('orders.origin'), cell: (o) => h('span', { class: 'stack' }, originBadge(o), o.baselinker_id ? h('small', { class: 'muted', text: `BL ${o.baselinker_id}` }) : null) },
     { key: 'buyer', label: t('orders.buyer'), cell: (o) => orDash(o.buyer) },
-    { key: 'status', label: t('orders.status'), cell: (o) => h('span', { 'data-test': 'order-status', text: o.status ? o.status.name : '—' }) },
+    { key: 'status', label: t('orders.status'), cell: (o) => h('span', { class: 'stack' }, h('span', { 'data-test': 'order-status', text: o.status ? o.status.name : '—' }), heldBadge(o)) },
     { key: 'paid', label: t('orders.paid'), cell: (o) => paidBadge(o.paid) },
     { key: 'total', label: t('orders.total'), class: 'num', cell: (o) => fmtMoney(o.total, o.currency) },
     { key: 'tracking', label: t('orders.tracking'), cell: (o) => orDash(o.tracking) },
@@ -85,7 +92,7 @@ export async function renderOrders(ctx) {
     test: 'orders-table',
     rowTest: (o) => `order-row-${o.id}`,
     onRow: (o) => navigate(`/orders/${o.id}`),
-    rowClass: (o) => (o.oversold > 0 ? 'row-bad' : ''),
+    rowClass: (o) => (o.held ? 'row-warn' : (o.oversold > 0 ? 'row-bad' : '')),
     empty: t('orders.none'),
   });
 
@@ -126,8 +133,11 @@ export async function renderOrder(ctx, id) {
   };
 
   // --- actions ---
+  // A held order moves on by release; of the statuses, only a cancelled one applies to it.
+  const offered = order.held
+    ? statuses.filter((s) => s.cancelled || (order.status && s.id === order.status.id)) : statuses;
   const statusSelect = select({ 'data-test': 'status-select', 'aria-label': t('order.new_status') },
-    statuses.map((s) => [s.id, s.name + (s.cancelled ? ` (${t('settings.cancelled')})` : '')]),
+    offered.map((s) => [s.id, s.name + (s.cancelled ? ` (${t('settings.cancelled')})` : '')]),
     order.status ? order.status.id : '');
   const statusBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-test': 'status-apply', text: t('order.change_status') });
   // A status flagged cancelled gives back what the order holds: the first click says how much,
@@ -260,7 +270,7 @@ export async function renderOrder(ctx, id) {
   h('p', { class: 'totals' },
     t('order.delivery_price') + ': ', h('span', { text: fmtMoney(dm.price, cur) }), ' · ',
     t('orders.total') + ': ', h('strong', { 'data-test': 'order-total', text: fmtMoney(order.total, cur) })),
-  order.stock_returned ? h('p', { class: 'muted', text: t('order.stock_returned') }) : null);
+  order.stock_returned && !order.held ? h('p', { class: 'muted', text: t('order.stock_returned') }) : null);
 
   const shipments = section(t('order.shipments'), table([
     { key: 'number', label: t('order.tracking_number'), cell: (s) => h('span', { 'data-test': 'shipment-row-number', text: s.number }) },
@@ -298,10 +308,10 @@ export async function renderOrder(ctx, id) {
   const title = h('span', null, t('order.title', order.id));
   return h('div', { 'data-order-id': String(order.id) },
     pageHeader(title.textContent,
-      h('div', { class: 'head-badges' }, originBadge(order), paidBadge(order.paid), oversoldBadge(order.oversold)),
+      h('div', { class: 'head-badges' }, originBadge(order), heldBadge(order), paidBadge(order.paid), oversoldBadge(order.oversold)),
       h('a', { class: 'btn btn-ghost back', href: '#/orders', text: t('back_to_list') })),
     h('div', { class: 'detail-grid' },
       h('div', { class: 'detail-summary' }, summary),
       h('div', { class: 'detail-side' }, actions),
-      h('div', { class: 'detail-main' }, buyer, addresses, methods, lines, shipments, history, stockMoves, comments)));
+      h('div', { class: 'detail-main' }, holdSection(order, reload), buyer, addresses, methods, lines, shipments, history, stockMoves, comments)));
 }

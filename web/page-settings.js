@@ -11,7 +11,7 @@ function policySection(settings, statuses, rerender) {
   const o = settings.orders;
   const statusOptions = statuses.map((s) => [s.id, `${s.name} (#${s.id})`]);
   const unknown = select({ 'data-test': 'policy-unknown-products' },
-    [['keep', t('settings.unknown_keep')], ['reject', t('settings.unknown_reject')]], o.unknown_products);
+    [['hold', t('settings.unknown_hold')], ['keep', t('settings.unknown_keep')], ['reject', t('settings.unknown_reject')]], o.unknown_products);
   const match = h('input', { type: 'checkbox', checked: !!o.match_by_codes, 'data-test': 'policy-match-by-codes' });
   const defStatus = select({ 'data-test': 'policy-default-status' }, statusOptions, o.default_status);
   const accept = {};

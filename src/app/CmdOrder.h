@@ -23,6 +23,19 @@ struct Session {
 // The config (file + environment) with --db on top, and the opened store.
 Session open_session(const OrderStoreOptions& options);
 
+// The order policy in force: what staff saved in the database over [orders] of the config, as
+// the connector reads it (its default_status is the status a released held order gets).
+store::OrderPolicy order_policy_in_force(Session& session);
+
+// "line 2 quantity: \"1.5\" is not a whole number": the message, prefixed with its place and
+// field unless it names its place already (lines counted from 1; "order ..." for the whole order).
+std::string problem_text(const store::HoldProblem& problem);
+// The open problems of a held order, one line each: problem_text + " (must be resolved)" or
+// " (accepted by releasing)".
+std::vector<std::string> open_problems(const store::OrderHold& hold);
+// Whether a blocking problem is still open (release is refused until none is).
+bool blocks_release(const store::OrderHold& hold);
+
 std::int64_t now_utc();
 // "2026-11-29 10:15:00 UTC"; "-" for 0 (never happened).
 std::string utc_time(std::int64_t seconds);

@@ -19,6 +19,35 @@ Session open_session(const OrderStoreOptions& options) {
     return session;
 }
 
+store::OrderPolicy order_policy_in_force(Session& session) {
+    return session.store->settings().load().orders.value_or(
+        session.config.endpoint.connector.orders);
+}
+
+std::string problem_text(const store::HoldProblem& p) {
+    // The store's messages mostly name their place already ("line 2 quantity: ...").
+    const std::string where = p.line ? "line " + std::to_string(*p.line + 1) : "order";
+    if (p.message.rfind(where, 0) == 0) return p.message;
+    return where + " " + p.field + ": " + p.message;
+}
+
+std::vector<std::string> open_problems(const store::OrderHold& hold) {
+    std::vector<std::string> out;
+    for (const auto& p : hold.problems) {
+        if (p.resolved_at != 0) continue;
+        out.push_back(problem_text(p) +
+                      (p.blocking ? " (must be resolved)" : " (accepted by releasing)"));
+    }
+    return out;
+}
+
+bool blocks_release(const store::OrderHold& hold) {
+    for (const auto& p : hold.problems) {
+        if (p.blocking && p.resolved_at == 0) return true;
+    }
+    return false;
+}
+
 std::int64_t now_utc() {
     return static_cast<std::int64_t>(std::time(nullptr));
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include "app/CmdOrder.h"
 #include "core/Decimal.h"
@@ -43,8 +44,11 @@ void print_header(const store::Order& o, const std::vector<store::NamedId>& stat
         if (!value.empty()) std::cout << fmt::format("  {:<16}{}\n", name, value);
     };
     field("placed:", utc_time(o.date_add));
-    field("status:", status_name(statuses, o.status_id) +
-                         (o.stock_returned ? " (stock returned to the shop)" : ""));
+    // A held order keeps its stock "returned" until release takes it: nothing came back.
+    const char* stock_note = o.held             ? " (on hold: no stock taken)"
+                             : o.stock_returned ? " (stock returned to the shop)"
+                                                : "";
+    field("status:", status_name(statuses, o.status_id) + stock_note);
     field("payment:", with_id(o.payment_method, o.payment_method_id) + (o.cod ? ", COD" : ""));
     field("paid:", o.paid ? "yes, " + utc_time(o.paid_time) : "no");
     field("delivery:", with_id(o.delivery_method, o.delivery_method_id) + ", " +
@@ -126,6 +130,67 @@ void print_stock_moves(const store::Order& o) {
     }
 }
 
+constexpr std::size_t kSentLineChars = 160;
+
+std::string shortened(std::string text, std::size_t chars) {
+    if (text.size() <= chars) return text;
+    std::size_t cut = chars;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    return text.substr(0, cut) + "…";
+}
+
+// What BaseLinker sent: the number of fields, and each entry of `products` as sent (the lines
+// staff bind), shortened to one screen line.
+void print_request(const std::string& request) {
+    boost::system::error_code error;
+    const auto parsed = boost::json::parse(request, error);
+    if (error || !parsed.is_object()) return;
+    const auto& fields = parsed.get_object();
+    std::cout << "  request as received: " << fields.size() << " fields\n";
+    const auto* products = fields.if_contains("products");
+    if (!products || !products->is_string()) return;
+    const auto list = boost::json::parse(products->get_string(), error);
+    if (error) {
+        std::cout << "    products (not JSON): "
+                  << shortened(std::string(products->get_string()), kSentLineChars) << "\n";
+        return;
+    }
+    std::size_t n = 0;
+    auto print_entry = [&n](const boost::json::value& entry) {
+        std::cout << "    line " << ++n
+                  << " as sent: " << shortened(boost::json::serialize(entry), kSentLineChars)
+                  << "\n";
+    };
+    if (list.is_array()) {
+        for (const auto& entry : list.get_array()) print_entry(entry);
+    } else if (list.is_object()) {
+        for (const auto& member : list.get_object()) print_entry(member.value());
+    }
+}
+
+// The order inbox: why the order was held, what is still open, and what was sent.
+void print_hold(const store::Order& o) {
+    if (!o.hold) return;
+    const auto& hold = *o.hold;
+    std::cout << "\n";
+    if (hold.released_at == 0) {
+        std::cout << "ON HOLD since " << utc_time(hold.held_at)
+                  << ": correct the lines (order bind) and release it (order release " << o.id
+                  << ")\n";
+    } else {
+        std::cout << "was on hold from " << utc_time(hold.held_at) << "; released "
+                  << utc_time(hold.released_at) << " by " << hold.released_by << "\n";
+    }
+    for (const auto& p : hold.problems) {
+        const std::string state =
+            p.resolved_at != 0
+                ? "resolved by " + p.resolved_by + " " + utc_time(p.resolved_at)
+                : (p.blocking ? "OPEN, must be resolved" : "open, accepted by release");
+        std::cout << "  " << problem_text(p) << " (" << state << ")\n";
+    }
+    print_request(hold.request);
+}
+
 void print_total(const store::Order& o) {
     core::Money lines;
     for (const auto& l : o.lines) lines = lines + l.unit_price * l.quantity;
@@ -142,6 +207,7 @@ int cmd_order_show(const OrderIdOptions& options) {
     if (!order) return unknown_order(options.order_id);
     auto statuses = session.store->lookups().order_statuses();
     print_header(*order, statuses);
+    print_hold(*order);
     print_addresses(*order);
     print_lines(*order);
     print_shipments(*order);

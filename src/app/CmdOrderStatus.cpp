@@ -1,8 +1,10 @@
 // `blconnect order status ID STATUS`: staff move an order to another status (by id or name).
-// Entering a status flagged cancelled gives the order's stock back; leaving it takes it again.
+// Entering a status flagged cancelled gives the order's stock back; leaving it takes it again. An
+// order on hold moves on only by `order release` (or a cancelled status).
 #include <iostream>
 
 #include "app/CmdOrder.h"
+#include "app/ExitCode.h"
 
 namespace app {
 
@@ -20,6 +22,15 @@ int cmd_order_status(const OrderStatusOptions& options) {
     if (update.result == store::UpdateResult::UnknownOrder) return unknown_order(options.order_id);
     if (update.result == store::UpdateResult::UnknownStatus) {
         return unknown_status(statuses, options.status);
+    }
+    if (update.result == store::UpdateResult::OnHold) {
+        const std::string id = std::to_string(options.order_id);
+        return report(core::Status::conflict(
+            "status", before->held ? "order " + id +
+                                         " is on hold: correct its lines (order bind) and "
+                                         "release it first (order release " +
+                                         id + "), or cancel it"
+                                   : "the hold status is set by the order inbox only"));
     }
     std::cout << "order " << options.order_id << ": status ";
     if (update.result == store::UpdateResult::Unchanged) {

@@ -79,6 +79,19 @@ struct OrderCommentOptions : OrderIdOptions {
     std::string text;
 };
 
+// `blconnect order held`: the order inbox (orders on hold), newest first.
+struct OrderHeldOptions : OrderStoreOptions {
+    std::int64_t last = 50;
+};
+
+// `blconnect order bind ID LINE (--product P [--variant V] | --free) [--quantity N] [--price X]`.
+struct OrderBindOptions : OrderIdOptions {
+    std::int64_t line = 0;  // from 1, as `order show` numbers the lines
+    std::optional<std::int64_t> product, variant, quantity;
+    bool free = false;
+    std::string price;  // "" = unchanged; else "12.34"
+};
+
 // `blconnect admin ...` (docs/admin.md). The password is read from stdin, never taken from argv.
 struct AdminStoreOptions {
     std::string db, config;
@@ -103,6 +116,9 @@ int cmd_order_status(const OrderStatusOptions& options);
 int cmd_order_ship(const OrderShipOptions& options);
 int cmd_order_paid(const OrderPaidOptions& options);
 int cmd_order_comment(const OrderCommentOptions& options);
+int cmd_order_held(const OrderHeldOptions& options);
+int cmd_order_bind(const OrderBindOptions& options);
+int cmd_order_release(const OrderIdOptions& options);
 int cmd_stock_audit(const OrderStoreOptions& options);
 int cmd_held_list(const HeldOptions& options);
 int cmd_held_apply(const HeldOptions& options);

@@ -145,10 +145,47 @@ void add_order_comment(CLI::App& order) {
     cmd->callback([] { exit_code = app::cmd_order_comment(o); });
 }
 
+void add_order_held(CLI::App& order) {
+    static app::OrderHeldOptions o;
+    auto* cmd = order.add_subcommand("held",
+                                     "Orders on hold (the order inbox) with their open "
+                                     "problems, newest first");
+    cmd->add_option("--last", o.last, "Number of orders")->check(CLI::Range(1, 1000000));
+    add_store_options(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_order_held(o); });
+}
+
+void add_order_bind(CLI::App& order) {
+    static app::OrderBindOptions o;
+    auto* cmd = order.add_subcommand("bind",
+                                     "Correct one line of an order on hold: bind it to a "
+                                     "product (or --free), fix its quantity or price");
+    add_order_id(cmd, o);
+    cmd->add_option("line", o.line, "Line number, from 1 as `order show` counts")
+        ->required()
+        ->check(CLI::PositiveNumber);
+    auto* product = cmd->add_option("--product", o.product, "Catalogue product id");
+    cmd->add_option("--variant", o.variant, "Variant id of that product")->needs(product);
+    cmd->add_flag("--free", o.free, "Keep it as a free line (no product, no stock)")
+        ->excludes(product);
+    cmd->add_option("--quantity", o.quantity, "Units ordered (a whole number, at least 1)");
+    cmd->add_option("--price", o.price, "Unit price, gross, e.g. 12.34");
+    cmd->callback([] { exit_code = app::cmd_order_bind(o); });
+}
+
+void add_order_release(CLI::App& order) {
+    static app::OrderIdOptions o;
+    auto* cmd = order.add_subcommand("release",
+                                     "Release an order on hold: it gets the default status "
+                                     "and takes its stock");
+    add_order_id(cmd, o);
+    cmd->callback([] { exit_code = app::cmd_order_release(o); });
+}
+
 void add_order(CLI::App& app) {
     auto* order = app.add_subcommand("order",
                                      "Shop orders: create, list, show, status, ship, "
-                                     "paid, comment (docs/orders.md)");
+                                     "paid, comment, held, bind, release (docs/orders.md)");
     order->require_subcommand(1);
     add_order_create(*order);
     add_order_list(*order);
@@ -157,6 +194,9 @@ void add_order(CLI::App& app) {
     add_order_ship(*order);
     add_order_paid(*order);
     add_order_comment(*order);
+    add_order_held(*order);
+    add_order_bind(*order);
+    add_order_release(*order);
 }
 
 void add_stock(CLI::App& app) {

@@ -43,7 +43,7 @@ TEST_F(Health, AFreshShopWasNeverPolled) {
     EXPECT_NEAR(static_cast<double>(h.at("now").as_int64()), static_cast<double>(unix_now()), 5);
     EXPECT_TRUE(h.at("connector").at("last_orders_get_at_ms").is_null());
     EXPECT_EQ(h.at("orders"), json::parse(R"({"total":0,"from_baselinker":0,"from_shop":0,
-        "unpaid":0,"with_oversells":0,"last_24h":0})"));
+        "unpaid":0,"with_oversells":0,"last_24h":0,"on_hold":0})"));
     EXPECT_EQ(warning_codes(h), (Codes{"never_polled"}));
 }
 

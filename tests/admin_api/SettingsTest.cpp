@@ -37,10 +37,23 @@ bool connector_accepts(test::TestServer& server, const std::string& password) {
 TEST_F(Settings, ShowsTheConfigFilesPolicyAtFirst) {
     auto reply = with_token().get("/settings");
     ASSERT_EQ(reply.status, 200) << reply.body;
-    EXPECT_EQ(reply.json(), json::parse(R"({"orders":{"unknown_products":"keep",
+    EXPECT_EQ(reply.json(), json::parse(R"({"orders":{"unknown_products":"hold",
         "match_by_codes":true,"default_status":1,
         "accept_updates":{"status":true,"delivery_number":true,"paid":true},"status_map":{}},
         "source":"config","connector":{"path":"/baselinker","password_source":"config"}})"));
+}
+
+// The order inbox's policy: an unknown product holds the order for staff (the default).
+TEST_F(Settings, HoldIsAnUnknownProductsPolicyStaffCanChoose) {
+    AdminClient c = signed_in();
+    auto reply = c.put("/settings/orders", with(valid_policy(), "unknown_products", "hold"));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.json().at("orders").at("unknown_products"), "hold");
+    EXPECT_EQ(c.get("/settings").json().at("orders").at("unknown_products"), "hold");
+    EXPECT_EQ(db()->settings().load().orders->unknown_products, store::UnknownProducts::Hold);
+    reply = c.put("/settings/orders", with(valid_policy(), "unknown_products", "park"));
+    EXPECT_EQ(reply.status, 422) << reply.body;
+    EXPECT_EQ(reply.error_field(), "unknown_products");
 }
 
 TEST_F(Settings, PutSavesTheWholePolicyAndTheDatabaseWins) {
@@ -116,7 +129,7 @@ TEST_F(Settings, DeleteGoesBackToTheConfigFile) {
     auto reply = c.del("/settings/orders");
     ASSERT_EQ(reply.status, 200) << reply.body;
     EXPECT_EQ(reply.json().at("source"), "config");
-    EXPECT_EQ(reply.json().at("orders").at("unknown_products"), "keep");
+    EXPECT_EQ(reply.json().at("orders").at("unknown_products"), "hold");
     EXPECT_FALSE(db()->settings().load().orders.has_value());
 }
 

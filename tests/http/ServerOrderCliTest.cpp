@@ -301,3 +301,92 @@ TEST_F(HeldCli, DiscardLeavesTheStockAlone) {
 }
 
 }  // namespace
+
+namespace {
+
+// The order inbox from the command line: `order held`, `order bind`, `order release`, and what
+// `order show` and `order status` say of a held order.
+class InboxCli : public OrderCli {
+  protected:
+    // BaseLinker order 4711: line 1 names nothing in the catalogue (held), line 2 is KUB-1.
+    std::string add_held_order() {
+        store::OrderInput input;
+        input.origin = store::OrderOrigin::BaseLinker;
+        input.baselinker_id = 4711;
+        input.delivery.fullname = "Jan Nowak";
+        input.request = R"({"baselinker_id":"4711",)"
+                        R"("products":"[{\"name\":\"Nieznany kubek\"},{\"id\":\"1\"}]"})";
+        store::OrderLineInput unknown, mug;
+        unknown.sku = "NIE-MA";
+        unknown.name = "Nieznany kubek";
+        unknown.unit_price = *core::Money::parse("10.00");
+        unknown.quantity = 2;
+        mug.product_id = 1;
+        mug.name = "Kubek";
+        mug.unit_price = *core::Money::parse("12.50");
+        input.lines = {unknown, mug};
+        store::AddOrderOptions options;
+        options.unknown_products = store::UnknownProducts::Hold;
+        const auto added =
+            open()->orders().add_baselinker_order(input, std::nullopt, options, 1'800'000'000);
+        EXPECT_EQ(added.kind, store::AddOrderResult::Kind::Held);
+        return std::to_string(added.order_id);
+    }
+};
+
+TEST_F(InboxCli, AHeldOrderIsListedBoundAndReleasedTakingItsStockThen) {
+    const auto id = add_held_order();
+    auto held = order("held");
+    EXPECT_EQ(held.code, 0) << held.output;
+    for (const std::string& part :
+         {"order " + id + "  BaseLinker 4711", std::string("Jan Nowak"),
+          std::string("line 1: no catalogue product"), std::string("(must be resolved)")}) {
+        EXPECT_TRUE(contains(held.output, part)) << part << "\n" << held.output;
+    }
+    auto show = order("show " + id);
+    EXPECT_EQ(show.code, 0) << show.output;
+    for (const char* part :
+         {"ON HOLD since", "line 1: no catalogue product", "OPEN, must be resolved",
+          "request as received: 2 fields", "line 1 as sent: {\"name\":\"Nieznany kubek\"}"}) {
+        EXPECT_TRUE(contains(show.output, part)) << part << "\n" << show.output;
+    }
+    EXPECT_EQ(stock_of_product(1), 25) << "a held order takes no stock";
+
+    auto moved = order("status " + id + " Wysłane");
+    EXPECT_EQ(moved.code, 1) << moved.output;
+    EXPECT_TRUE(contains(moved.output, "is on hold")) << moved.output;
+    EXPECT_TRUE(contains(moved.output, "order release " + id)) << moved.output;
+    auto early = order("release " + id);
+    EXPECT_EQ(early.code, 1) << early.output;
+
+    auto bound = order("bind " + id + " 1 --product 1 --quantity 3");
+    EXPECT_EQ(bound.code, 0) << bound.output;
+    EXPECT_TRUE(contains(bound.output, "order " + id + " line 1 corrected")) << bound.output;
+    EXPECT_TRUE(contains(bound.output, "nothing blocks the release now")) << bound.output;
+
+    auto released = order("release " + id);
+    EXPECT_EQ(released.code, 0) << released.output;
+    EXPECT_TRUE(
+        contains(released.output, "order " + id + " released: status Nowe; stock taken: 4 unit(s)"))
+        << released.output;
+    EXPECT_EQ(stock_of_product(1), 21);
+    EXPECT_EQ(as_polled(std::stoll(id)).status_id, 1);
+    EXPECT_TRUE(contains(order("held").output, "no orders on hold"));
+    EXPECT_TRUE(contains(order("show " + id).output, "released")) << "the hold stays on record";
+}
+
+TEST_F(InboxCli, BindRefusesWhatCannotBeAppliedAndChangesNothing) {
+    const auto id = add_held_order();
+    const auto before = order("show " + id).output;
+    for (const char* args :
+         {" 1", " 1 --price 1.234", " 1 --quantity 0", " 9 --quantity 2", " 1 --product 999999"}) {
+        auto refused = order("bind " + id + args);
+        EXPECT_EQ(refused.code, 1) << args << "\n" << refused.output;
+        EXPECT_TRUE(contains(refused.output, "blconnect: ")) << args << "\n" << refused.output;
+    }
+    EXPECT_NE(order("bind " + id + " 1 --product 1 --free").code, 0) << "one or the other";
+    EXPECT_EQ(order("show " + id).output, before);
+    EXPECT_TRUE(contains(order("bind " + id + " 1").output, "nothing to correct"));
+}
+
+}  // namespace

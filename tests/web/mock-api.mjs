@@ -17,8 +17,9 @@ const now = () => Math.floor(Date.now() / 1000);
 const statuses = [
   { id: 1, name: 'Nowe', cancelled: false }, { id: 2, name: 'W realizacji', cancelled: false },
   { id: 3, name: 'Gotowe do wysyłki', cancelled: false }, { id: 4, name: 'Wysłane', cancelled: false },
-  { id: 5, name: 'Anulowane', cancelled: true },
+  { id: 5, name: 'Anulowane', cancelled: true }, { id: 6, name: 'Wymaga uwagi', cancelled: false },
 ];
+const HOLD_STATUS = statuses[5];
 const delivery = [{ id: 1, name: 'Kurier DPD' }, { id: 2, name: 'Paczkomat InPost' }, { id: 3, name: 'Odbiór osobisty' }];
 const payment = [{ id: 1, name: 'Przelew', cod: false }, { id: 2, name: 'Za pobraniem', cod: true }, { id: 3, name: 'BLIK', cod: false }];
 const categories = [{ id: 1, parent_id: null, name: 'Dom', path: 'Dom', active: true, products: 30 },
@@ -58,6 +59,19 @@ for (let i = 1; i <= 60; i++) {
     shipments: [], history: [{ at: now() - 4000, from: null, to: statuses[1], actor: bl ? 'baselinker' : 'shop', note: '' }],
   });
 }
+// The order inbox: order 57 came from BaseLinker with a line that binds to no product.
+{
+  const o = orders[56];
+  Object.assign(o, { origin: 'baselinker', baselinker_id: 7000057, status: HOLD_STATUS, held: true, takes_stock: true });
+  o.lines[0] = { ...o.lines[0], product_id: null, sku: 'NIE-MA', stock_taken: 0, oversold: 0 };
+  o.hold = { held_at: o.date_add, released_at: null, released_by: null,
+    request: { baselinker_id: '7000057', products: '[{"name":"Kubek spoza katalogu","quantity":"2"}]' },
+    problems: [
+      { line: 1, field: 'product', message: "no catalogue product (sku 'NIE-MA')", blocking: true, resolved: false, resolved_at: null, resolved_by: null },
+      { line: 2, field: 'price', message: 'price "-0.01" is negative', blocking: false, resolved: false, resolved_at: null, resolved_by: null },
+    ] };
+}
+for (const o of orders) { o.held = !!o.held; o.hold = o.hold || null; o.takes_stock = o.takes_stock ?? true; }
 const journal = [];
 const actions = ['OrdersGet', 'ProductsQuantity', 'ProductsPrices', 'OrderAdd', 'ProductsList', 'OrderUpdate'];
 for (let i = 1; i <= 130; i++) {
@@ -82,7 +96,7 @@ function page(items, q, key = 'id') {
   return { items: slice, next_cursor: start + limit < items.length ? String(start + limit) : null, key };
 }
 function summary(o) {
-  return { id: o.id, origin: o.origin, baselinker_id: o.baselinker_id, date_add: o.date_add, status: o.status, paid: o.paid, buyer: o.delivery.fullname, total: o.total, currency: o.currency, oversold: o.lines.reduce((a, l) => a + l.oversold, 0), tracking: o.shipments.length ? o.shipments[o.shipments.length - 1].number : '' };
+  return { id: o.id, origin: o.origin, baselinker_id: o.baselinker_id, date_add: o.date_add, status: o.status, held: o.held, paid: o.paid, buyer: o.delivery.fullname, total: o.total, currency: o.currency, oversold: o.lines.reduce((a, l) => a + l.oversold, 0), tracking: o.shipments.length ? o.shipments[o.shipments.length - 1].number : '' };
 }
 
 async function api(req, res, route, q) {
@@ -108,8 +122,9 @@ async function api(req, res, route, q) {
   let m;
   if (route === '/health') {
     return send(res, 200, { database: 'ok', now: now(), connector: { last_orders_get_at_ms: Date.now() - 7 * 60000, actions: [{ action: 'OrdersGet', last_ok_at_ms: Date.now() - 7 * 60000, calls_24h: 96 }, { action: 'ProductsQuantity', last_ok_at_ms: Date.now() - 3600000, calls_24h: 24 }] },
-      catalog: { products: products.length, categories: 2, manufacturers: 1 }, orders: { total: orders.length, from_baselinker: 20, from_shop: 40, unpaid: 30, with_oversells: 10, last_24h: 24 },
-      warnings: [{ code: 'oversold_orders', message: '10 orders have oversold lines' }] });
+      catalog: { products: products.length, categories: 2, manufacturers: 1 }, orders: { total: orders.length, from_baselinker: 20, from_shop: 40, unpaid: 30, with_oversells: 10, last_24h: 24, on_hold: orders.filter((o) => o.held).length },
+      warnings: [{ code: 'oversold_orders', message: '10 orders have oversold lines' },
+        ...(orders.some((o) => o.held) ? [{ code: 'orders_on_hold', message: `${orders.filter((o) => o.held).length} orders need attention` }] : [])] });
   }
   if (route === '/journal') {
     let items = [...journal].reverse();
@@ -127,17 +142,45 @@ async function api(req, res, route, q) {
     if (q.get('origin')) items = items.filter((o) => o.origin === q.get('origin'));
     if (q.get('status_id')) items = items.filter((o) => o.status.id === Number(q.get('status_id')));
     if (q.get('paid')) items = items.filter((o) => String(o.paid) === q.get('paid'));
+    if (q.get('held')) items = items.filter((o) => String(o.held) === q.get('held'));
     const p = page(items.map(summary), q);
     return send(res, 200, { items: p.items, next_cursor: p.next_cursor });
+  }
+  if ((m = /^\/orders\/(\d+)\/lines\/(\d+)$/.exec(route)) && req.method === 'POST') {
+    const o = orders.find((x) => x.id === Number(m[1]));
+    if (!o) return err(res, 404, 'not_found', 'no such order');
+    if (!o.held) return err(res, 409, 'conflict', 'the order is not on hold', 'order');
+    const line = o.lines[Number(m[2]) - 1];
+    if (!line) return err(res, 404, 'not_found', `no line ${m[2]}`);
+    const resolve = (field) => o.hold.problems.forEach((p) => {
+      if (p.line === Number(m[2]) && p.field === field) Object.assign(p, { resolved: true, resolved_at: now(), resolved_by: 'admin:' + sess.user });
+    });
+    if (json.product_id) { line.product_id = json.product_id; line.variant_id = json.variant_id || 0; resolve('product'); }
+    if (json.free) { line.product_id = null; resolve('product'); }
+    if (json.quantity) { line.quantity = json.quantity; resolve('quantity'); }
+    if (json.unit_price) { line.unit_price = json.unit_price; resolve('price'); }
+    return send(res, 200, { ...o, oversold: summary(o).oversold });
   }
   if ((m = /^\/orders\/(\d+)(?:\/(\w+))?$/.exec(route))) {
     const o = orders.find((x) => x.id === Number(m[1]));
     if (!o) return err(res, 404, 'not_found', 'no such order');
     const actor = 'admin:' + sess.user;
     if (!m[2] && req.method === 'GET') return send(res, 200, { ...o, oversold: summary(o).oversold });
+    if (m[2] === 'release' && req.method === 'POST') {
+      if (!o.held) return err(res, 409, 'conflict', 'the order is not on hold', 'order');
+      if (o.hold.problems.some((p) => p.blocking && !p.resolved)) return err(res, 409, 'conflict', 'a blocking problem is open', 'problems');
+      const to = statuses.find((s) => s.id === settings.orders.default_status) || statuses[0];
+      const units = o.lines.reduce((a, l) => a + (l.product_id ? l.quantity : 0), 0);
+      o.lines.forEach((l) => { if (l.product_id) l.stock_taken = l.quantity; });
+      o.history.push({ at: now(), from: o.status, to, actor, note: `released: ${units} units taken` });
+      Object.assign(o, { status: to, held: false });
+      Object.assign(o.hold, { released_at: now(), released_by: actor });
+      return send(res, 200, { status: to, units, oversold: 0, free_lines: o.lines.length - o.lines.filter((l) => l.product_id).length });
+    }
     if (m[2] === 'status' && req.method === 'PUT') {
       const to = statuses.find((s) => s.id === json.status_id);
       if (!to) return err(res, 422, 'invalid_field', 'unknown status', 'status_id');
+      if (o.held && !to.cancelled) return err(res, 409, 'conflict', `order ${o.id} is on hold: correct its lines and release it first, or cancel it`, 'status_id');
       if (to.id === o.status.id) return send(res, 200, { result: 'unchanged', stock_returned: false });
       o.history.push({ at: now(), from: o.status, to, actor, note: '' });
       o.status = to;

@@ -71,8 +71,11 @@ printf '%s\n' "$admin_password" | "$bin" admin add-user "$admin_user" --db "$db"
 #   admin panel on http://127.0.0.1:PORT/admin/
 : > "$work/serve.out"  # exists before the background job's redirection (read below at once)
 : > "$work/serve.log"
+# The launcher's order has a line outside the catalogue (an engraving) that staff keep: the
+# config says "keep". The order inbox step switches the policy to "hold" in the panel.
+printf '[orders]\nunknown_products = "keep"\n' > "$work/blconnect.toml"
 BLCONNECT_PASSWORD=$connector_password BLCONNECT_DATABASE=$db \
-    "$bin" serve --db "$db" --listen 127.0.0.1 --port 0 --admin-port 0 \
+    "$bin" serve --config "$work/blconnect.toml" --db "$db" --listen 127.0.0.1 --port 0 --admin-port 0 \
     > "$work/serve.out" 2> "$work/serve.log" &
 server_pid=$!
 

@@ -50,6 +50,10 @@ void check_json_body(std::string_view text) {
     }
 }
 
+store::OrderPolicy order_policy_in_force(const Call& call, const store::StoredSettings& stored) {
+    return stored.orders.value_or(call.connector.config_policy);
+}
+
 core::WebResponse json_reply_with(int status, const std::function<void(wire::JsonWriter&)>& write) {
     std::string body;
     wire::JsonWriter out(body);

@@ -33,6 +33,10 @@ std::optional<std::int64_t> query_cursor(const Call& call);
 // product record, the order file).
 void check_json_body(std::string_view text);
 
+// The order policy in force: what staff saved (`stored.orders`) over [orders] of the config file,
+// as the connector's LiveSettings reads it.
+store::OrderPolicy order_policy_in_force(const Call& call, const store::StoredSettings& stored);
+
 // A reply whose body is one JSON value written by `write`.
 core::WebResponse json_reply_with(int status, const std::function<void(wire::JsonWriter&)>& write);
 

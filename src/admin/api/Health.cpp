@@ -35,6 +35,11 @@ std::vector<Warning> warnings(const Call& call, std::int64_t last_poll_ms,
             {"mass_change_held", "A stock or price batch from BaseLinker is held for approval (" +
                                      std::to_string(held) + " waiting): apply or discard it"});
     }
+    if (orders.on_hold > 0) {
+        out.push_back({"orders_on_hold", std::to_string(orders.on_hold) +
+                                             " orders need attention: bind their lines and "
+                                             "release them (orders on hold)"});
+    }
     if (orders.with_oversells > 0) {
         out.push_back({"oversold_orders", std::to_string(orders.with_oversells) +
                                               " orders have lines sold beyond the stock"});
@@ -73,6 +78,7 @@ void write_orders(wire::JsonWriter& out, const store::OrderStats& s) {
     out.key("unpaid").integer(s.unpaid);
     out.key("with_oversells").integer(s.with_oversells);
     out.key("last_24h").integer(s.last_24h);
+    out.key("on_hold").integer(s.on_hold);
     out.end_object();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The handlers behind order_routes() (Orders.cpp lists the routes): reading (Orders.cpp), the
-// storefront order (OrdersCreate.cpp), and staff changes (OrdersWrite.cpp).
+// storefront order (OrdersCreate.cpp), staff changes (OrdersWrite.cpp), and the order inbox
+// (OrdersHeld.cpp).
 #include "admin/api/Call.h"
 
 namespace admin::api::orders {
@@ -12,5 +13,7 @@ core::WebResponse set_status(Call& call);    // PUT /orders/{id}/status
 core::WebResponse add_shipment(Call& call);  // POST /orders/{id}/shipments
 core::WebResponse set_paid(Call& call);      // PUT /orders/{id}/paid
 core::WebResponse add_comment(Call& call);   // POST /orders/{id}/comments
+core::WebResponse correct_line(Call& call);  // POST /orders/{id}/lines/{line}
+core::WebResponse release(Call& call);       // POST /orders/{id}/release
 
 }  // namespace admin::api::orders

@@ -1,5 +1,7 @@
 #include "admin/api/OrderJson.h"
 
+#include <boost/json.hpp>
+
 #include "admin/api/Json.h"
 #include "core/Decimal.h"
 
@@ -165,6 +167,76 @@ void write_stock_moves(wire::JsonWriter& out, const std::vector<store::StockMove
     out.key("stock_held").integer(held);
 }
 
+void optional_time(wire::JsonWriter& out, std::int64_t at) {
+    if (at == 0) {
+        out.null();
+    } else {
+        out.integer(at);
+    }
+}
+
+void optional_text(wire::JsonWriter& out, const std::string& text) {
+    if (text.empty()) {
+        out.null();
+    } else {
+        out.string(text);
+    }
+}
+
+// The OrderAdd fields as received: a JSON object in the store. Should a row ever hold something
+// else, staff still see it, as a string.
+void write_request(wire::JsonWriter& out, const std::string& request) {
+    if (request.empty()) {
+        out.null();
+        return;
+    }
+    boost::system::error_code error;
+    const auto parsed = boost::json::parse(request, error);
+    if (!error && parsed.is_object()) {
+        out.raw(request);
+    } else {
+        out.string(request);
+    }
+}
+
+// A problem's "line" counts from 1, as every place staff read line numbers (null: the order as a
+// whole).
+void write_problem(wire::JsonWriter& out, const store::HoldProblem& p) {
+    out.begin_object().key("line");
+    if (p.line) {
+        out.integer(*p.line + 1);
+    } else {
+        out.null();
+    }
+    out.key("field").string(p.field).key("message").string(p.message);
+    out.key("blocking").boolean(p.blocking).key("resolved").boolean(p.resolved_at != 0);
+    out.key("resolved_at");
+    optional_time(out, p.resolved_at);
+    out.key("resolved_by");
+    optional_text(out, p.resolved_by);
+    out.end_object();
+}
+
+// "hold": null for an order that was never held; else when it was held and released, the request
+// as received and the problems (open and resolved).
+void write_hold(wire::JsonWriter& out, const std::optional<store::OrderHold>& hold) {
+    out.key("hold");
+    if (!hold) {
+        out.null();
+        return;
+    }
+    out.begin_object().key("held_at").integer(hold->held_at);
+    out.key("released_at");
+    optional_time(out, hold->released_at);
+    out.key("released_by");
+    optional_text(out, hold->released_by);
+    out.key("request");
+    write_request(out, hold->request);
+    out.key("problems").begin_array();
+    for (const auto& p : hold->problems) write_problem(out, p);
+    out.end_array().end_object();
+}
+
 void write_head(wire::JsonWriter& out, const store::Order& o,
                 const std::vector<store::NamedId>& statuses) {
     out.key("id").integer(o.id);
@@ -174,6 +246,7 @@ void write_head(wire::JsonWriter& out, const store::Order& o,
     out.key("date_add").integer(o.date_add);
     out.key("status");
     write_status(out, o.status_id, status_name(statuses, o.status_id));
+    out.key("held").boolean(o.held);
     out.key("paid").boolean(o.paid);
     out.key("paid_time").integer(o.paid_time);
     out.key("currency").string(o.currency);
@@ -205,6 +278,7 @@ void write_order_summary(wire::JsonWriter& out, const store::OrderSummary& o) {
     out.key("date_add").integer(o.date_add);
     out.key("status");
     write_status(out, o.status_id, o.status_name);
+    out.key("held").boolean(o.held);
     out.key("paid").boolean(o.paid);
     out.key("buyer").string(o.buyer);
     out.key("total");
@@ -229,6 +303,7 @@ void write_order_detail(wire::JsonWriter& out, const store::Order& o,
     write_shipments(out, o.shipments);
     write_history(out, o.history, statuses);
     write_stock_moves(out, o.stock_moves);
+    write_hold(out, o.hold);
     out.end_object();
 }
 

@@ -36,6 +36,7 @@ store::OrderListQuery list_query(const Call& call, std::int64_t limit) {
     query.date_from = query_time(call, "date_from", false);
     query.date_to = query_time(call, "date_to", true);
     query.text = query_search(call);
+    query.held = query_boolean(call, "held");
     query.before_id = query_cursor(call);
     // One more than shown tells whether a next page exists without counting.
     query.limit = limit + 1;
@@ -86,6 +87,8 @@ std::vector<Route> order_routes() {
         {"POST", "/orders/{id}/shipments", add_shipment},
         {"PUT", "/orders/{id}/paid", set_paid},
         {"POST", "/orders/{id}/comments", add_comment},
+        {"POST", "/orders/{id}/lines/{id}", correct_line},
+        {"POST", "/orders/{id}/release", release},
     };
 }
 

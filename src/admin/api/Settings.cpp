@@ -29,10 +29,21 @@ std::mutex& save_mutex() {
     return mutex;
 }
 
+const char* unknown_products_text(store::UnknownProducts policy) {
+    switch (policy) {
+        case store::UnknownProducts::Keep:
+            return "keep";
+        case store::UnknownProducts::Hold:
+            return "hold";
+        case store::UnknownProducts::Reject:
+            return "reject";
+    }
+    return "hold";
+}
+
 void write_policy(wire::JsonWriter& out, const store::OrderPolicy& policy) {
     out.begin_object();
-    out.key("unknown_products")
-        .string(policy.unknown_products == store::UnknownProducts::Reject ? "reject" : "keep");
+    out.key("unknown_products").string(unknown_products_text(policy.unknown_products));
     out.key("match_by_codes").boolean(policy.match_by_codes);
     out.key("default_status").integer(policy.default_status);
     out.key("accept_updates").begin_object();
@@ -50,7 +61,7 @@ core::WebResponse settings_reply(const Call& call, const store::StoredSettings& 
     return json_reply_with(200, [&](wire::JsonWriter& out) {
         out.begin_object();
         out.key("orders");
-        write_policy(out, stored.orders.value_or(call.connector.config_policy));
+        write_policy(out, order_policy_in_force(call, stored));
         out.key("source").string(stored.orders ? "database" : "config");
         out.key("connector").begin_object();
         out.key("path").string(call.connector.connector_path);
@@ -125,8 +136,9 @@ void read_status_map(const Body& body, const std::set<store::Id>& statuses,
 store::UnknownProducts read_unknown_products(const Body& body) {
     std::string value = body.string("unknown_products");
     if (value == "keep") return store::UnknownProducts::Keep;
+    if (value == "hold") return store::UnknownProducts::Hold;
     if (value == "reject") return store::UnknownProducts::Reject;
-    throw invalid_field("unknown_products", "expected \"keep\" or \"reject\"");
+    throw invalid_field("unknown_products", "expected \"hold\", \"keep\" or \"reject\"");
 }
 
 store::OrderPolicy read_policy(Call& call) {
