@@ -1,9 +1,16 @@
 // Held changes: the stock and price batches from BaseLinker that the mass-change guard held
 // (docs/guard.md). Staff see the figures and the entries, then apply or discard each batch.
 import { h, table, dl, badge, fmtTimeMs, fmtNumber } from './dom.js';
-import { t } from './i18n.js';
+import { t, tOr } from './i18n.js';
 import { get, post } from './api.js';
 import { pageHeader, section, flash, busy, confirmButton, navigate } from './ui.js';
+
+// The effect in the user's language, from the batch's numbers (the stored summary is English,
+// written by the server for logs and the CLI).
+function heldEffect(b) {
+  return tOr(`held.effect.${b.rule}`, b.summary)
+    .replace('{0}', fmtNumber(b.tripped)).replace('{1}', fmtNumber(b.out_of));
+}
 
 const STATES = ['held', 'applied', 'discarded', 'all'];
 const time = (seconds) => (seconds ? fmtTimeMs(seconds * 1000) : '—');
@@ -22,7 +29,7 @@ export async function renderHeldList(ctx) {
     table([
       { key: 'id', label: '#', class: 'num', cell: (b) => b.id },
       { key: 'kind', label: t('held.kind'), cell: (b) => t(`held.kind.${b.kind}`) },
-      { key: 'summary', label: t('held.summary'), cell: (b) => b.summary },
+      { key: 'summary', label: t('held.summary'), cell: (b) => heldEffect(b) },
       { key: 'at', label: t('held.created_at'), cell: (b) => time(b.created_at) },
       { key: 'resends', label: t('held.resends'), class: 'num', cell: (b) => fmtNumber(b.resends) },
       { key: 'state', label: t('held.state'), cell: (b) => stateBadge(b.state) },
@@ -64,7 +71,7 @@ export async function renderHeld(ctx, id) {
   return h('div', null,
     pageHeader(`${t('held.one')} #${b.id}`, stateBadge(b.state)),
     section(null,
-      h('p', { class: 'held-summary', 'data-test': 'held-summary', text: b.summary }),
+      h('p', { class: 'held-summary', 'data-test': 'held-summary', text: heldEffect(b), title: b.summary }),
       dl([
         ['kind', t('held.kind'), t(`held.kind.${b.kind}`)],
         ['rule', t('held.rule'), t(`held.rule.${b.rule}`)],
