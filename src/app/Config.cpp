@@ -164,6 +164,10 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { c.server.handler_timeout = as_ms(n); }},
         {"server", "max_connections",
          [](Config& c, auto& n) { c.server.max_connections = int(as_int(n, 1, 1000000)); }},
+        {"server", "max_connections_per_address",
+         [](Config& c, auto& n) {
+             c.server.max_connections_per_address = int(as_int(n, 0, 1000000));
+         }},
         {"server", "io_threads",
          [](Config& c, auto& n) { c.server.io_threads = int(as_int(n, 1, 256)); }},
         {"server", "worker_threads",

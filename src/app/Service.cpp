@@ -2,12 +2,14 @@
 // small router in front of the endpoint (/healthz, 404s) and the transport's refusal bodies.
 #include "app/Service.h"
 
+#include <chrono>
 #include <set>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
 
 #include "admin/Panel.h"
+#include "app/HealthProbe.h"
 #include "admin/api/Api.h"
 #include "journal/Writer.h"
 #include "protocol/Endpoint.h"
@@ -32,16 +34,6 @@ core::WebResponse simple_error(int status, std::string_view text) {
     wire::append_json_string(body, text);
     body += '}';
     return json_response(status, std::move(body));
-}
-
-core::WebResponse health(store::Store& store) {
-    try {
-        store.schema_version();
-        return json_response(200, R"({"status":"ok","database":"ok"})");
-    } catch (const std::exception& e) {
-        spdlog::error("health check: database unavailable: {}", e.what());
-        return json_response(503, R"({"status":"error","database":"down"})");
-    }
 }
 
 // The connector speaks the protocol's envelope even when the transport refuses, because
@@ -108,6 +100,7 @@ struct Service::Impl {
     // Declaration order is construction order; destruction runs backwards, server first.
     Config config;
     std::unique_ptr<store::Store> store;
+    std::unique_ptr<HealthProbe> health;
     std::unique_ptr<journal::Writer> writer;
     std::unique_ptr<protocol::Endpoint> endpoint;
     std::unique_ptr<admin::api::Api> api;
@@ -118,7 +111,7 @@ struct Service::Impl {
         // Every method reaches the endpoint: anything but POST is answered with the protocol's
         // no_password envelope (docs/protocol.md §1.3), not with an HTTP-level error.
         if (request.path == config.connector_path) return endpoint->handle(request);
-        if (request.path == "/healthz" && request.method == "GET") return health(*store);
+        if (request.path == "/healthz" && request.method == "GET") return healthz();
         if (api && admin_server == nullptr) return route_admin(request);
         return simple_error(404, "not found");
     }
@@ -126,8 +119,14 @@ struct Service::Impl {
     core::WebResponse route_admin(const core::WebRequest& request) {
         if (request.path.starts_with("/admin/api/")) return api->handle(request);
         if (admin::is_panel_path(request.path)) return admin::serve_panel(request);
-        if (request.path == "/healthz" && request.method == "GET") return health(*store);
+        if (request.path == "/healthz" && request.method == "GET") return healthz();
         return simple_error(404, "not found");
+    }
+
+    core::WebResponse healthz() {
+        return health->response(std::chrono::duration_cast<std::chrono::seconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count());
     }
 
     core::WebResponse refuse(int status, const std::string& reason, const std::string& path) {
@@ -147,6 +146,9 @@ Service::Service(Config config) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::move(config);
     auto& c = impl_->config;
     impl_->store = store::open_store(c.database, c.store);
+    const bool postgres = c.database.starts_with("postgres://") ||
+                          c.database.starts_with("postgresql://");
+    impl_->health = std::make_unique<HealthProbe>(*impl_->store, postgres ? "" : c.database);
     impl_->writer =
         std::make_unique<journal::Writer>(impl_->store->journal(), c.journal_retention_days);
     impl_->endpoint =

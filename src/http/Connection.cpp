@@ -66,12 +66,13 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
     template <class... StreamArgs>
-    Session(std::shared_ptr<Shared> shared, bool over_capacity, StreamArgs&&... args)
+    Session(std::shared_ptr<Shared> shared, const char* refusal, StreamArgs&&... args)
         : shared_(std::move(shared)),
           stream_(std::forward<StreamArgs>(args)...),
           strand_(stream_.get_executor()),
           handler_timer_(strand_),
-          over_capacity_(over_capacity) {
+          over_capacity_(refusal != nullptr),
+          refusal_(refusal ? refusal : "") {
         if (over_capacity_) ++shared_->refusing;
         beast::error_code ec;
         auto peer = lowest().socket().remote_endpoint(ec);
@@ -84,7 +85,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     }
 
     void start() {
-        if (!over_capacity_) key_ = shared_->add(this->weak_from_this());
+        if (!over_capacity_) key_ = shared_->add(this->weak_from_this(), client_ip_);
         net::dispatch(strand_, [self = this->shared_from_this()] { self->begin(); });
     }
 
@@ -218,7 +219,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
     void on_request() {
         note_request_line();
-        if (over_capacity_) return refuse(503, "too many connections", path_);
+        if (over_capacity_) return refuse(503, refusal_, path_);
         core::WebRequest request = to_web_request(parser_->release());
         request.client_ip = client_ip_;
         request.request_id = request_id_;
@@ -376,6 +377,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     net::any_io_executor strand_;  // the connection's strand: every member runs on it
     net::steady_timer handler_timer_;
     const bool over_capacity_;
+    const std::string refusal_;  // why an over-capacity connection is refused
     std::uint64_t key_ = 0;
     std::string client_ip_;
     beast::flat_buffer buffer_;
@@ -393,20 +395,20 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
 }  // namespace
 
-void start_connection(std::shared_ptr<Shared> shared, tcp::socket socket, bool over_capacity) {
+void start_connection(std::shared_ptr<Shared> shared, tcp::socket socket, const char* refusal) {
     // Even the 503 answers are bounded: past that, excess connections are simply closed.
-    if (over_capacity && shared->refusing >= std::max(1, shared->settings.max_connections)) {
+    if (refusal && shared->refusing >= std::max(1, shared->settings.max_connections)) {
         beast::error_code ignored;
         socket.close(ignored);
         return;
     }
     if (shared->tls != nullptr) {
         auto& context = *shared->tls;
-        std::make_shared<Session<TlsStream>>(std::move(shared), over_capacity, std::move(socket),
+        std::make_shared<Session<TlsStream>>(std::move(shared), refusal, std::move(socket),
                                              context)
             ->start();
     } else {
-        std::make_shared<Session<beast::tcp_stream>>(std::move(shared), over_capacity,
+        std::make_shared<Session<beast::tcp_stream>>(std::move(shared), refusal,
                                                      std::move(socket))
             ->start();
     }

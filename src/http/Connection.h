@@ -40,10 +40,12 @@ struct Shared {
 
     std::string next_request_id();
 
-    // Registry of open connections (counted against max_connections).
-    std::uint64_t add(std::weak_ptr<Connection> connection);
+    // Registry of open connections (counted against max_connections and, per client address,
+    // against max_connections_per_address).
+    std::uint64_t add(std::weak_ptr<Connection> connection, const std::string& address);
     void remove(std::uint64_t key);
     int open_count();
+    int open_from(const std::string& address);
     // Calls begin_shutdown() / force_close() on every open connection.
     void for_each(void (Connection::*member)());
     // Waits until no connection is open or the deadline passes; true when none is open.
@@ -52,7 +54,12 @@ struct Shared {
   private:
     std::mutex mutex_;
     std::condition_variable closed_;
-    std::map<std::uint64_t, std::weak_ptr<Connection>> open_;
+    struct Open {
+        std::weak_ptr<Connection> connection;
+        std::string address;
+    };
+    std::map<std::uint64_t, Open> open_;
+    std::map<std::string, int> per_address_;
     std::uint64_t next_key_ = 0;
     static std::uint32_t random_start();
     // Ids are a per-process counter from a random start: unique, short, and not guessable
@@ -61,8 +68,9 @@ struct Shared {
     std::atomic<std::uint32_t> request_counter_{0};
 };
 
-// Takes over an accepted socket. `over_capacity`: answer the request with 503 and close.
+// Takes over an accepted socket. `refusal` (a static string, null = admitted): answer the request
+// with 503 and that reason, then close.
 void start_connection(std::shared_ptr<Shared> shared, boost::asio::ip::tcp::socket socket,
-                      bool over_capacity);
+                      const char* refusal);
 
 }  // namespace http::detail

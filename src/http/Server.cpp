@@ -37,16 +37,29 @@ std::string detail::Shared::next_request_id() {
     return fmt::format("{:08x}", request_base_ + request_counter_.fetch_add(1));
 }
 
-std::uint64_t detail::Shared::add(std::weak_ptr<Connection> connection) {
+std::uint64_t detail::Shared::add(std::weak_ptr<Connection> connection,
+                                  const std::string& address) {
     std::lock_guard lock(mutex_);
-    open_.emplace(++next_key_, std::move(connection));
+    open_.emplace(++next_key_, Open{std::move(connection), address});
+    ++per_address_[address];
     return next_key_;
 }
 
 void detail::Shared::remove(std::uint64_t key) {
     std::lock_guard lock(mutex_);
-    open_.erase(key);
+    if (auto it = open_.find(key); it != open_.end()) {
+        if (auto count = per_address_.find(it->second.address);
+            count != per_address_.end() && --count->second == 0)
+            per_address_.erase(count);
+        open_.erase(it);
+    }
     closed_.notify_all();
+}
+
+int detail::Shared::open_from(const std::string& address) {
+    std::lock_guard lock(mutex_);
+    auto it = per_address_.find(address);
+    return it == per_address_.end() ? 0 : it->second;
 }
 
 int detail::Shared::open_count() {
@@ -58,8 +71,8 @@ void detail::Shared::for_each(void (Connection::*member)()) {
     std::vector<std::shared_ptr<Connection>> alive;
     {
         std::lock_guard lock(mutex_);
-        for (auto& [key, weak] : open_) {
-            if (auto connection = weak.lock()) alive.push_back(std::move(connection));
+        for (auto& [key, open] : open_) {
+            if (auto connection = open.connection.lock()) alive.push_back(std::move(connection));
         }
     }
     // Called outside the lock: a connection may be destroyed (and deregister) meanwhile.
@@ -163,8 +176,16 @@ void Server::Impl::accept() {
                 });
                 return;
             }
-            bool over = shared->open_count() >= settings.max_connections;
-            detail::start_connection(shared, std::move(socket), over);
+            boost::system::error_code peer_ec;
+            const auto peer = socket.remote_endpoint(peer_ec);
+            const std::string address = peer_ec ? "?" : peer.address().to_string();
+            const char* refusal = nullptr;
+            if (shared->open_count() >= settings.max_connections)
+                refusal = "too many connections";
+            else if (settings.max_connections_per_address > 0 &&
+                     shared->open_from(address) >= settings.max_connections_per_address)
+                refusal = "too many connections from this address";
+            detail::start_connection(shared, std::move(socket), refusal);
             accept();
         });
 }

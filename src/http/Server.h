@@ -25,6 +25,9 @@ struct ServerSettings {
     std::chrono::milliseconds idle_timeout{60000};     // keep-alive between requests
     std::chrono::milliseconds handler_timeout{60000};  // request deadline: 503 when exceeded
     int max_connections = 512;  // over this, new connections get 503 and are closed
+    // Open connections one client address may hold (0 = no cap), so one address hoarding
+    // sockets cannot starve the others; over it, its new connections get 503 and are closed.
+    int max_connections_per_address = 128;
     int io_threads = 1;
     int worker_threads = 16;
 };

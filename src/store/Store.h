@@ -233,6 +233,9 @@ class Store {
     // Schema version of the database and the newest this program knows.
     virtual int schema_version() = 0;
     virtual int latest_schema_version() const = 0;
+    // A tiny write (the one row of table heartbeat) that proves the database accepts writes;
+    // throws StoreError when it does not (disk full, read-only, server lost).
+    virtual void write_heartbeat(std::int64_t now) = 0;
 };
 
 // A database location as it may be shown (errors, logs, reports): a PostgreSQL URL without its

@@ -38,9 +38,13 @@ std::optional<bool> Params::flag(std::string_view name, Notes* normalised) const
     return false;
 }
 
-core::Result<std::vector<std::int64_t>> Params::id_list(std::string_view name) const {
+core::Result<std::vector<std::int64_t>> Params::id_list(std::string_view name,
+                                                       std::size_t max) const {
     std::vector<std::int64_t> ids;
     for (std::string_view part : core::split_list(text(name))) {
+        if (ids.size() == max)
+            return core::invalid_parameter(std::string(name),
+                                           "at most " + std::to_string(max) + " ids per request");
         auto id = core::parse_int(part);
         if (!id)
             return core::invalid_parameter(std::string(name),

@@ -29,8 +29,9 @@ class Params {
     // number); nullopt when empty or not sent. Any other text is false, with a note in
     // `normalised` when one is given: BaseLinker's PHP would not refuse the request for it.
     std::optional<bool> flag(std::string_view name, Notes* normalised = nullptr) const;
-    // Integer id list from a comma-separated field; error names the field on a non-integer.
-    core::Result<std::vector<std::int64_t>> id_list(std::string_view name) const;
+    // Integer id list from a comma-separated field; error names the field on a non-integer or
+    // when it holds more than `max` ids (read no further: a request's cost stays bounded).
+    core::Result<std::vector<std::int64_t>> id_list(std::string_view name, std::size_t max) const;
     const Form& form() const { return form_; }
 
   private:

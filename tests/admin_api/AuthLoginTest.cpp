@@ -5,7 +5,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "AdminApiFixture.h"
+#include "admin/api/Auth.h"
 #include "admin/Token.h"
 
 namespace admin_test {
@@ -143,6 +148,28 @@ TEST_F(AuthThrottle, AfterTooManyWrongLoginsEvenTheRightPasswordGets429) {
         EXPECT_EQ(reply.header("Retry-After"), "300");
         EXPECT_TRUE(reply.header("Set-Cookie").empty());
     }
+}
+
+// 30 wrong sign-ins at once from one address: at most the limit (3) plus the concurrent password
+// checks beyond the first (kVerifySlots - 1) are checked and answered 401; every other one is 429,
+// so the burst costs a few Argon2id checks, not thirty.
+TEST_F(AuthThrottle, ParallelWrongLoginsStopAtTheLimit) {
+    const auto port = server_->admin_port();
+    std::vector<std::thread> threads;
+    std::atomic<int> unauthorised{0}, limited{0}, other{0};
+    for (int i = 0; i < 30; ++i)
+        threads.emplace_back([&, i] {
+            const int status =
+                login_from("127.0.0.1", port, login_body(kUser, "Wrong-" + std::to_string(i)));
+            (status == 401 ? unauthorised : status == 429 ? limited : other)++;
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(other, 0);
+    EXPECT_GE(unauthorised, 1);
+    EXPECT_LE(unauthorised, 3 + static_cast<int>(admin::api::kVerifySlots) - 1);
+    EXPECT_EQ(unauthorised + limited, 30);
+    // The admin side still serves everybody else.
+    EXPECT_EQ(login_from("127.0.0.3", port, login_body("someone", "Wrong-Password")), 401);
 }
 
 TEST_F(AuthThrottle, CountsWrongLoginsPerAddressWhateverTheUsername) {

@@ -20,7 +20,9 @@ struct RawResponse {
 // A blocking TCP client socket on 127.0.0.1 with a 30 s receive timeout (a safety net only).
 class RawClient {
   public:
-    explicit RawClient(std::uint16_t port);
+    // Connects to 127.0.0.1:port from `source` (any 127.0.0.0/8 address is loopback on Linux, so
+    // a test can play several clients).
+    explicit RawClient(std::uint16_t port, const char* source = "127.0.0.1");
     ~RawClient();
     bool connected() const { return fd_ >= 0; }
     void send(const std::string& bytes);

@@ -1,4 +1,6 @@
 // The transport's own refusals: sizes, malformed requests, slow clients, the connection cap.
+#include <memory>
+#include <vector>
 #include <httplib.h>
 
 #include "ServerFixture.h"
@@ -95,6 +97,34 @@ TEST(ServerLimits, ConnectionsOverTheCapAreAnswered503) {
 
     first.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(first.read_response().body, "hello /again");  // the admitted one is unaffected
+}
+
+// One address hoarding sockets (kept-alive or idle) cannot starve the others: its own new
+// connections are refused with a clear reason, another address is served.
+TEST(ServerLimits, OneAddressCannotTakeEveryConnection) {
+    ServerUnderTest s;
+    s.settings.max_connections = 10;
+    s.settings.max_connections_per_address = 3;
+    s.start(hello);
+    std::vector<std::unique_ptr<RawClient>> hoard;
+    for (int i = 0; i < 3; ++i) {
+        hoard.push_back(std::make_unique<RawClient>(s.port(), "127.0.0.5"));
+        hoard.back()->send("GET /mine HTTP/1.1\r\nHost: x\r\n\r\n");
+        ASSERT_EQ(hoard.back()->read_response().status, 200);  // open and kept alive
+    }
+    RawClient fourth(s.port(), "127.0.0.5");
+    fourth.send("GET /more HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto refused = fourth.read_response();
+    EXPECT_EQ(refused.status, 503);
+    EXPECT_EQ(refused.body,
+              R"({"refused":503,"reason":"too many connections from this address","path":"/more"})");
+
+    RawClient other(s.port(), "127.0.0.6");
+    other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(other.read_response().body, "hello /other");
+    // The hoarder's admitted connections are served as before.
+    hoard.front()->send("GET /still HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(hoard.front()->read_response().body, "hello /still");
 }
 
 }  // namespace

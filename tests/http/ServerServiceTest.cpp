@@ -9,7 +9,9 @@ TEST(ServerService, HealthReportsTheDatabase) {
     test::TestServer server;
     auto reply = server.get("/healthz");
     EXPECT_EQ(reply.status, 200);
-    EXPECT_EQ(reply.body, R"({"status":"ok","database":"ok"})");
+    EXPECT_TRUE(reply.body.starts_with(R"({"status":"ok","database":"ok","writes":"ok",)"))
+        << reply.body;
+    EXPECT_NE(reply.body.find(R"("disk_free_bytes":)"), std::string::npos) << reply.body;
 }
 
 TEST(ServerService, ConnectorAnswersOverHttpWithARequestId) {

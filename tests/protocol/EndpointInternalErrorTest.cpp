@@ -71,6 +71,7 @@ struct FailingStore : store::Store {
     store::HeldChanges& held_changes() override { throw store::StoreError(kSecret); }
     int schema_version() override { return 1; }
     int latest_schema_version() const override { return 1; }
+    void write_heartbeat(std::int64_t) override { throw store::StoreError(kSecret); }
     FailingCatalog catalog_;
     FailingLookups lookups_;
     EmptySettings settings_;

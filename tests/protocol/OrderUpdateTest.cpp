@@ -146,6 +146,27 @@ TEST_F(ConnectorOrderUpdate, PaidZeroOneOrNothing) {
     EXPECT_EQ(field(a, "paid_time"), json::value(0));
 }
 
+// 1,000 orders per request at most (each is a transaction); a longer list changes nothing, and a
+// list of junk keeps the journal small (100 skipped entries listed, the rest counted).
+TEST_F(ConnectorOrderUpdate, OrderIdListsAreCappedAndTheJournalStaysSmall) {
+    const auto a = add_order(simple_order("1"));
+    std::string too_many = std::to_string(a);
+    for (int i = 0; i < 1000; ++i) too_many += ",x" + std::to_string(i);
+    const auto refused = update(too_many, "paid", "1");
+    EXPECT_EQ(refused.find(R"("error_code":"invalid_parameter")") != std::string::npos, true)
+        << refused;
+    EXPECT_NE(refused.find("orders_ids: at most 1000 orders per request"), std::string::npos);
+    EXPECT_EQ(field(a, "paid"), json::value(0));
+
+    std::string junk = std::to_string(a);
+    for (int i = 0; i < 999; ++i) junk += ",x" + std::to_string(i);
+    EXPECT_EQ(update(junk, "paid", "1"), R"({"counter":1})");
+    EXPECT_EQ(field(a, "paid"), json::value(1));
+    const auto detail = last_detail("OrderUpdate");
+    EXPECT_EQ(detail.at("skipped").as_array().size(), 100u);
+    EXPECT_EQ(detail.at("skipped_more"), json::value(899));
+}
+
 TEST_F(ConnectorOrderUpdate, BadAndUnknownIdsAreSkippedTheRestApplies) {
     const auto a = add_order(simple_order("1"));
     const auto b = add_order(simple_order("2"));

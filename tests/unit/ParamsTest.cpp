@@ -84,21 +84,32 @@ TEST(Params, FlagNotesWhatItNormalisedAndNeverRefuses) {
 
 TEST(Params, IdListSplitsTrimsAndDropsEmpties) {
     Form form = form_of({{"products_id", "1002, 1003,,1001 "}});
-    auto ids = Params(form).id_list("products_id");
+    auto ids = Params(form).id_list("products_id", 1000);
     ASSERT_TRUE(ids.ok());
     EXPECT_EQ(*ids, (std::vector<std::int64_t>{1002, 1003, 1001}));
 }
 
 TEST(Params, IdListOfAbsentFieldIsEmpty) {
     Form form;
-    auto ids = Params(form).id_list("orders_ids");
+    auto ids = Params(form).id_list("orders_ids", 1000);
     ASSERT_TRUE(ids.ok());
     EXPECT_TRUE(ids->empty());
 }
 
+TEST(Params, IdListStopsAtItsCap) {
+    std::string many;
+    for (int i = 1; i <= 600000; ++i) many += std::to_string(i) + ",";
+    Form form = form_of({{"products_id", many}});
+    auto ids = Params(form).id_list("products_id", 1000);
+    ASSERT_FALSE(ids.ok());
+    EXPECT_EQ(ids.status().text(), "products_id: at most 1000 ids per request");
+    Form exactly = form_of({{"products_id", "1,2,3"}});
+    EXPECT_TRUE(Params(exactly).id_list("products_id", 3).ok());
+}
+
 TEST(Params, IdListRejectsNonIntegers) {
     Form form = form_of({{"orders_ids", "1,2;DROP TABLE orders"}});
-    auto ids = Params(form).id_list("orders_ids");
+    auto ids = Params(form).id_list("orders_ids", 1000);
     ASSERT_FALSE(ids.ok());
     EXPECT_EQ(ids.status().text(), "orders_ids: expected comma-separated integer ids");
 }

@@ -126,6 +126,15 @@ core::WebResponse Auth::login(const core::WebRequest& request, std::int64_t now)
     std::string ip_key = "ip:" + request.client_ip;
     std::string user_key = "user:" + core::ascii_lower(username);
     check_throttle(ip_key, user_key);
+    // One of the few Argon2id slots, held until the failure is recorded: the throttle is then
+    // checked again, so parallel wrong sign-ins stop at the limit (plus at most the slots).
+    if (!verify_slots_.try_acquire_for(kVerifyWait))
+        throw ApiError({core::Code::RateLimited, {}, "too many sign-ins at once, try again"});
+    struct Release {
+        std::counting_semaphore<kVerifySlots>& slots;
+        ~Release() { slots.release(); }
+    } release{verify_slots_};
+    check_throttle(ip_key, user_key);
     auto user = check_password(username, password);
     if (!user) {
         throttle_.record_failure(ip_key, core::Throttle::Clock::now());

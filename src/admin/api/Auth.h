@@ -2,9 +2,13 @@
 // Who may call the admin API. Panel users sign in with POST /session and get a random session
 // token in an HttpOnly cookie (the store keeps its SHA-256 only) plus a CSRF token the panel
 // echoes in X-CSRF-Token on every change; scripts send "Authorization: Bearer blc_…" instead.
-// Wrong logins are throttled per client address and per username.
+// Wrong logins are throttled per client address and per username; at most kVerifySlots Argon2id
+// checks run at once (each holds 64 MiB for a moment), so a burst of sign-ins cannot grow the
+// process: a sign-in that finds no slot within kVerifyWait answers 429.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <semaphore>
 
 #include "admin/api/Call.h"
 #include "core/Throttle.h"
@@ -12,6 +16,8 @@
 namespace admin::api {
 
 inline constexpr std::string_view kSessionCookie = "blc_session";
+inline constexpr std::ptrdiff_t kVerifySlots = 2;
+inline constexpr std::chrono::milliseconds kVerifyWait{2000};
 
 class Auth {
   public:
@@ -39,6 +45,7 @@ class Auth {
     store::Store& store_;
     const ApiOptions& options_;
     core::Throttle throttle_;  // keys "ip:<address>" and "user:<lower-cased name>"
+    std::counting_semaphore<kVerifySlots> verify_slots_{kVerifySlots};
     std::atomic<std::int64_t> next_prune_{0};
 };
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/Decimal.h"
@@ -68,14 +69,23 @@ struct Report {
     std::int64_t counter() const { return std::int64_t(applied.size() + refused_orders.size()); }
 };
 
-// Integer ids in the order sent, each once; anything else is skipped with a reason.
-std::vector<store::Id> read_ids(std::string_view text, Report& report) {
+// Orders one request may name: each is its own transaction, so a request's cost stays bounded.
+constexpr std::size_t kMaxOrderIds = 1000;
+// Skipped ids listed in the journal; the rest are counted (a detail stays small).
+constexpr std::size_t kSkippedListed = 100;
+
+// Integer ids in the order sent, each once (a hash set: linear in the list); anything else is
+// skipped with a reason. nullopt when the list names more than kMaxOrderIds entries.
+std::optional<std::vector<store::Id>> read_ids(std::string_view text, Report& report) {
+    const auto parts = core::split_list(text);
+    if (parts.size() > kMaxOrderIds) return std::nullopt;
     std::vector<store::Id> ids;
-    for (std::string_view part : core::split_list(text)) {
+    std::unordered_set<store::Id> seen;
+    for (std::string_view part : parts) {
         auto id = core::parse_int(part);
         if (!id || *id <= 0) {
             report.skipped.push_back({std::string(part), "not an order id"});
-        } else if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+        } else if (seen.insert(*id).second) {
             ids.push_back(*id);
         }
     }
@@ -203,11 +213,14 @@ std::string update_detail(const Report& report) {
     }
     out.end_array();
     out.key("skipped").begin_array();
-    for (const auto& skipped : report.skipped) {
+    for (std::size_t i = 0; i < report.skipped.size() && i < kSkippedListed; ++i) {
+        const auto& skipped = report.skipped[i];
         out.begin_object().key("id").string(skipped.id).key("reason").string(skipped.reason);
         out.end_object();
     }
     out.end_array();
+    if (report.skipped.size() > kSkippedListed)
+        out.key("skipped_more").integer(std::int64_t(report.skipped.size() - kSkippedListed));
     write_normalised(out, report.normalised);
     out.end_object();
     return text;
@@ -227,7 +240,15 @@ Outcome order_update(const Params& params, ActionContext& ctx, JsonWriter& out) 
         ctx.journal_detail = update_detail(report);
         return error;
     }
-    const auto ids = read_ids(params.text("orders_ids"), report);
+    const auto read = read_ids(params.text("orders_ids"), report);
+    if (!read) {
+        auto error = core::invalid_parameter(
+            "orders_ids", "at most " + std::to_string(kMaxOrderIds) + " orders per request");
+        report.refused = error.text();
+        ctx.journal_detail = update_detail(report);
+        return error;
+    }
+    const auto& ids = *read;
     if (!accepted(ctx.settings.orders, *type)) {
         report.refused = "refused by configuration (accept_updates)";
     } else if (*type == UpdateType::Status) {

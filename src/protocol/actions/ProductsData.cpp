@@ -127,13 +127,9 @@ void write_product(JsonWriter& out, const ConnectorSettings& settings, const Fie
 }  // namespace
 
 Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out) {
-    auto ids = params.id_list("products_id");
+    auto ids = params.id_list("products_id",
+                              static_cast<std::size_t>(ctx.settings.max_products_data_ids));
     if (!ids) return ids.status();
-    const auto max_ids = ctx.settings.max_products_data_ids;
-    if (static_cast<std::int64_t>(ids->size()) > max_ids) {
-        return core::invalid_parameter("products_id",
-                                       "at most " + std::to_string(max_ids) + " ids per request");
-    }
     const bool images_only = params.flag("only_images").value_or(false);
     const FieldSet fields(params.text("fields"));
 

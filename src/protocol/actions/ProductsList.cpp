@@ -58,7 +58,7 @@ core::Status parse_ids(const Params& params, store::ProductFilter& filter) {
     auto id = optional_int_field(params, "filter_id");
     if (!id) return id.status();
     filter.id = *id;
-    auto ids = params.id_list("filter_ids_list");
+    auto ids = params.id_list("filter_ids_list", kMaxLimit);  // a page's worth at most
     if (!ids) return ids.status();
     if (!ids->empty()) filter.ids = std::move(*ids);  // only separators = not given
     return {};

@@ -37,6 +37,11 @@ class EngineStore final : public Store {
     store::HeldChanges& held_changes() override { return held_; }
     int schema_version() override { return port_->schema_version(); }
     int latest_schema_version() const override { return port_->latest_schema_version(); }
+    void write_heartbeat(std::int64_t now) override {
+        write(*port_, [&](Connection& conn) {
+            conn.prepare("UPDATE heartbeat SET at = ?1 WHERE id = 1").bind(1, now).run();
+        });
+    }
 
     Port& port() { return *port_; }
 
