@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Exchange.h"
 
@@ -27,6 +28,9 @@ struct ServerSettings {
     int max_connections = 512;  // over this, new connections get 503 and are closed
     int io_threads = 1;
     int worker_threads = 16;
+    // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs; empty = none):
+    // see ClientAddress.h.
+    std::vector<std::string> trusted_proxies;
 };
 
 using Handler = std::function<core::WebResponse(const core::WebRequest&)>;

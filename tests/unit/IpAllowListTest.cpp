@@ -4,12 +4,12 @@
 #include <stdexcept>
 
 #include "core/Throttle.h"
-#include "protocol/IpAllowList.h"
+#include "core/IpAllowList.h"
 
 namespace {
 
 using core::Throttle;
-using protocol::IpAllowList;
+using core::IpAllowList;
 
 TEST(ConnectorIpAllowList, EmptyAllowsEverybody) {
     IpAllowList list({});
