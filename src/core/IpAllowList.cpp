@@ -55,7 +55,9 @@ IpAllowList::IpAllowList(const std::vector<std::string>& entries, std::string_vi
     for (const auto& entry : entries) {
         const auto slash = entry.find('/');
         auto address = parse_ip(std::string_view(entry).substr(0, slash));
-        if (!address) throw std::runtime_error(std::string(setting) + ": not an IP address or CIDR: " + entry);
+        if (!address)
+            throw std::runtime_error(std::string(setting) +
+                                     ": not an IP address or CIDR: " + entry);
         const int max_bits = is_ipv4_mapped(*address) ? 32 : 128;
         int bits = max_bits;
         if (slash != std::string::npos) {

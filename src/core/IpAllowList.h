@@ -1,6 +1,7 @@
 #pragma once
 // A set of client addresses (the connector's allow_ips, the server's trusted_proxies): single
-// addresses and CIDR ranges, IPv4 and IPv6. IPv4-mapped IPv6 clients ("::ffff:10.0.0.7") match IPv4 entries.
+// addresses and CIDR ranges, IPv4 and IPv6. IPv4-mapped IPv6 clients ("::ffff:10.0.0.7") match IPv4
+// entries.
 #include <array>
 #include <cstdint>
 #include <optional>

@@ -23,7 +23,8 @@ ClientAddress::ClientAddress(const std::vector<std::string>& trusted_proxies)
     : trusted_(trusted_proxies, "trusted_proxies") {}
 
 std::string ClientAddress::resolve(
-    const std::string& peer, const std::vector<std::pair<std::string, std::string>>& headers) const {
+    const std::string& peer,
+    const std::vector<std::pair<std::string, std::string>>& headers) const {
     if (!trusted_.lists(peer)) return peer;
     std::string client = peer;  // the last hop a trusted machine vouches for
     const auto chain = forwarded_chain(headers);

@@ -43,7 +43,8 @@ struct Shared {
     std::string next_request_id();
     // Built from settings.trusted_proxies on first use (settings are set after construction).
     const ClientAddress& client_address() {
-        std::call_once(client_address_once_, [this] { client_address_.emplace(settings.trusted_proxies); });
+        std::call_once(client_address_once_,
+                       [this] { client_address_.emplace(settings.trusted_proxies); });
         return *client_address_;
     }
 

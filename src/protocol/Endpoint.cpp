@@ -16,16 +16,16 @@
 #include <stdexcept>
 
 #include "core/ConnectorRefusals.h"
+#include "core/IpAllowList.h"
 #include "core/Text.h"
 #include "core/Throttle.h"
 #include "journal/Writer.h"
 #include "protocol/ErrorEnvelope.h"
-#include "core/IpAllowList.h"
 #include "protocol/LiveSettings.h"
 #include "protocol/Registry.h"
 #include "wire/Form.h"
 
-namespace core {
+namespace protocol {
 namespace {
 
 using Digest = std::array<unsigned char, 32>;
@@ -163,9 +163,9 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
     auto form =
         wire::decode_form(request.body, request.content_type, wire::BadEscape::KeepLiterally);
     if (!form) {
-        return refused(request, error_reply(core::Status::malformed(form.status().message(),
-                                                                    "request body")),
-                       false, 0);
+        return refused(
+            request, error_reply(core::Status::malformed(form.status().message(), "request body")),
+            false, 0);
     }
     // The password first: a correct one is never throttled, whatever others sent.
     const std::string* password = form->find("bl_pass");
@@ -174,9 +174,9 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
         return refused(request, error_reply(200, "no_password", "no password given"), false, 0);
     }
     if (!password_matches(*password, *snapshot)) {
-        Reply reply = refused(request,
-                              error_reply({core::Code::Unauthenticated, {}, "incorrect password"}),
-                              true, snapshot->password_changed_at_ms);
+        Reply reply =
+            refused(request, error_reply({core::Code::Unauthenticated, {}, "incorrect password"}),
+                    true, snapshot->password_changed_at_ms);
         // Staff see which action was refused; a name we do not know is not kept.
         const std::string* name = form->find("action");
         const ActionInfo* action = name ? find_action(*name) : nullptr;
@@ -201,12 +201,13 @@ Reply Endpoint::Impl::refused(const core::WebRequest& request, Reply reply, bool
     const bool exempt = allow.lists(request.client_ip);
     const bool throttled = !exempt && throttle.blocked(request.client_ip, now);
     if (throttled) {
-        reply = error_reply({core::Code::RateLimited, {}, "too many failed calls, try again later"});
+        reply =
+            error_reply({core::Code::RateLimited, {}, "too many failed calls, try again later"});
     } else if (!exempt) {
         throttle.record_failure(request.client_ip, now);
     }
-    refusals.refused({password_sent, throttled, request.client_ip, unix_ms_now(),
-                      password_changed_at_ms});
+    refusals.refused(
+        {password_sent, throttled, request.client_ip, unix_ms_now(), password_changed_at_ms});
     reply.journal = password_sent && !throttled;
     return reply;
 }
@@ -317,4 +318,4 @@ core::WebResponse Endpoint::handle(const core::WebRequest& request) {
     return response;
 }
 
-}  // namespace core
+}  // namespace protocol

@@ -20,7 +20,7 @@ struct EndpointSettings {
     std::string password;                // >= 16 characters (checked at start-up by the app)
     std::vector<std::string> allow_ips;  // empty = everybody; entries are addresses or CIDRs
     int throttle_failures = 10;  // failed calls (no or wrong password) per address in the window...
-    int throttle_window_s = 60;          // ...before answering rate_limited for the window
+    int throttle_window_s = 60;  // ...before answering rate_limited for the window
     int throttle_global_failures = 100;  // failed calls from all addresses within the window
                                          // before every failing call is answered rate_limited
     ConnectorSettings connector;

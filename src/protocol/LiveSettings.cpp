@@ -30,8 +30,7 @@ LiveSettings::LiveSettings(ConnectorSettings config, store::Settings& stored,
     reload();
 }
 
-std::shared_ptr<const SettingsSnapshot> LiveSettings::build(
-    const store::StoredSettings& stored) const {
+std::shared_ptr<SettingsSnapshot> LiveSettings::build(const store::StoredSettings& stored) const {
     auto snapshot = std::make_shared<SettingsSnapshot>();
     snapshot->connector = config_;
     if (stored.orders) {

@@ -37,7 +37,7 @@ class LiveSettings {
     void reload();
 
   private:
-    std::shared_ptr<const SettingsSnapshot> build(const store::StoredSettings& stored) const;
+    std::shared_ptr<SettingsSnapshot> build(const store::StoredSettings& stored) const;
 
     const ConnectorSettings config_;
     store::Settings& stored_;

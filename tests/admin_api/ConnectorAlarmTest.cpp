@@ -17,7 +17,7 @@ class ConnectorAlarm : public AdminApiTest {
     }
     static const json::object* warning(const json::object& h, std::string_view code) {
         for (const auto& w : h.at("warnings").as_array()) {
-            if (w.at("code") == code) return &w.as_object();
+            if (w.at("code").as_string() == code) return &w.as_object();
         }
         return nullptr;
     }

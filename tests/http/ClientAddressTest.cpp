@@ -17,8 +17,7 @@ TEST(ClientAddress, WithoutTrustedProxiesThePeerIsTheClient) {
 
 TEST(ClientAddress, ASpoofedHeaderFromAnUntrustedPeerIsIgnored) {
     http::ClientAddress address({"10.0.0.0/24"});
-    EXPECT_EQ(address.resolve("203.0.113.9", {{"x-forwarded-for", "185.36.169.1"}}),
-              "203.0.113.9");
+    EXPECT_EQ(address.resolve("203.0.113.9", {{"x-forwarded-for", "185.36.169.1"}}), "203.0.113.9");
 }
 
 TEST(ClientAddress, BehindATrustedProxyTheForwardedAddressIsTheClient) {

@@ -146,7 +146,8 @@ TEST_F(ConnectorThrottling, CallsWithoutAPasswordAreThrottledCountedAndNotJourna
 }
 
 TEST_F(ConnectorThrottling, WrongPasswordsAreJournaledUntilThrottledAndUnknownNamesAreNotKept) {
-    for (int i = 0; i < 5; ++i) post({{"bl_pass", "wrong"}, {"action", "Evil<script>"}}, "10.1.1.5");
+    for (int i = 0; i < 5; ++i)
+        post({{"bl_pass", "wrong"}, {"action", "Evil<script>"}}, "10.1.1.5");
     journal_->flush();
     const auto entries = journal_entries();
     ASSERT_EQ(entries.size(), 3u);  // the throttled ones are counted, not journaled
@@ -171,9 +172,9 @@ class ConnectorGlobalCeiling : public ConnectorTest {
 
 TEST_F(ConnectorGlobalCeiling, ADistributedGuessIsSlowedButTheCorrectPasswordPasses) {
     for (int i = 0; i < 5; ++i) {
-        expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}},
-                          "10.3.0." + std::to_string(i)),
-                     "incorrect_password");
+        expect_error(
+            post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.3.0." + std::to_string(i)),
+            "incorrect_password");
     }
     expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.3.1.1"),
                  "rate_limited", 429);

@@ -3,13 +3,13 @@
 
 #include <stdexcept>
 
-#include "core/Throttle.h"
 #include "core/IpAllowList.h"
+#include "core/Throttle.h"
 
 namespace {
 
-using core::Throttle;
 using core::IpAllowList;
+using core::Throttle;
 
 TEST(ConnectorIpAllowList, EmptyAllowsEverybody) {
     IpAllowList list({});
