@@ -11,6 +11,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/IpAllowList.h"
 #include "store/PolicyText.h"
 
 namespace app {
@@ -172,12 +173,25 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { c.server.io_threads = int(as_int(n, 1, 256)); }},
         {"server", "worker_threads",
          [](Config& c, auto& n) { c.server.worker_threads = int(as_int(n, 1, 1024)); }},
+        {"server", "trusted_proxies",
+         [](Config& c, auto& n) {
+             c.server.trusted_proxies = as_string_array(n);
+             try {
+                 core::IpAllowList check(c.server.trusted_proxies, "trusted_proxies");
+             } catch (const std::runtime_error& e) {
+                 throw KeyError(e.what());
+             }
+         }},
         {"connector", "path", [](Config& c, auto& n) { c.connector_path = as_path(n); }},
         {"connector", "password", [](Config& c, auto& n) { c.endpoint.password = as_string(n); }},
         {"connector", "allow_ips",
          [](Config& c, auto& n) { c.endpoint.allow_ips = as_string_array(n); }},
         {"connector", "throttle_failures",
          [](Config& c, auto& n) { c.endpoint.throttle_failures = int(as_int(n, 0, kIntMax)); }},
+        {"connector", "throttle_global_failures",
+         [](Config& c, auto& n) {
+             c.endpoint.throttle_global_failures = int(as_int(n, 0, kIntMax));
+         }},
         {"connector", "throttle_window_s",
          [](Config& c, auto& n) { c.endpoint.throttle_window_s = int(as_int(n, 1, 86400)); }},
         {"connector", "currency",

@@ -91,6 +91,8 @@ admin::api::ConnectorControl connector_control(const Config& config, protocol::E
     control.connector_path = config.connector_path;
     control.config_policy = config.endpoint.connector.orders;
     control.settings_changed = [&endpoint] { endpoint.settings().reload(); };
+    control.refusals = [&endpoint] { return endpoint.refusals(); };
+    control.test_connection = [&endpoint] { return endpoint.test_connection(); };
     return control;
 }
 

@@ -206,6 +206,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         if (request_id_.empty()) request_id_ = shared_->next_request_id();
         started_ = Clock::now();
         method_ = "-";
+        request_client_.clear();
         path_ = "-";
         if (!parser_) return;
         const auto& req = parser_->get();
@@ -221,7 +222,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
         note_request_line();
         if (over_capacity_) return refuse(503, refusal_, path_);
         core::WebRequest request = to_web_request(parser_->release());
-        request.client_ip = client_ip_;
+        request.client_ip = shared_->client_address().resolve(client_ip_, request.headers);
+        request_client_ = request.client_ip;
         request.request_id = request_id_;
         phase_ = Phase::Handling;
         const std::uint64_t generation = ++generation_;
@@ -316,7 +318,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     void log_request(const beast::error_code& ec) {
         auto micros =
             std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-        spdlog::info("{} {} {} {} {} {}B {:.1f}ms{}", request_id_, client_ip_, method_, path_,
+        const auto& client = request_client_.empty() ? client_ip_ : request_client_;
+        spdlog::info("{} {} {} {} {} {}B {:.1f}ms{}", request_id_, client, method_, path_,
                      response_.result_int(), response_.body().size(), micros / 1000.0,
                      ec ? " write failed: " + ec.message() : std::string());
     }
@@ -379,7 +382,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     const bool over_capacity_;
     const std::string refusal_;  // why an over-capacity connection is refused
     std::uint64_t key_ = 0;
-    std::string client_ip_;
+    std::string client_ip_;       // the peer
+    std::string request_client_;  // the current request's client (X-Forwarded-For via a proxy)
     beast::flat_buffer buffer_;
     std::optional<Parser> parser_;
     Response response_;

@@ -7,12 +7,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "http/ClientAddress.h"
 #include "http/Server.h"
 
 namespace http::detail {
@@ -39,6 +41,12 @@ struct Shared {
     std::atomic<int> refusing{0};  // connections being answered 503 (over max_connections)
 
     std::string next_request_id();
+    // Built from settings.trusted_proxies on first use (settings are set after construction).
+    const ClientAddress& client_address() {
+        std::call_once(client_address_once_,
+                       [this] { client_address_.emplace(settings.trusted_proxies); });
+        return *client_address_;
+    }
 
     // Registry of open connections (counted against max_connections and, per client address,
     // against max_connections_per_address).
@@ -52,6 +60,8 @@ struct Shared {
     bool wait_all_closed(std::chrono::steady_clock::time_point deadline);
 
   private:
+    std::once_flag client_address_once_;
+    std::optional<ClientAddress> client_address_;
     std::mutex mutex_;
     std::condition_variable closed_;
     struct Open {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/Exchange.h"
 
@@ -30,6 +31,9 @@ struct ServerSettings {
     int max_connections_per_address = 128;
     int io_threads = 1;
     int worker_threads = 16;
+    // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs; empty = none):
+    // see ClientAddress.h.
+    std::vector<std::string> trusted_proxies;
 };
 
 using Handler = std::function<core::WebResponse(const core::WebRequest&)>;

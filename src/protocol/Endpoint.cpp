@@ -15,11 +15,12 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/ConnectorRefusals.h"
+#include "core/IpAllowList.h"
 #include "core/Text.h"
 #include "core/Throttle.h"
 #include "journal/Writer.h"
 #include "protocol/ErrorEnvelope.h"
-#include "protocol/IpAllowList.h"
 #include "protocol/LiveSettings.h"
 #include "protocol/Registry.h"
 #include "wire/Form.h"
@@ -36,6 +37,7 @@ struct Reply {
     std::string outcome = "ok";  // or the error code
     std::string action;          // canonical name, or what was sent
     std::string detail;          // journal detail
+    bool journal = true;         // false: counted only (ConnectorRefusals)
 };
 
 Reply error_reply(int status, std::string_view code, std::string_view text) {
@@ -93,7 +95,8 @@ struct Endpoint::Impl {
           journal(j),
           live(settings.connector, st.settings()),
           allow(settings.allow_ips),
-          throttle(settings.throttle_failures, std::chrono::seconds(settings.throttle_window_s)) {
+          throttle(settings.throttle_failures, std::chrono::seconds(settings.throttle_window_s),
+                   settings.throttle_global_failures) {
         if (RAND_bytes(key.data(), static_cast<int>(key.size())) != 1) {
             throw std::runtime_error("cannot get random bytes for the password check");
         }
@@ -127,8 +130,10 @@ struct Endpoint::Impl {
     std::string next_request_id() { return "ep-" + std::to_string(++request_counter); }
 
     Reply process(const core::WebRequest& request, const std::string& request_id);
-    Reply authorised(const wire::Form& form, const core::WebRequest& request,
-                     core::Throttle::Clock::time_point now, const std::string& request_id);
+    Reply refused(const core::WebRequest& request, Reply reply, bool password_sent,
+                  std::int64_t password_changed_at_ms);
+    Reply authorised(const wire::Form& form, const std::string& request_id,
+                     const SettingsSnapshot& snapshot);
     Reply run_action(const ActionInfo& action, const wire::Form& form,
                      const std::string& request_id, const SettingsSnapshot& now);
     void finish(const core::WebRequest& request, const std::string& request_id, const Reply& reply,
@@ -138,8 +143,9 @@ struct Endpoint::Impl {
     store::Store& store;
     journal::Writer* journal;
     LiveSettings live;
-    IpAllowList allow;
+    core::IpAllowList allow;
     core::Throttle throttle;
+    core::ConnectorRefusals refusals;
     Digest key{};
     Digest password_digest{};
     std::atomic<std::uint64_t> request_counter{0};
@@ -149,18 +155,36 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
     if (!allow.allows(request.client_ip)) {
         return error_reply({core::Code::Forbidden, {}, "client address not allowed"});
     }
-    const auto now = core::Throttle::Clock::now();
-    if (throttle.blocked(request.client_ip, now)) {
-        return error_reply(
-            {core::Code::RateLimited, {}, "too many wrong passwords, try again later"});
-    }
     // A missing password has its own wire code (the protocol tells it from a wrong one), and
     // only the endpoint ever answers it: no Status code for it.
-    if (request.method != "POST") return error_reply(200, "no_password", "no password given");
+    if (request.method != "POST") {
+        return refused(request, error_reply(200, "no_password", "no password given"), false, 0);
+    }
     auto form =
         wire::decode_form(request.body, request.content_type, wire::BadEscape::KeepLiterally);
-    if (!form) return error_reply(core::Status::malformed(form.status().message(), "request body"));
-    Reply reply = authorised(*form, request, now, request_id);
+    if (!form) {
+        return refused(
+            request, error_reply(core::Status::malformed(form.status().message(), "request body")),
+            false, 0);
+    }
+    // The password first: a correct one is never throttled, whatever others sent.
+    const std::string* password = form->find("bl_pass");
+    const auto snapshot = live.current();
+    if (password == nullptr) {
+        return refused(request, error_reply(200, "no_password", "no password given"), false, 0);
+    }
+    if (!password_matches(*password, *snapshot)) {
+        Reply reply =
+            refused(request, error_reply({core::Code::Unauthenticated, {}, "incorrect password"}),
+                    true, snapshot->password_changed_at_ms);
+        // Staff see which action was refused; a name we do not know is not kept.
+        const std::string* name = form->find("action");
+        const ActionInfo* action = name ? find_action(*name) : nullptr;
+        reply.action = action ? action->name : "?";
+        return reply;
+    }
+    refusals.accepted(unix_ms_now());
+    Reply reply = authorised(*form, request_id, *snapshot);
     if (reply.action.empty()) {
         const std::string* sent = form->find("action");
         reply.action = printable(redact(sent ? *sent : "", settings.password));
@@ -168,16 +192,28 @@ Reply Endpoint::Impl::process(const core::WebRequest& request, const std::string
     return reply;
 }
 
-Reply Endpoint::Impl::authorised(const wire::Form& form, const core::WebRequest& request,
-                                 core::Throttle::Clock::time_point now,
-                                 const std::string& request_id) {
-    const std::string* password = form.find("bl_pass");
-    if (password == nullptr) return error_reply(200, "no_password", "no password given");
-    const auto snapshot = live.current();
-    if (!password_matches(*password, *snapshot)) {
+// A call without a correct password: throttled per address (and under the global ceiling),
+// counted for the admin health, and journaled only when it carried a wrong password and was not
+// throttled (junk and floods leave no rows). Addresses named in allow_ips are never throttled.
+Reply Endpoint::Impl::refused(const core::WebRequest& request, Reply reply, bool password_sent,
+                              std::int64_t password_changed_at_ms) {
+    const auto now = core::Throttle::Clock::now();
+    const bool exempt = allow.lists(request.client_ip);
+    const bool throttled = !exempt && throttle.blocked(request.client_ip, now);
+    if (throttled) {
+        reply =
+            error_reply({core::Code::RateLimited, {}, "too many failed calls, try again later"});
+    } else if (!exempt) {
         throttle.record_failure(request.client_ip, now);
-        return error_reply({core::Code::Unauthenticated, {}, "incorrect password"});
     }
+    refusals.refused(
+        {password_sent, throttled, request.client_ip, unix_ms_now(), password_changed_at_ms});
+    reply.journal = password_sent && !throttled;
+    return reply;
+}
+
+Reply Endpoint::Impl::authorised(const wire::Form& form, const std::string& request_id,
+                                 const SettingsSnapshot& snapshot) {
     // After the password: only an authorised client learns which field was rejected.
     if (auto field = first_invalid_utf8(form)) {
         return error_reply(core::Status::invalid_field(*field, "not valid UTF-8"));
@@ -187,7 +223,7 @@ Reply Endpoint::Impl::authorised(const wire::Form& form, const core::WebRequest&
     if (action == nullptr) {
         return error_reply({core::Code::Unsupported, {}, "No action: " + (name ? *name : "")});
     }
-    return run_action(*action, form, request_id, *snapshot);
+    return run_action(*action, form, request_id, snapshot);
 }
 
 Reply Endpoint::Impl::run_action(const ActionInfo& action, const wire::Form& form,
@@ -229,7 +265,7 @@ void Endpoint::Impl::finish(const core::WebRequest& request, const std::string& 
     spdlog::info("connector request={} client={} action={} outcome={} status={} us={} bytes={}",
                  request_id, client, action, reply.outcome, reply.status, duration_us,
                  reply.body.size());
-    if (journal == nullptr) return;
+    if (journal == nullptr || !reply.journal) return;
     store::JournalEntry entry;
     entry.at_ms = unix_ms_now();
     entry.request_id = request_id;
@@ -250,6 +286,20 @@ Endpoint::~Endpoint() = default;
 
 LiveSettings& Endpoint::settings() {
     return impl_->live;
+}
+
+core::RefusalReport Endpoint::refusals() const {
+    return impl_->refusals.report(unix_ms_now());
+}
+
+core::WebResponse Endpoint::test_connection() {
+    const auto snapshot = impl_->live.current();
+    const ActionInfo* action = find_action("FileVersion");
+    Reply reply = impl_->run_action(*action, wire::Form{}, impl_->next_request_id(), *snapshot);
+    core::WebResponse response;
+    response.status = reply.status;
+    response.body = std::move(reply.body);
+    return response;
 }
 
 core::WebResponse Endpoint::handle(const core::WebRequest& request) {

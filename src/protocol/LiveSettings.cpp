@@ -30,8 +30,7 @@ LiveSettings::LiveSettings(ConnectorSettings config, store::Settings& stored,
     reload();
 }
 
-std::shared_ptr<const SettingsSnapshot> LiveSettings::build(
-    const store::StoredSettings& stored) const {
+std::shared_ptr<SettingsSnapshot> LiveSettings::build(const store::StoredSettings& stored) const {
     auto snapshot = std::make_shared<SettingsSnapshot>();
     snapshot->connector = config_;
     if (stored.orders) {
@@ -53,6 +52,14 @@ std::shared_ptr<const SettingsSnapshot> LiveSettings::build(
 void LiveSettings::reload() {
     auto fresh = build(stored_.load());
     std::lock_guard lock(mutex_);
+    if (snapshot_) {
+        fresh->password_changed_at_ms = snapshot_->password_changed_at_ms;
+        if (fresh->rotated_password != snapshot_->rotated_password) {
+            using namespace std::chrono;
+            fresh->password_changed_at_ms =
+                duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+        }
+    }
     snapshot_ = std::move(fresh);
     checked_ = std::chrono::steady_clock::now();
 }

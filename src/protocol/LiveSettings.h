@@ -22,6 +22,8 @@ struct SettingsSnapshot {
     // is accepted then (the config file's one no longer is).
     std::optional<Sha256> rotated_password;
     bool orders_from_database = false;
+    // When this process saw the connector password change (unix ms; 0 = not since it started).
+    std::int64_t password_changed_at_ms = 0;
     std::int64_t version = -1;
 };
 
@@ -35,7 +37,7 @@ class LiveSettings {
     void reload();
 
   private:
-    std::shared_ptr<const SettingsSnapshot> build(const store::StoredSettings& stored) const;
+    std::shared_ptr<SettingsSnapshot> build(const store::StoredSettings& stored) const;
 
     const ConnectorSettings config_;
     store::Settings& stored_;

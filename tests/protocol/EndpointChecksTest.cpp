@@ -108,18 +108,20 @@ class ConnectorThrottling : public ConnectorTest {
     }
 };
 
-TEST_F(ConnectorThrottling, WrongPasswordsFromOneAddressAreThrottled) {
+TEST_F(ConnectorThrottling, TheCorrectPasswordPassesDuringAFloodFromTheSameAddress) {
     for (int i = 0; i < 3; ++i) {
         expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.1.1.1"),
                      "incorrect_password");
     }
-    // Even the right password is refused now: the address is guessing.
+    expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.1.1.1"),
+                 "rate_limited", 429);
+    // The guessing address is throttled, but a correct password from it is never refused.
     auto response = post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.1.1.1");
-    expect_error(response, "rate_limited", 429);
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(parse(response).at("standard"), boost::json::value(4));
     // Other addresses are not affected.
-    auto other = post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.1.1.2");
-    EXPECT_EQ(other.status, 200);
-    EXPECT_EQ(parse(other).at("standard"), boost::json::value(4));
+    expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.1.1.2"),
+                 "incorrect_password");
 }
 
 TEST_F(ConnectorThrottling, RightPasswordsDoNotCount) {
@@ -129,6 +131,72 @@ TEST_F(ConnectorThrottling, RightPasswordsDoNotCount) {
     }
     expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.1.1.3"),
                  "incorrect_password");
+}
+
+TEST_F(ConnectorThrottling, CallsWithoutAPasswordAreThrottledCountedAndNotJournaled) {
+    for (int i = 0; i < 3; ++i) {
+        expect_error(post({{"action", "Junk" + std::to_string(i)}}, "10.1.1.4"), "no_password");
+    }
+    expect_error(post({{"action", "MoreJunk"}}, "10.1.1.4"), "rate_limited", 429);
+    journal_->flush();
+    EXPECT_TRUE(journal_entries().empty());
+    EXPECT_EQ(endpoint_->refusals().without_password_last_hour, 4);
+    EXPECT_EQ(endpoint_->refusals().throttled_last_hour, 1);
+    EXPECT_FALSE(endpoint_->refusals().locked_out);  // junk is not BaseLinker locked out
+}
+
+TEST_F(ConnectorThrottling, WrongPasswordsAreJournaledUntilThrottledAndUnknownNamesAreNotKept) {
+    for (int i = 0; i < 5; ++i)
+        post({{"bl_pass", "wrong"}, {"action", "Evil<script>"}}, "10.1.1.5");
+    journal_->flush();
+    const auto entries = journal_entries();
+    ASSERT_EQ(entries.size(), 3u);  // the throttled ones are counted, not journaled
+    for (const auto& e : entries) {
+        EXPECT_EQ(e.outcome, "incorrect_password");
+        EXPECT_EQ(e.action, "?");
+    }
+    const auto report = endpoint_->refusals();
+    EXPECT_TRUE(report.locked_out);
+    EXPECT_EQ(report.refused_count, 5);
+    EXPECT_EQ(report.last_client, "10.1.1.5");
+    EXPECT_TRUE(report.last_throttled);
+}
+
+class ConnectorGlobalCeiling : public ConnectorTest {
+    void configure(protocol::EndpointSettings& s) override {
+        s.throttle_failures = 100;
+        s.throttle_global_failures = 5;
+        s.throttle_window_s = 3600;
+    }
+};
+
+TEST_F(ConnectorGlobalCeiling, ADistributedGuessIsSlowedButTheCorrectPasswordPasses) {
+    for (int i = 0; i < 5; ++i) {
+        expect_error(
+            post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.3.0." + std::to_string(i)),
+            "incorrect_password");
+    }
+    expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.3.1.1"),
+                 "rate_limited", 429);
+    EXPECT_EQ(post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.3.1.1").status, 200);
+    EXPECT_EQ(post({{"bl_pass", kPassword}, {"action", "FileVersion"}}, "10.3.0.1").status, 200);
+}
+
+class ConnectorAllowListThrottling : public ConnectorTest {
+    void configure(protocol::EndpointSettings& s) override {
+        s.allow_ips = {"10.2.0.0/16"};
+        s.throttle_failures = 3;
+        s.throttle_global_failures = 3;
+        s.throttle_window_s = 3600;
+    }
+};
+
+TEST_F(ConnectorAllowListThrottling, AddressesInAllowIpsAreNeverThrottled) {
+    for (int i = 0; i < 10; ++i) {
+        expect_error(post({{"bl_pass", "wrong"}, {"action", "FileVersion"}}, "10.2.3.4"),
+                     "incorrect_password");
+    }
+    expect_error(post({{"action", "FileVersion"}}, "10.2.3.4"), "no_password");
 }
 
 class ConnectorAllowList : public ConnectorTest {

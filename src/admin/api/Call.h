@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ConnectorRefusals.h"
 #include "core/Exchange.h"
 #include "core/Status.h"
 #include "store/Store.h"
@@ -63,6 +64,10 @@ struct ConnectorControl {
     // Called after settings were saved, so this process applies them at once (other processes
     // pick them up on their periodic refresh).
     std::function<void()> settings_changed;
+    // What the connector refused for want of a correct password (null: nothing known).
+    std::function<core::RefusalReport()> refusals;
+    // FileVersion run by the connector's own handler (null: not available).
+    std::function<core::WebResponse()> test_connection;
 };
 
 struct ApiOptions {

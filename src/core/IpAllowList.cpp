@@ -1,5 +1,5 @@
 // Allow-list matching over the 128-bit form of both address families.
-#include "protocol/IpAllowList.h"
+#include "core/IpAllowList.h"
 
 #include <arpa/inet.h>
 
@@ -9,7 +9,7 @@
 #include "core/Decimal.h"
 #include "core/Text.h"
 
-namespace protocol {
+namespace core {
 namespace {
 
 constexpr int kMappedPrefixBits = 96;  // ::ffff:0:0/96 holds the IPv4 addresses
@@ -51,17 +51,19 @@ std::optional<IpBytes> parse_ip(std::string_view text) {
     return bytes;
 }
 
-IpAllowList::IpAllowList(const std::vector<std::string>& entries) {
+IpAllowList::IpAllowList(const std::vector<std::string>& entries, std::string_view setting) {
     for (const auto& entry : entries) {
         const auto slash = entry.find('/');
         auto address = parse_ip(std::string_view(entry).substr(0, slash));
-        if (!address) throw std::runtime_error("allow_ips: not an IP address or CIDR: " + entry);
+        if (!address)
+            throw std::runtime_error(std::string(setting) +
+                                     ": not an IP address or CIDR: " + entry);
         const int max_bits = is_ipv4_mapped(*address) ? 32 : 128;
         int bits = max_bits;
         if (slash != std::string::npos) {
             auto parsed = core::parse_int(core::trim(std::string_view(entry).substr(slash + 1)));
             if (!parsed || *parsed < 0 || *parsed > max_bits) {
-                throw std::runtime_error("allow_ips: bad prefix length in " + entry);
+                throw std::runtime_error(std::string(setting) + ": bad prefix length in " + entry);
             }
             bits = static_cast<int>(*parsed);
         }
@@ -78,4 +80,4 @@ bool IpAllowList::allows(std::string_view client_ip) const {
     });
 }
 
-}  // namespace protocol
+}  // namespace core

@@ -3,13 +3,13 @@
 
 #include <stdexcept>
 
+#include "core/IpAllowList.h"
 #include "core/Throttle.h"
-#include "protocol/IpAllowList.h"
 
 namespace {
 
+using core::IpAllowList;
 using core::Throttle;
-using protocol::IpAllowList;
 
 TEST(ConnectorIpAllowList, EmptyAllowsEverybody) {
     IpAllowList list({});
