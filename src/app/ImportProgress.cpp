@@ -35,8 +35,8 @@ void ImportProgress::print(bool final) {
     const auto done = static_cast<long long>(done_), total = static_cast<long long>(total_);
     const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     if (final) {
-        std::fprintf(out_, "%simported %lld products in %.1f s (%.0f/s)\n", terminal_ ? "\r\033[K" : "",
-                     done, seconds, per_second);
+        std::fprintf(out_, "%simported %lld products in %.1f s (%.0f/s)\n",
+                     terminal_ ? "\r\033[K" : "", done, seconds, per_second);
     } else {
         const double eta = per_second > 0 ? static_cast<double>(total_ - done_) / per_second : 0;
         std::fprintf(out_, "%simporting %lld/%lld products (%lld %%), %.0f/s, ETA %.0f s%s",

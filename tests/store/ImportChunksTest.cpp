@@ -39,7 +39,9 @@ class ImportChunks : public testing::Test {
         options.import_chunk = 100;  // many chunks from a few thousand records
         return options;
     }
-    void SetUp() override { mug_ = must(store_->catalog().save_product(std::nullopt, shop_mug().products[0])); }
+    void SetUp() override {
+        mug_ = must(store_->catalog().save_product(std::nullopt, shop_mug().products[0]));
+    }
 
     store::Catalog& catalog() { return store_->catalog(); }
     std::int64_t mug_stock() {
@@ -47,7 +49,9 @@ class ImportChunks : public testing::Test {
         return catalog().product_details(ids, {}).at(0).quantity;
     }
     std::int64_t order_count(store::Store& s) { return s.orders().orders_page({}, {0, 1}).total; }
-    store::engine::Port& port() { return dynamic_cast<store::engine::EngineStore&>(*store_).port(); }
+    store::engine::Port& port() {
+        return dynamic_cast<store::engine::EngineStore&>(*store_).port();
+    }
 
     TempDb db_;
     std::unique_ptr<store::Store> store_ = db_.init(small_chunks());
@@ -66,8 +70,10 @@ struct Connector {
             try {
                 auto added = store->orders().add_baselinker_order(bl_order(id, {line(mug, 0, 1)}),
                                                                   std::nullopt, options, kNow);
-                if (added.kind == store::AddOrderResult::Kind::Created) ++orders;
-                else ++errors;
+                if (added.kind == store::AddOrderResult::Kind::Created)
+                    ++orders;
+                else
+                    ++errors;
             } catch (const std::exception& e) {
                 ++errors;
                 ADD_FAILURE() << "OrderAdd during the import: " << e.what();

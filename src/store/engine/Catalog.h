@@ -15,7 +15,8 @@ namespace store::engine {
 class Catalog final : public store::Catalog {
   public:
     Catalog(Port& port, const StoreOptions& options)
-        : port_(port), use_promo_(options.use_promo_price),
+        : port_(port),
+          use_promo_(options.use_promo_price),
           import_chunk_(static_cast<std::size_t>(std::max(options.import_chunk, 1))) {}
 
     std::vector<CategoryPath> active_category_paths() override;

@@ -69,8 +69,11 @@ class ChunkedImport {
   public:
     ChunkedImport(Port& port, const ImportBatch& batch, std::size_t chunk, ImportProgress progress,
                   void* user)
-        : port_(port), batch_(batch), chunk_(std::max<std::size_t>(chunk, 1)),
-          progress_(progress), user_(user) {}
+        : port_(port),
+          batch_(batch),
+          chunk_(std::max<std::size_t>(chunk, 1)),
+          progress_(progress),
+          user_(user) {}
 
     ImportSummary run() {
         validate_import(batch_);

@@ -3,9 +3,9 @@
 // sees them: loaded from the database before the chunk, then moved record by record while the
 // chunk is planned. Loading again for the next chunk keeps what was moved (the check of a whole
 // batch plans every chunk against one snapshot, writing nothing): a row known already is not
-// read back as the database has it. A record that takes a key another row still holds at that point is what a
-// record-by-record import would fail on with a unique violation; the plan reports it instead,
-// so the bulk statements that follow never meet one.
+// read back as the database has it. A record that takes a key another row still holds at that point
+// is what a record-by-record import would fail on with a unique violation; the plan reports it
+// instead, so the bulk statements that follow never meet one.
 #include <optional>
 #include <span>
 #include <string>

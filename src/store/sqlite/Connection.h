@@ -3,10 +3,10 @@
 // statements that reset themselves, and transactions that roll back unless committed.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <chrono>
 #include <string>
 #include <string_view>
 #include <unordered_map>
