@@ -1,10 +1,14 @@
-// `blconnect import FILE`: upserts a catalogue file (docs/import.md) in one transaction.
+// `blconnect import FILE`: upserts a catalogue file (docs/import.md): checked whole, then
+// written a chunk of products per transaction, with progress on stderr.
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "app/Commands.h"
 #include "app/ExitCode.h"
+#include "app/ImportProgress.h"
 #include "records/ImportFile.h"
 #include "store/Store.h"
 
@@ -29,9 +33,16 @@ void print_summary(const store::ImportSummary& s) {
 }
 
 // "import failed: products record 17: price: ...": the field names the record, the message the
-// rule (docs/import.md).
-int import_failed(const core::Status& status) {
-    std::cerr << "\nimport failed: " << status.text() << "; nothing was written\n";
+// rule (docs/import.md). After the first chunk was written, says how far the import got.
+int import_failed(const core::Status& status, const ImportProgress* progress = nullptr) {
+    if (progress && progress->written()) {
+        std::cerr << "\nimport interrupted after " << progress->done() << " of "
+                  << progress->total() << " products: " << status.text()
+                  << "; the products before were imported: import the same file again to"
+                     " complete it\n";
+    } else {
+        std::cerr << "\nimport failed: " << status.text() << "; nothing was written\n";
+    }
     return exit_code(status);
 }
 
@@ -39,16 +50,17 @@ int import_failed(const core::Status& status) {
 
 int cmd_import(const ImportOptions& options) {
     Config config = config_with_db(options.config, options.db);
+    ImportProgress progress(stderr, isatty(STDERR_FILENO) != 0);
     try {
         auto batch = records::parse_import_file(read_file(options.file));
         if (!batch) return import_failed(batch.status());
         auto store = store::open_store(config.database, config.store);
-        auto imported = store->catalog().import(*batch, print_import_progress, nullptr);
-        if (!imported) return import_failed(imported.status());
+        auto imported = store->catalog().import(*batch, &ImportProgress::report, &progress);
+        if (!imported) return import_failed(imported.status(), &progress);
         print_summary(*imported);
         return 0;
     } catch (const std::runtime_error& e) {  // an unreadable file, a lost database
-        return import_failed(core::Status::internal(e.what()));
+        return import_failed(core::Status::internal(e.what()), &progress);
     }
 }
 

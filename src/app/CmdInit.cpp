@@ -1,8 +1,11 @@
 // `blconnect init`: creates or migrates the database, optionally with the demo catalogue.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "app/Commands.h"
 #include "app/ExitCode.h"
+#include "app/ImportProgress.h"
 #include "records/Demo.h"
 #include "store/Store.h"
 
@@ -20,7 +23,8 @@ int cmd_init(const InitOptions& options) {
     if (options.demo) {
         std::cout << "generating " << options.demo_products << " demo products..." << std::endl;
         auto batch = records::make_demo_batch(options.demo_products);
-        auto imported = store->catalog().import(batch, print_import_progress, nullptr);
+        ImportProgress progress(stderr, isatty(STDERR_FILENO) != 0);
+        auto imported = store->catalog().import(batch, &ImportProgress::report, &progress);
         // The generator's records are valid by construction: a refusal is a bug in it.
         if (!imported) return report(core::Status::internal(imported.status().text()));
         const auto& summary = *imported;

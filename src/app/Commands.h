@@ -133,7 +133,4 @@ int cmd_admin_revoke_token(const AdminTokenOptions& options);
 // The config file (when given) with the environment applied, then `--db` on top.
 Config config_with_db(const std::string& config_file, const std::string& db);
 
-// "\rimporting 1200/2000 (60 %)" on stderr when it is a terminal; `user` is unused.
-void print_import_progress(void* user, std::int64_t done, std::int64_t total);
-
 }  // namespace app

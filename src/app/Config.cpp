@@ -148,6 +148,8 @@ const std::vector<Key>& keys() {
          [](Config& c, auto& n) { c.store.pool_size = int(as_int(n, 1, 256)); }},
         {"database", "busy_timeout_ms",
          [](Config& c, auto& n) { c.store.busy_timeout_ms = int(as_int(n, 0, 600000)); }},
+        {"database", "import_chunk",
+         [](Config& c, auto& n) { c.store.import_chunk = int(as_int(n, 1, 100000)); }},
         {"server", "listen", [](Config& c, auto& n) { c.server.listen_address = as_string(n); }},
         {"server", "port",
          [](Config& c, auto& n) { c.server.port = std::uint16_t(as_int(n, 0, 65535)); }},

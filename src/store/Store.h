@@ -218,6 +218,9 @@ struct StoreOptions {
     bool use_promo_price = true;  // reported price = active promotional price when present
     int pool_size = 16;           // connections kept open (one per worker thread)
     int busy_timeout_ms = 5000;
+    // Product records an import writes per transaction: each holds the write lock for one
+    // chunk only (docs/import.md), so the connector's writes interleave with a long import.
+    int import_chunk = 250;
 };
 
 class Store {

@@ -1,6 +1,8 @@
 #pragma once
 // The catalogue, written once for both backends. Reads are set-based (one statement per related
 // set for a whole page) from one snapshot; writes run in one write transaction per call.
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -13,7 +15,9 @@ namespace store::engine {
 class Catalog final : public store::Catalog {
   public:
     Catalog(Port& port, const StoreOptions& options)
-        : port_(port), use_promo_(options.use_promo_price) {}
+        : port_(port),
+          use_promo_(options.use_promo_price),
+          import_chunk_(static_cast<std::size_t>(std::max(options.import_chunk, 1))) {}
 
     std::vector<CategoryPath> active_category_paths() override;
     ProductListPage list_products(const ProductFilter& filter, Slice slice) override;
@@ -32,6 +36,7 @@ class Catalog final : public store::Catalog {
 
     Port& port_;
     bool use_promo_;
+    std::size_t import_chunk_;
     ProductIds ids_;
 };
 

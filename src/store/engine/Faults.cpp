@@ -5,8 +5,12 @@
 namespace store::engine {
 
 void Faults::fail_statement(std::string needle, Kind kind, int times) {
+    fail_statement_after(0, std::move(needle), kind, times);
+}
+
+void Faults::fail_statement_after(int pass, std::string needle, Kind kind, int times) {
     std::lock_guard lock(mutex_);
-    statements_.push_back(Planned{std::move(needle), kind, times});
+    statements_.push_back(Planned{std::move(needle), kind, times, pass});
 }
 
 void Faults::fail_commit(int times) {
@@ -26,6 +30,10 @@ void Faults::before_statement(std::string_view sql, Connection& conn) {
         auto it = statements_.begin();
         while (it != statements_.end() && sql.find(it->needle) == std::string_view::npos) ++it;
         if (it == statements_.end()) return;
+        if (it->pass > 0) {
+            --it->pass;
+            return;
+        }
         kind = it->kind;
         if (--it->times == 0) statements_.erase(it);
         ++fired_;

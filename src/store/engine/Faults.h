@@ -23,6 +23,8 @@ class Faults {
 
     // The next `times` statements whose SQL contains `needle` fail with `kind` before they run.
     void fail_statement(std::string needle, Kind kind, int times = 1);
+    // The same after `pass` such statements ran (e.g. an import's chunk k+1 fails after k).
+    void fail_statement_after(int pass, std::string needle, Kind kind, int times = 1);
     // The next `times` commits fail: the transaction is rolled back and a StoreError thrown.
     void fail_commit(int times = 1);
     // How many planned failures have happened.
@@ -37,6 +39,7 @@ class Faults {
         std::string needle;
         Kind kind;
         int times;
+        int pass = 0;
     };
     mutable std::mutex mutex_;
     std::vector<Planned> statements_;

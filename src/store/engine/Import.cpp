@@ -1,5 +1,6 @@
-// The catalogue import and save_product: validate, then write references and product chunks
-// in one write transaction. Any bad record throws ImportError and the transaction rolls back.
+// The catalogue import and save_product. The import checks the whole batch first without the
+// write lock (a bad record throws ImportError before anything is written), then writes it in
+// short transactions of a chunk of records each; save_product is one transaction.
 #include <algorithm>
 
 #include "store/ImportValidate.h"
@@ -13,30 +14,15 @@ using importing::ChunkConflict;
 using importing::ChunkPlan;
 using importing::References;
 
-// Records per chunk (one set of bulk statements), and the progress step.
-constexpr std::size_t kChunk = 500;
-
-// Records written one at a time, after a chunk of them met a concurrent write.
-struct OneByOne {
-    std::size_t begin = 0, end = 0;
-};
-
-std::size_t chunk_limit(std::size_t begin, OneByOne slow) {
-    if (begin >= slow.begin && begin < slow.end) return 1;
-    if (begin < slow.begin) return std::min(kChunk, slow.begin - begin);
-    return kChunk;
-}
-
 // Keeps the planner's statistics of the catalogue up to date while an import grows it
 // (Port::refresh_statistics; PostgreSQL). Plans are cached per connection: the import's own
 // statements, the foreign key checks and the variants' trigger statements (001_catalog.sql) would
 // otherwise keep plans made while the tables were nearly empty (sequential scans), and a first
 // import of 100,000 products would scan all of `products` for every chunk: quadratic. ANALYZE
-// within the transaction counts the transaction's own new rows and invalidates those plans; it runs
-// each time the products have grown fourfold, and once more over every catalogue table at the end,
-// so that the first requests after a big import (before autovacuum comes by) are planned for the
-// tables as they are. (Forcing custom plans instead would replan every foreign key check: twice as
-// slow.)
+// counts the new rows and invalidates those plans; it runs each time the products have grown
+// fourfold, and once more over every catalogue table at the end, so that the first requests after
+// a big import (before autovacuum comes by) are planned for the tables as they are. (Forcing
+// custom plans instead would replan every foreign key check: twice as slow.)
 class TableGrowth {
   public:
     TableGrowth(Port& port, Connection& conn) : port_(port) {
@@ -63,51 +49,116 @@ class TableGrowth {
     bool grown_ = false;
 };
 
-ImportSummary run_import(Port& port, Connection& conn, const ImportBatch& batch,
-                         ImportProgress progress, void* user, OneByOne slow) {
-    ImportSummary summary;
-    const References refs = importing::write_references(port, conn, batch, summary);
-    const std::size_t total = batch.products.size();
-    TableGrowth growth(port, conn);
-    for (std::size_t begin = 0; begin < total;) {
-        ChunkPlan chunk = importing::plan_chunk(port, conn, batch, refs, begin,
-                                                chunk_limit(begin, slow), nullptr, summary);
-        importing::write_chunk(port, conn, batch, chunk);
-        growth.grown_to(conn, summary.products_created);
-        if (progress && (chunk.end / kChunk > begin / kChunk || chunk.end == total))
-            progress(user, static_cast<std::int64_t>(chunk.end), static_cast<std::int64_t>(total));
-        begin = chunk.end;
-    }
-    growth.finish(conn);
-    return summary;
+void add(ImportSummary& to, const ImportSummary& s) {
+    to.categories_created += s.categories_created;
+    to.categories_updated += s.categories_updated;
+    to.manufacturers_created += s.manufacturers_created;
+    to.manufacturers_updated += s.manufacturers_updated;
+    to.products_created += s.products_created;
+    to.products_updated += s.products_updated;
+    to.variants_created += s.variants_created;
+    to.variants_updated += s.variants_updated;
+    to.variants_removed += s.variants_removed;
 }
+
+// A batch checked whole against one read snapshot (no write lock), then written in short
+// transactions: the references, then `chunk` product records at a time, so that the connector's
+// writes interleave with the import's. A failure after the first commit leaves the chunks
+// committed so far; importing the same batch again finishes the job (docs/import.md).
+class ChunkedImport {
+  public:
+    ChunkedImport(Port& port, const ImportBatch& batch, std::size_t chunk, ImportProgress progress,
+                  void* user)
+        : port_(port),
+          batch_(batch),
+          chunk_(std::max<std::size_t>(chunk, 1)),
+          progress_(progress),
+          user_(user) {}
+
+    ImportSummary run() {
+        validate_import(batch_);
+        read(port_, [&](Connection& conn) {
+            importing::check_products(port_, conn, batch_,
+                                      importing::expected_references(port_, conn, batch_), chunk_);
+        });
+        write_references();
+        for (std::size_t begin = 0; begin < batch_.products.size();) begin = apply(begin);
+        write(port_, [&](Connection& conn) { growth_->finish(conn); });
+        return summary_;
+    }
+
+  private:
+    struct Applied {
+        std::size_t end = 0;
+        ImportSummary summary;
+    };
+
+    void write_references() {
+        auto written = engine::write(
+            port_, WriteKind::Bulk,
+            [&](Connection& conn) {
+                growth_.emplace(port_, conn);
+                std::pair<References, ImportSummary> r;
+                r.first = importing::write_references(port_, conn, batch_, r.second);
+                return r;
+            },
+            [](const auto&) { return true; });
+        refs_ = std::move(written.first);
+        add(summary_, written.second);
+        report(0);
+    }
+
+    // Writes the chunk from `begin` in its own transaction; returns where the next one starts.
+    std::size_t apply(std::size_t begin) {
+        try {
+            return apply(begin, chunk_);
+        } catch (const ChunkConflict& conflict) {
+            // Another process wrote one of the chunk's keys meanwhile: one record at a time
+            // names the record that conflicts (an ImportError), the others are written.
+            for (begin = conflict.begin; begin < conflict.end;) begin = apply(begin, 1);
+            return begin;
+        }
+    }
+
+    std::size_t apply(std::size_t begin, std::size_t limit) {
+        const Applied applied = engine::write(
+            port_, WriteKind::Bulk,
+            [&](Connection& conn) {
+                Applied a;
+                ChunkPlan plan = importing::plan_chunk(port_, conn, batch_, refs_, begin, limit,
+                                                       nullptr, a.summary);
+                importing::write_chunk(port_, conn, batch_, plan);
+                growth_->grown_to(conn, summary_.products_created + a.summary.products_created);
+                a.end = plan.end;
+                return a;
+            },
+            [](const Applied&) { return true; });
+        add(summary_, applied.summary);
+        report(applied.end);
+        port_.let_others_write();
+        return applied.end;
+    }
+
+    void report(std::size_t done) const {
+        if (progress_)
+            progress_(user_, static_cast<std::int64_t>(done),
+                      static_cast<std::int64_t>(batch_.products.size()));
+    }
+
+    Port& port_;
+    const ImportBatch& batch_;
+    const std::size_t chunk_;
+    ImportProgress progress_;
+    void* user_;
+    References refs_;
+    std::optional<TableGrowth> growth_;
+    ImportSummary summary_;
+};
 
 bool product_exists(Connection& conn, Id id) {
     auto st = conn.prepare("SELECT 1 FROM products WHERE id = ?1");
     st.bind(1, id);
     return st.step();
-}
-
-ImportSummary import_batch(Port& port, const ImportBatch& batch, ImportProgress progress,
-                           void* progress_user) {
-    validate_import(batch);
-    OneByOne slow;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return write(
-                port, WriteKind::Bulk,
-                [&](Connection& conn) {
-                    return run_import(port, conn, batch, progress, progress_user, slow);
-                },
-                [](const ImportSummary&) { return true; });
-        } catch (const ChunkConflict& conflict) {
-            // Run again: the chunk's records one at a time name the one that conflicts.
-            if (attempt == 3)
-                throw ImportError("products", static_cast<std::int64_t>(conflict.begin + 1),
-                                  "conflicts with concurrent changes to the catalogue");
-            slow = OneByOne{conflict.begin, conflict.end};
-        }
-    }
 }
 
 // The product's id, or nullopt (nothing written) when `id` names no product.
@@ -130,7 +181,7 @@ std::optional<Id> save_one(Port& port, std::optional<Id> id, const ImportBatch& 
 core::Result<ImportSummary> Catalog::import(const ImportBatch& batch, ImportProgress progress,
                                             void* progress_user) {
     try {
-        return import_batch(port_, batch, progress, progress_user);
+        return ChunkedImport(port_, batch, import_chunk_, progress, progress_user).run();
     } catch (const ImportError& e) {
         return import_status(e);
     }

@@ -2,16 +2,21 @@
 // The catalogue import, shared by Import*.cpp. Records apply one after another (later records see
 // what earlier ones wrote), but are written in bulk:
 //
-// 1. categories and manufacturers: a few set-based statements for the whole section;
-// 2. products in chunks: a chunk is first *planned* in C++ record by record against the key
-//    holders loaded for it (which product holds an external id or SKU, which variant a SKU),
-//    so every unknown reference and every key conflict is reported as an ImportError naming
-//    its record, exactly as the record-by-record import would; then the chunk is *written*
-//    with a fixed number of statements whatever its size (each row set one Port::rows_relation).
+// 0. the whole batch is first checked against one read snapshot (check_products: every chunk
+//    planned as below, nothing written, no write lock), so a bad record refuses the batch
+//    before anything is written;
+// 1. categories and manufacturers: a few set-based statements for the whole section, in one
+//    transaction;
+// 2. products in chunks, one transaction each: a chunk is first *planned* in C++ record by
+//    record against the key holders loaded for it (which product holds an external id or SKU,
+//    which variant a SKU), so every unknown reference and every key conflict is reported as an
+//    ImportError naming its record; then the chunk is *written* with a fixed number of
+//    statements whatever its size (each row set one Port::rows_relation).
 //
 // A unique violation that planning could not foresee (another process wrote the same key in
-// the meantime) aborts the transaction; the import then runs again with that chunk one record
-// at a time, which names the record. Nothing but ImportError reaches the caller for it.
+// the meantime) aborts the chunk's transaction; that chunk is then written one record at a
+// time, which names the record. The chunks committed before stay: importing the batch again
+// completes it (docs/import.md).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -35,6 +40,11 @@ struct References {
 // name; returns the ids of every category and manufacturer the batch refers to.
 References write_references(Port& port, Connection& conn, const ImportBatch& batch,
                             ImportSummary& summary);
+
+// The references as write_references will find them, without writing anything: the ids of the
+// categories the database has, id 0 for what the batch creates. Throws ImportError for a
+// category whose parent is unknown.
+References expected_references(Port& port, Connection& conn, const ImportBatch& batch);
 
 // One variant of a planned record.
 struct VariantPlan {
@@ -73,9 +83,15 @@ ChunkPlan plan_chunk(Port& port, Connection& conn, const ImportBatch& batch, con
                      std::size_t begin, std::size_t limit, const SaveTarget* save,
                      ImportSummary& summary);
 
+// Plans every product record against one snapshot, `chunk` records at a time, writing nothing:
+// throws the ImportError the import would meet (a taken key, an unknown category), so that a
+// bad batch is refused before its first chunk is written.
+void check_products(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
+                    std::size_t chunk);
+
 // Thrown when a chunk of several records met a unique violation that planning did not foresee
-// (another process wrote the same key meanwhile): the import is run again with records
-// [begin, end) one at a time.
+// (another process wrote the same key meanwhile): records [begin, end) are then written one at
+// a time.
 struct ChunkConflict : StoreError {
     ChunkConflict(std::size_t begin, std::size_t end)
         : StoreError("import chunk conflicts with a concurrent write"), begin(begin), end(end) {}

@@ -19,9 +19,10 @@ void ProductKeys::load(Port& port, Connection& conn, std::span<const ImportProdu
     st.bind(3, also);
     while (st.step()) {
         const Id id = st.integer(0);
+        if (products_.count(id)) continue;  // known already (an earlier chunk of a check)
         Keys keys{st.is_null(1) ? std::nullopt : std::optional(st.text(1)), st.text(2)};
-        if (keys.external_id) by_external_[*keys.external_id] = id;
-        if (!keys.sku.empty()) by_sku_[keys.sku] = id;
+        if (keys.external_id) by_external_.emplace(*keys.external_id, id);
+        if (!keys.sku.empty()) by_sku_.emplace(keys.sku, id);
         products_[id] = std::move(keys);
     }
 }
@@ -77,16 +78,20 @@ void VariantKeys::load(Port& port, Connection& conn, const std::vector<Id>& prod
         "SELECT product_id, id, COALESCE(external_id, ''), sku FROM variants"
         " WHERE product_id" +
         d.in_ids(1) + " ORDER BY product_id, id");
-    owned.bind(1, d.ids(products));
+    std::vector<Id> unknown;
+    for (Id p : products)
+        if (!by_product_.count(p)) unknown.push_back(p);
+    owned.bind(1, d.ids(unknown));
     while (owned.step()) {
         ExistingVariant v{owned.integer(1), owned.text(2), owned.text(3)};
-        if (!v.sku.empty()) by_sku_[v.sku] = v.id;
+        if (!v.sku.empty() && !moved_.count(v.id)) by_sku_.emplace(v.sku, v.id);
         by_product_[owned.integer(0)].push_back(std::move(v));
     }
     auto holders = conn.prepare("SELECT sku, id FROM variants WHERE sku" + in_texts(port, conn, 1) +
                                 " AND sku <> ''");
     bind_texts(port, conn, holders, 1, skus);
-    while (holders.step()) by_sku_[holders.text(0)] = holders.integer(1);
+    while (holders.step())
+        if (!moved_.count(holders.integer(1))) by_sku_.emplace(holders.text(0), holders.integer(1));
 }
 
 std::optional<Id> VariantKeys::holder(const std::string& sku) const {
@@ -96,6 +101,7 @@ std::optional<Id> VariantKeys::holder(const std::string& sku) const {
 }
 
 void VariantKeys::release(const std::string& sku, Id variant) {
+    moved_.insert(variant);
     auto it = by_sku_.find(sku);
     if (it != by_sku_.end() && it->second == variant) by_sku_.erase(it);
 }

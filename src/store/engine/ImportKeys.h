@@ -1,13 +1,16 @@
 #pragma once
 // Holders of the unique keys a chunk of import records names, as the record-by-record import
 // sees them: loaded from the database before the chunk, then moved record by record while the
-// chunk is planned. A record that takes a key another row still holds at that point is what a
-// record-by-record import would fail on with a unique violation; the plan reports it instead,
-// so the bulk statements that follow never meet one.
+// chunk is planned. Loading again for the next chunk keeps what was moved (the check of a whole
+// batch plans every chunk against one snapshot, writing nothing): a row known already is not
+// read back as the database has it. A record that takes a key another row still holds at that point
+// is what a record-by-record import would fail on with a unique violation; the plan reports it
+// instead, so the bulk statements that follow never meet one.
 #include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -62,6 +65,7 @@ class VariantKeys {
   private:
     std::unordered_map<Id, std::vector<ExistingVariant>> by_product_;
     std::unordered_map<std::string, Id> by_sku_;
+    std::unordered_set<Id> moved_;  // variants whose SKU was released: the database's is stale
 };
 
 }  // namespace store::engine::importing

@@ -151,6 +151,14 @@ class Planner {
 
 }  // namespace
 
+void check_products(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
+                    std::size_t chunk) {
+    ImportSummary ignored;
+    Planner planner(port, conn, batch, refs, nullptr, ignored);
+    for (std::size_t begin = 0; begin < batch.products.size();)
+        begin = planner.plan(begin, chunk).end;
+}
+
 ChunkPlan plan_chunk(Port& port, Connection& conn, const ImportBatch& batch, const References& refs,
                      std::size_t begin, std::size_t limit, const SaveTarget* save,
                      ImportSummary& summary) {

@@ -179,10 +179,15 @@ void write_manufacturers(Port& port, Connection& conn, const ImportBatch& batch,
 
 }  // namespace
 
-References write_references(Port& port, Connection& conn, const ImportBatch& batch,
-                            ImportSummary& summary) {
-    References refs;
+namespace {
+
+struct NamedKeys {
     DistinctKeys categories, manufacturers;
+};
+
+NamedKeys named_keys(const ImportBatch& batch) {
+    NamedKeys named;
+    DistinctKeys &categories = named.categories, &manufacturers = named.manufacturers;
     for (const ImportCategory& c : batch.categories) {
         categories.add(c.external_id);
         categories.add(c.parent_external_id);
@@ -192,6 +197,28 @@ References write_references(Port& port, Connection& conn, const ImportBatch& bat
         categories.add(p.category_external_id);
         manufacturers.add(p.manufacturer_name);
     }
+    return named;
+}
+
+}  // namespace
+
+References expected_references(Port& port, Connection& conn, const ImportBatch& batch) {
+    References refs;
+    const NamedKeys named = named_keys(batch);
+    load_ids(port, conn, "SELECT external_id, id FROM categories WHERE external_id",
+             named.categories, refs.categories);
+    std::vector<std::size_t> fresh;
+    check_parents(batch.categories, refs.categories, fresh);
+    for (const ImportCategory& c : batch.categories) refs.categories.emplace(c.external_id, 0);
+    for (const std::string& name : named.manufacturers.keys()) refs.manufacturers.emplace(name, 0);
+    return refs;
+}
+
+References write_references(Port& port, Connection& conn, const ImportBatch& batch,
+                            ImportSummary& summary) {
+    References refs;
+    const NamedKeys named = named_keys(batch);
+    const DistinctKeys &categories = named.categories, &manufacturers = named.manufacturers;
     load_ids(port, conn, "SELECT external_id, id FROM categories WHERE external_id", categories,
              refs.categories);
     if (!batch.categories.empty())

@@ -257,6 +257,11 @@ class Port {
     virtual std::int64_t estimated_rows(Connection& conn, const char* table) = 0;
     virtual void refresh_statistics(Connection& conn, const char* tables) = 0;
 
+    // Called between the transactions of a long series (an import's chunks) so that writers
+    // waiting for the lock get it before the next one (SQLite: a short pause, as its lock is
+    // not handed over in arrival order; PostgreSQL: nothing, its writers do not queue on one).
+    virtual void let_others_write() {}
+
     // Failure injection for tests (engine/Faults.h); nullptr detaches.
     void inject(std::shared_ptr<Faults> faults) { faults_ = std::move(faults); }
     Faults* faults() const { return faults_.get(); }

@@ -1,6 +1,7 @@
 #include "store/sqlite/Connection.h"
 
 #include <string>
+#include <thread>
 
 #include "store/sqlite/TextFunctions.h"
 
@@ -81,7 +82,17 @@ std::string_view Statement::text_view(int col) const {
     return std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
-Connection::Connection(const std::string& path, int flags, int busy_timeout_ms) {
+int Connection::on_busy(void* self, int tries) {
+    auto& conn = *static_cast<Connection*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (tries == 0) conn.busy_since_ = now;
+    if (now - conn.busy_since_ >= conn.busy_timeout_) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
+}
+
+Connection::Connection(const std::string& path, int flags, int busy_timeout_ms)
+    : busy_timeout_(busy_timeout_ms) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -90,7 +101,7 @@ Connection::Connection(const std::string& path, int flags, int busy_timeout_ms) 
         throw StoreError("sqlite: cannot open " + path + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    sqlite3_busy_handler(db_, &Connection::on_busy, this);
     // FULL: a committed order must survive a power loss, WAL or not.
     // temp_store MEMORY: statement journals of multi-row writes stay off the disk.
     exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");

@@ -3,6 +3,7 @@
 // statements that reset themselves, and transactions that roll back unless committed.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -84,6 +85,12 @@ class Connection {
         sqlite3_stmt* stmt = nullptr;
         std::unique_ptr<bool> in_use = std::make_unique<bool>(false);
     };
+    // The busy handler: retries every millisecond until the timeout (SQLite's own sleeps up to
+    // 100 ms between tries, and a waiter that sleeps that long misses the short gaps between an
+    // import's chunks: it would time out behind a series of short transactions).
+    static int on_busy(void* self, int tries);
+    std::chrono::milliseconds busy_timeout_;
+    std::chrono::steady_clock::time_point busy_since_;
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, Cached> cache_;
 };

@@ -1,8 +1,10 @@
 #include "store/sqlite/SqlitePort.h"
 
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 #include "store/engine/CursorOver.h"
 #include "store/sqlite/Migrations.h"
@@ -135,6 +137,12 @@ void SqlitePort::write(engine::WriteKind kind,
     Session session(*lease, faults());
     engine::Transaction tx(session, engine::TxKind::Write);
     if (work(session)) tx.commit();
+}
+
+// Waiters retry every millisecond (Connection's busy handler; the in-process ones queue on the
+// WAL lock the same way): a pause of a few of those lets the first of them in.
+void SqlitePort::let_others_write() {
+    std::this_thread::sleep_for(std::chrono::milliseconds(3));
 }
 
 namespace {

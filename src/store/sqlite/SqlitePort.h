@@ -29,6 +29,7 @@ class SqlitePort final : public engine::Port {
     std::unique_ptr<engine::Connection> acquire() override;
     void write(engine::WriteKind kind,
                const std::function<bool(engine::Connection&)>& work) override;
+    void let_others_write() override;
     void before_new_order_id(engine::Connection&) override {}
     std::optional<Id> settled_order_id() override { return std::nullopt; }
     // A set of rows is a temporary table (one per parameter slot and column types, in the
