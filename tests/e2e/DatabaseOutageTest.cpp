@@ -55,7 +55,7 @@ TEST(DatabaseOutage, InternalErrorAndHealthDownThenRecoveryWithoutRestart) {
     EXPECT_NE(down.body.find("request " + down.request_id), std::string::npos) << down.body;
     EXPECT_EQ(down.body.find("127.0.0.1"), std::string::npos) << "no database detail leaks";
     EXPECT_EQ(server.get("/healthz").status, 503);
-    EXPECT_EQ(server.get("/healthz").body, R"({"status":"error","database":"down"})");
+    EXPECT_TRUE(server.get("/healthz").body.starts_with(R"({"status":"error","database":"down",)"));
     // Still serving: the protocol's answers that need no database keep coming.
     EXPECT_NE(server.call("FileVersion").body.find("\"platform\""), std::string::npos);
 

@@ -78,7 +78,10 @@ TEST(ConnectorWire, ThrottledAddressGets429) {
                             {{"bl_pass", "guess-" + std::to_string(i)}, {"action", "FileVersion"}}),
                         200, "incorrect_password");
     }
-    expect_envelope(server.call("FileVersion"), 429, "rate_limited");
+    // The address is throttled for further guesses; the right password still gets through.
+    expect_envelope(server.post_form({{"bl_pass", "guess-2"}, {"action", "FileVersion"}}), 429,
+                    "rate_limited");
+    EXPECT_EQ(server.call("FileVersion").status, 200);
 }
 
 TEST(ConnectorWire, DemoShopAnswersEveryListedMethod) {

@@ -31,6 +31,7 @@ inline void rewind_sqlite(const std::string& path, int version) {
         "DROP TABLE order_hold_problems; DROP TABLE order_holds;"
         " DELETE FROM order_statuses WHERE on_hold; ALTER TABLE order_statuses DROP COLUMN "
         "on_hold;",
+        /* 010 */ "DROP TABLE heartbeat;",
     };
     constexpr int kFirst = 4;
     std::string sql;

@@ -481,7 +481,7 @@ test('a held price batch raises the dashboard alarm; discarding it changes nothi
   await page.click('[data-test="held-link"]');
   await page.locator('[data-test="page-held"]').waitFor();
   const row = page.locator('[data-test^="held-row-"]').first();
-  assert.match(await row.textContent(), /1 of 1 prices/);
+  assert.match(await row.textContent(), /1 z 1 cen zmieniłoby się/);  // in the panel's language
   await row.click();
   await page.locator('[data-test="page-held-detail"]').waitFor();
   assert.match(await page.textContent('[data-test="held-entries"]'), new RegExp(`#${id}`));
