@@ -20,7 +20,7 @@ std::string directory_of(const std::string& file) {
 
 std::optional<std::uint64_t> free_bytes(const std::string& directory) {
     if (directory.empty()) return std::nullopt;
-    struct statvfs fs{};
+    struct statvfs fs {};
     if (::statvfs(directory.c_str(), &fs) != 0) return std::nullopt;
     return static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
 }

@@ -9,8 +9,8 @@
 #include <spdlog/spdlog.h>
 
 #include "admin/Panel.h"
-#include "app/HealthProbe.h"
 #include "admin/api/Api.h"
+#include "app/HealthProbe.h"
 #include "journal/Writer.h"
 #include "protocol/Endpoint.h"
 #include "protocol/LiveSettings.h"
@@ -148,8 +148,8 @@ Service::Service(Config config) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::move(config);
     auto& c = impl_->config;
     impl_->store = store::open_store(c.database, c.store);
-    const bool postgres = c.database.starts_with("postgres://") ||
-                          c.database.starts_with("postgresql://");
+    const bool postgres =
+        c.database.starts_with("postgres://") || c.database.starts_with("postgresql://");
     impl_->health = std::make_unique<HealthProbe>(*impl_->store, postgres ? "" : c.database);
     impl_->writer =
         std::make_unique<journal::Writer>(impl_->store->journal(), c.journal_retention_days);

@@ -408,12 +408,10 @@ void start_connection(std::shared_ptr<Shared> shared, tcp::socket socket, const 
     }
     if (shared->tls != nullptr) {
         auto& context = *shared->tls;
-        std::make_shared<Session<TlsStream>>(std::move(shared), refusal, std::move(socket),
-                                             context)
+        std::make_shared<Session<TlsStream>>(std::move(shared), refusal, std::move(socket), context)
             ->start();
     } else {
-        std::make_shared<Session<beast::tcp_stream>>(std::move(shared), refusal,
-                                                     std::move(socket))
+        std::make_shared<Session<beast::tcp_stream>>(std::move(shared), refusal, std::move(socket))
             ->start();
     }
 }

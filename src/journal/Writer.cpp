@@ -131,9 +131,10 @@ void Writer::run() {
                 stop_deadline = std::chrono::steady_clock::now() + limits_.stop_grace;
             if (std::chrono::steady_clock::now() >= stop_deadline) {
                 const auto left = batch.size() + queue_.size();
-                spdlog::error("journal: shutting down while the database refuses writes: {} "
-                              "entries lost",
-                              left);
+                spdlog::error(
+                    "journal: shutting down while the database refuses writes: {} "
+                    "entries lost",
+                    left);
                 lost_ += left;
                 written_ += left;  // accounted for: flush() returns
                 batch.clear();

@@ -39,7 +39,7 @@ std::optional<bool> Params::flag(std::string_view name, Notes* normalised) const
 }
 
 core::Result<std::vector<std::int64_t>> Params::id_list(std::string_view name,
-                                                       std::size_t max) const {
+                                                        std::size_t max) const {
     std::vector<std::int64_t> ids;
     for (std::string_view part : core::split_list(text(name))) {
         if (ids.size() == max)

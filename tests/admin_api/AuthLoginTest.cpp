@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "AdminApiFixture.h"
-#include "admin/api/Auth.h"
 #include "admin/Token.h"
+#include "admin/api/Auth.h"
 
 namespace admin_test {
 namespace {

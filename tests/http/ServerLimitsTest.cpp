@@ -1,7 +1,7 @@
 // The transport's own refusals: sizes, malformed requests, slow clients, the connection cap.
+#include <httplib.h>
 #include <memory>
 #include <vector>
-#include <httplib.h>
 
 #include "ServerFixture.h"
 
@@ -116,8 +116,9 @@ TEST(ServerLimits, OneAddressCannotTakeEveryConnection) {
     fourth.send("GET /more HTTP/1.1\r\nHost: x\r\n\r\n");
     const auto refused = fourth.read_response();
     EXPECT_EQ(refused.status, 503);
-    EXPECT_EQ(refused.body,
-              R"({"refused":503,"reason":"too many connections from this address","path":"/more"})");
+    EXPECT_EQ(
+        refused.body,
+        R"({"refused":503,"reason":"too many connections from this address","path":"/more"})");
 
     RawClient other(s.port(), "127.0.0.6");
     other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -603,9 +603,8 @@ TEST_F(ConnectorOrderAddDefaultPolicy, AnUnboundLineHoldsTheOrderWithoutTakingSt
     EXPECT_EQ(get_order(id).at("status_id"), json::value(std::to_string(hold_status())));
     EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
     // BaseLinker cannot move it on: the status update is refused for this order.
-    call("OrderUpdate", {{"orders_ids", std::to_string(id)},
-                         {"update_type", "status"},
-                         {"update_value", "2"}});
+    call("OrderUpdate",
+         {{"orders_ids", std::to_string(id)}, {"update_type", "status"}, {"update_value", "2"}});
     EXPECT_EQ(get_order(id).at("status_id"), json::value(std::to_string(hold_status())));
 }
 

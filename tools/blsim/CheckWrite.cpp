@@ -191,8 +191,7 @@ void check_order_update(Checker& checker, const Snapshot& snap, const std::strin
     }
     if (snap.statuses.empty())
         status.fail("StatusesList is empty");
-    else if (!read_back)
-    {
+    else if (!read_back) {
         std::string names;
         for (const auto& t : tried) names += (names.empty() ? "" : ", ") + t;
         status.fail("no status read back (tried " + names + "; got " + field("status_id") + ")");

@@ -127,8 +127,8 @@ void write_product(JsonWriter& out, const ConnectorSettings& settings, const Fie
 }  // namespace
 
 Outcome products_data(const Params& params, ActionContext& ctx, JsonWriter& out) {
-    auto ids = params.id_list("products_id",
-                              static_cast<std::size_t>(ctx.settings.max_products_data_ids));
+    auto ids =
+        params.id_list("products_id", static_cast<std::size_t>(ctx.settings.max_products_data_ids));
     if (!ids) return ids.status();
     const bool images_only = params.flag("only_images").value_or(false);
     const FieldSet fields(params.text("fields"));
