@@ -602,6 +602,10 @@ TEST_F(ConnectorOrderAddDefaultPolicy, AnUnboundLineHoldsTheOrderWithoutTakingSt
     EXPECT_TRUE(why.starts_with("line 2: no catalogue product")) << why;
     EXPECT_EQ(get_order(id).at("status_id"), json::value(std::to_string(hold_status())));
     EXPECT_EQ(stock(parent_id_, variant_id_), kStartStock);
+    // The request is kept for staff here too (the reader saw nothing wrong; the store did).
+    const auto held = second_->orders().order_detail(id);
+    ASSERT_TRUE(held && held->hold);
+    EXPECT_EQ(json::parse(held->hold->request).at("baselinker_id"), json::value("5150"));
     // BaseLinker cannot move it on: the status update is refused for this order.
     call("OrderUpdate",
          {{"orders_ids", std::to_string(id)}, {"update_type", "status"}, {"update_value", "2"}});

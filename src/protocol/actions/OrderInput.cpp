@@ -321,7 +321,9 @@ core::Result<OrderAddRequest> read_order_add(const Params& params, const std::st
     read_flags(params, o, request.normalised);
     read_scalars(params, o, currency, request.normalised);
     if (auto status = read_lines(params, o, request.normalised); !status.ok()) return status;
-    if (!o.problems.empty()) o.request = request_text(params);
+    // Kept with the order if the store holds it (also for a line that binds to nothing, which
+    // only the store can tell).
+    o.request = request_text(params);
     return request;
 }
 

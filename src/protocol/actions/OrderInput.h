@@ -24,7 +24,8 @@ struct OrderAddRequest {
 // invalid_parameter only when no order can be identified: baselinker_id missing, 0 or not an id,
 // previous_order_id not an id, `products` missing or not JSON. Anything else PHP could not read
 // either ("line 2 quantity: \"1.5\" ...") goes into order.problems with a stand-in value, and
-// order.request keeps the request as received: the store holds such an order for staff.
+// order.request is the request as received (always: the store may hold the order for a line that
+// binds to nothing, which only it can tell), kept with the order when the store holds it.
 // `currency` fills an empty `currency` field (the shop currency).
 core::Result<OrderAddRequest> read_order_add(const Params& params, const std::string& currency);
 
